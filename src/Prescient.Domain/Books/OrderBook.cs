@@ -1,0 +1,73 @@
+using Prescient.Domain.Ids;
+
+namespace Prescient.Domain.Books;
+
+/// <summary>
+/// An order book for one outcome token, with both sides sorted best first: bids by descending
+/// price, asks by ascending price. The CLOB sends bids ascending and asks descending (best last),
+/// and that order is not guaranteed either, so <see cref="Create"/> always sorts.
+/// </summary>
+public sealed record OrderBook
+{
+    private OrderBook(
+        TokenId tokenId,
+        ConditionId? conditionId,
+        IReadOnlyList<BookLevel> bids,
+        IReadOnlyList<BookLevel> asks)
+    {
+        TokenId = tokenId;
+        ConditionId = conditionId;
+        Bids = bids;
+        Asks = asks;
+    }
+
+    public TokenId TokenId { get; }
+
+    public ConditionId? ConditionId { get; }
+
+    /// <summary>Bids, highest price first.</summary>
+    public IReadOnlyList<BookLevel> Bids { get; }
+
+    /// <summary>Asks, lowest price first.</summary>
+    public IReadOnlyList<BookLevel> Asks { get; }
+
+    /// <summary>Minimum price increment (USDC), when the book carries it.</summary>
+    public decimal? TickSize { get; init; }
+
+    /// <summary>Minimum order size (shares), when the book carries it.</summary>
+    public decimal? MinOrderSize { get; init; }
+
+    /// <summary>When the CLOB produced this book (UTC).</summary>
+    public DateTimeOffset? Timestamp { get; init; }
+
+    public decimal? LastTradePrice { get; init; }
+
+    public bool? NegRisk { get; init; }
+
+    public string? Hash { get; init; }
+
+    public decimal? BestBid => Bids.Count > 0 ? Bids[0].Price : null;
+
+    public decimal? BestAsk => Asks.Count > 0 ? Asks[0].Price : null;
+
+    /// <summary>(best bid + best ask) / 2, or null when either side is empty.</summary>
+    public decimal? Mid => BestBid is { } bid && BestAsk is { } ask ? (bid + ask) / 2m : null;
+
+    /// <summary>best ask − best bid, or null when either side is empty.</summary>
+    public decimal? Spread => BestBid is { } bid && BestAsk is { } ask ? ask - bid : null;
+
+    public static OrderBook Create(
+        TokenId tokenId,
+        ConditionId? conditionId,
+        IEnumerable<BookLevel> bids,
+        IEnumerable<BookLevel> asks)
+    {
+        ArgumentNullException.ThrowIfNull(bids);
+        ArgumentNullException.ThrowIfNull(asks);
+        return new OrderBook(
+            tokenId,
+            conditionId,
+            bids.OrderByDescending(l => l.Price).ToArray(),
+            asks.OrderBy(l => l.Price).ToArray());
+    }
+}

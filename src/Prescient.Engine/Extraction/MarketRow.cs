@@ -1,0 +1,87 @@
+using Prescient.Domain.Ids;
+
+namespace Prescient.Engine.Extraction;
+
+/// <summary>
+/// One extracted market of a kept event, flat, as written to <c>events/filtered_markets.json</c>
+/// and <c>exports/markets_extracted.csv</c>. Prices in [0, 1]; liquidity and volumes in USDC;
+/// tick size in USDC; minimum order size in shares. Closed markets are kept and flagged.
+/// </summary>
+public sealed record MarketRow
+{
+    public required EventId EventId { get; init; }
+
+    public string? EventSlug { get; init; }
+
+    public string? EventTitle { get; init; }
+
+    public required MarketId MarketId { get; init; }
+
+    public required ConditionId ConditionId { get; init; }
+
+    public required string Question { get; init; }
+
+    public string? MarketSlug { get; init; }
+
+    public string? GroupItemTitle { get; init; }
+
+    public IReadOnlyList<string> Outcomes { get; init; } = [];
+
+    public TokenId? YesTokenId { get; init; }
+
+    public TokenId? NoTokenId { get; init; }
+
+    /// <summary>Gamma's displayed YES price (mid, or last trade when the spread is wide).</summary>
+    public decimal? YesPrice { get; init; }
+
+    public decimal? NoPrice { get; init; }
+
+    public decimal? BestBid { get; init; }
+
+    public decimal? BestAsk { get; init; }
+
+    public decimal? Spread { get; init; }
+
+    public decimal? LastTradePrice { get; init; }
+
+    public decimal? Liquidity { get; init; }
+
+    public decimal? Volume { get; init; }
+
+    public decimal? Volume24h { get; init; }
+
+    public DateTimeOffset? EndDate { get; init; }
+
+    public bool Active { get; init; }
+
+    public bool Closed { get; init; }
+
+    public bool AcceptingOrders { get; init; }
+
+    public bool EnableOrderBook { get; init; }
+
+    public bool NegRisk { get; init; }
+
+    public string? NegRiskMarketId { get; init; }
+
+    public decimal? TickSize { get; init; }
+
+    public decimal? MinOrderSize { get; init; }
+
+    public bool FeesEnabled { get; init; }
+
+    public string? FeeType { get; init; }
+
+    public decimal? FeeRate { get; init; }
+
+    public decimal? FeeExponent { get; init; }
+
+    public decimal? MakerBaseFee { get; init; }
+
+    public decimal? TakerBaseFee { get; init; }
+
+    public string? UmaResolutionStatus { get; init; }
+
+    /// <summary>Worth quoting: accepting orders, not closed, order book enabled, both tokens known.</summary>
+    public bool IsQuotable => AcceptingOrders && !Closed && EnableOrderBook && YesTokenId is not null && NoTokenId is not null;
+}

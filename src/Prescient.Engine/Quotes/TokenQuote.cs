@@ -1,0 +1,74 @@
+using Prescient.Domain.Books;
+using Prescient.Domain.Ids;
+using Prescient.Engine.Extraction;
+
+namespace Prescient.Engine.Quotes;
+
+/// <summary>
+/// The quote for one outcome token, as written to <c>markets/market_cache.json</c>. Levels are
+/// best first. Best prices are null where a side is empty; <see cref="HasBook"/> is false when the
+/// exchange has no book for the token.
+/// </summary>
+public sealed record TokenQuote
+{
+    public required TokenId TokenId { get; init; }
+
+    public required ConditionId ConditionId { get; init; }
+
+    public required MarketId MarketId { get; init; }
+
+    public required EventId EventId { get; init; }
+
+    public string? Question { get; init; }
+
+    /// <summary>The outcome this token pays on ("Yes", "No", a team name, …).</summary>
+    public required string Outcome { get; init; }
+
+    public bool HasBook { get; init; }
+
+    public decimal? BestBid { get; init; }
+
+    public decimal? BestAsk { get; init; }
+
+    public decimal? Mid { get; init; }
+
+    public decimal? Spread { get; init; }
+
+    public IReadOnlyList<QuoteLevel> Bids { get; init; } = [];
+
+    public IReadOnlyList<QuoteLevel> Asks { get; init; } = [];
+
+    public decimal? TickSize { get; init; }
+
+    public decimal? MinOrderSize { get; init; }
+
+    public decimal? LastTradePrice { get; init; }
+
+    public DateTimeOffset? BookTimestamp { get; init; }
+
+    public static TokenQuote From(MarketRow market, TokenId tokenId, string outcome, OrderBook? book)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(outcome);
+        return new TokenQuote
+        {
+            TokenId = tokenId,
+            ConditionId = market.ConditionId,
+            MarketId = market.MarketId,
+            EventId = market.EventId,
+            Question = market.Question,
+            Outcome = outcome,
+            HasBook = book is not null,
+            BestBid = book?.BestBid,
+            BestAsk = book?.BestAsk,
+            Mid = book?.Mid,
+            Spread = book?.Spread,
+            Bids = book?.Bids.Select(l => new QuoteLevel(l.Price, l.Size)).ToArray() ?? [],
+            Asks = book?.Asks.Select(l => new QuoteLevel(l.Price, l.Size)).ToArray() ?? [],
+            TickSize = book?.TickSize ?? market.TickSize,
+            MinOrderSize = book?.MinOrderSize ?? market.MinOrderSize,
+            LastTradePrice = book?.LastTradePrice,
+            BookTimestamp = book?.Timestamp,
+        };
+    }
+}
