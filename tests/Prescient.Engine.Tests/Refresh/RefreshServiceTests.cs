@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Prescient.Domain.Books;
+using Prescient.Engine.Filters;
+using Prescient.Engine.Markets;
+using Prescient.Engine.Refresh;
+using Prescient.Testing.Builders;
+using Prescient.Testing.Fakes;
+
+namespace Prescient.Engine.Tests.Refresh;
+
+public sealed class RefreshServiceTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _time = new(Now);
+    private readonly FakeMarketSource _source = new();
+    private readonly InMemoryMarketDataStore _store = new();
+    private readonly RefreshService _service;
+
+    public RefreshServiceTests()
+    {
+        var options = Options.Create(new TradingFilterOptions());
+        _service = new RefreshService(
+            new EventsRefresh(_source, _store, _store, options, _time, NullLogger<EventsRefresh>.Instance),
+            new QuotesRefresh(_source, _store, _store, _time, NullLogger<QuotesRefresh>.Instance));
+    }
+
+    [Fact]
+    public async Task RefreshAsync_MixedEvents_KeepsExactlyThePassingOnesAndQuotesOpenMarkets()
+    {
+        var kept = new EventBuilder(Now).WithMarket().WithMarket(m => m.Closed()).Build();
+        var thin = new EventBuilder(Now).With(e => e with { Liquidity = 10m }).Build();
+        _source.Events.AddRange([kept, thin]);
+        var open = kept.Markets[0];
+        _source.Books[open.Yes!.TokenId!.Value] = OrderBook.Create(
+            open.Yes.TokenId.Value, open.ConditionId, [new BookLevel(0.58m, 10m), new BookLevel(0.59m, 5m)], [new BookLevel(0.61m, 7m)]);
+
+        var result = await _service.RefreshAsync(null, CancellationToken.None);
+
+        Assert.Equal(2, result.Events.EventsDiscovered);
+        Assert.Equal([kept.Id], _store.FilteredEvents!.Events.Select(e => e.Id));
+        Assert.Equal(1, result.Events.EventsDropped[FilterReason.LowLiquidity]);
+        Assert.Equal(2, _store.Markets!.Markets.Count);
+        Assert.True(_store.Markets.Markets[1].Closed);
+        Assert.Equal(1, result.Quotes.MarketsQuoted);
+        var quotes = _store.Quotes!.Quotes;
+        Assert.Equal([open.Yes.TokenId.Value, open.No!.TokenId!.Value], quotes.Select(q => q.TokenId));
+        Assert.Equal(0.59m, quotes[0].BestBid);
+        Assert.Equal(0.61m, quotes[0].BestAsk);
+        Assert.Equal(0.60m, quotes[0].Mid);
+        Assert.False(quotes[1].HasBook);
+        Assert.Null(quotes[1].BestBid);
+        Assert.True(result.Quotes.DailyPricesWritten);
+        Assert.Contains("events_full.csv", _store.Exports);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_SourceFails_WritesNothing()
+    {
+        _source.Events.Add(new EventBuilder(Now).Build());
+        _source.Failure = new MarketDataUnavailableException("gamma down");
+
+        await Assert.ThrowsAsync<MarketDataUnavailableException>(() => _service.RefreshAsync(null, CancellationToken.None));
+
+        Assert.Equal(0, _store.Writes);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_NoOpenEvents_IsAValidEmptyResult()
+    {
+        var result = await _service.RefreshAsync(null, CancellationToken.None);
+
+        Assert.Equal(0, result.Events.EventsKept);
+        Assert.Empty(_store.FilteredEvents!.Events);
+        Assert.Empty(_store.Quotes!.Quotes);
+    }
+
+    [Fact]
+    public async Task RunQuotesAsync_NoExtractedMarkets_SaysWhatToRunFirst()
+    {
+        var error = await Assert.ThrowsAsync<MissingStateException>(() => _service.RunQuotesAsync(null, CancellationToken.None));
+
+        Assert.Contains("prescient refresh", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunQuotesAsync_MarketsFromAnotherSource_Refuses()
+    {
+        await _service.RunEventsAsync(EventsStage.Extract, null, CancellationToken.None);
+        var live = new QuotesRefresh(new FakeMarketSource(MarketSourceInfo.Live), _store, _store, _time, NullLogger<QuotesRefresh>.Instance);
+
+        await Assert.ThrowsAsync<MissingStateException>(() => live.RunAsync(null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunQuotesAsync_SecondRunSameDay_KeepsTheFirstDailyPrices()
+    {
+        _source.Events.Add(new EventBuilder(Now).Build());
+        await _service.RunEventsAsync(EventsStage.Extract, null, CancellationToken.None);
+
+        var first = await _service.RunQuotesAsync(null, CancellationToken.None);
+        _time.Advance(TimeSpan.FromHours(2));
+        var second = await _service.RunQuotesAsync(null, CancellationToken.None);
+        _time.Advance(TimeSpan.FromDays(1));
+        var nextDay = await _service.RunQuotesAsync(null, CancellationToken.None);
+
+        Assert.True(first.DailyPricesWritten);
+        Assert.False(second.DailyPricesWritten);
+        Assert.True(nextDay.DailyPricesWritten);
+        Assert.Equal(Now, _store.DailyPrices[DateOnly.FromDateTime(Now.UtcDateTime)].GeneratedAt);
+    }
+
+    [Fact]
+    public async Task RunEventsAsync_FilterStage_DoesNotWriteMarkets()
+    {
+        _source.Events.Add(new EventBuilder(Now).Build());
+
+        var result = await _service.RunEventsAsync(EventsStage.Filter, null, CancellationToken.None);
+
+        Assert.Equal(1, result.EventsKept);
+        Assert.Null(_store.Markets);
+        Assert.Equal(["events_filtered.csv"], _store.Exports);
+    }
+
+    public void Dispose() => _service.Dispose();
+}
