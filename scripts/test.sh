@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test project and ends with one line: "tests: N passed, N failed" (counted from the
+# TRX results, not typed in). Exits non-zero on any failure, or when no test ran.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/ensure-sdk.sh"
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+dotnet test "$root/Prescient.slnx" -c Release --logger "trx" --results-directory "$results" -nologo "$@"
+status=$?
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+echo "tests: $passed passed, $failed failed"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi

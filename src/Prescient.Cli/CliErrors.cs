@@ -1,0 +1,22 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Prescient.Engine.Markets;
+using Prescient.Engine.Refresh;
+using Prescient.Host.Hosting;
+using Prescient.Storage.Files;
+
+namespace Prescient.Cli;
+
+/// <summary>The one-line reason printed for a failed command. Expected failures read as sentences; a bug names its type.</summary>
+internal static class CliErrors
+{
+    public static string? Describe(Exception exception) => exception switch
+    {
+        SettingsException or MarketDataUnavailableException or MissingStateException or DataFolderLockedException => exception.Message,
+        OptionsValidationException options => "invalid settings: " + string.Join("; ", options.Failures),
+        InvalidDataException or JsonException => exception.Message,
+        IOException io => "file error: " + io.Message,
+        UnauthorizedAccessException access => "file error: " + access.Message,
+        _ => $"unexpected {exception.GetType().Name}: {exception.Message}",
+    };
+}

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Prescient.Engine.Refresh;
+using Prescient.Host.Hosting;
+using Spectre.Console;
+
+namespace Prescient.Cli.Commands;
+
+/// <summary><c>prescient refresh</c>: Phase 0 and 1 in one go — discover, filter, extract, quote, write, export.</summary>
+internal static class RefreshCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("refresh", "Discover and filter events, extract markets, fetch order books, write every JSON file and CSV export.");
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct);
+            var refresh = runtime.Services.GetRequiredService<RefreshService>();
+            var result = await RunWithProgressAsync(context.Console, refresh, ct);
+            Render(context.Console, runtime.Settings, result);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Task<RefreshResult> RunWithProgressAsync(IAnsiConsole console, RefreshService refresh, CancellationToken ct) =>
+        console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var discover = ctx.AddTask("Discovering events").IsIndeterminate();
+                var quote = ctx.AddTask("Fetching order books", autoStart: false);
+                var write = ctx.AddTask("Writing files", autoStart: false).IsIndeterminate();
+                var progress = new SyncProgress<RefreshProgress>(p =>
+                {
+                    switch (p.Stage)
+                    {
+                        case "discover":
+                            discover.Description = $"Discovering events ({p.Done.ToString(CultureInfo.InvariantCulture)})";
+                            break;
+                        case "quote":
+                            discover.StopTask();
+                            quote.StartTask();
+                            quote.MaxValue = Math.Max(1, p.Total ?? 1);
+                            quote.Value = p.Done;
+                            break;
+                        default:
+                            discover.StopTask();
+                            write.StartTask();
+                            break;
+                    }
+                });
+                var result = await refresh.RefreshAsync(progress, ct);
+                foreach (var task in new[] { discover, quote, write })
+                {
+                    task.Value = task.MaxValue;
+                    task.StopTask();
+                }
+
+                return result;
+            });
+
+    private static void Render(IAnsiConsole console, PrescientSettings settings, RefreshResult result)
+    {
+        var e = result.Events;
+        var q = result.Quotes;
+        var table = new Table().Title(e.Source.IsSimulated ? "Refresh — [yellow]SIMULATED sample market[/]" : "Refresh — live Polymarket")
+            .AddColumn("What").AddColumn(new TableColumn("Count").RightAligned());
+        table.AddRow("Events discovered", Count(e.EventsDiscovered));
+        table.AddRow("Events kept by the filters", Count(e.EventsKept));
+        foreach (var (reason, count) in e.EventsDropped.OrderByDescending(d => d.Value))
+        {
+            table.AddRow($"  dropped: {reason}", Count(count));
+        }
+
+        table.AddRow("Markets extracted", Count(e.MarketsExtracted));
+        table.AddRow("Markets accepting orders", Count(e.MarketsOpen));
+        table.AddRow("Tokens quoted", Count(q.Tokens));
+        table.AddRow("  with a book", Count(q.TokensWithBook));
+        table.AddRow("  without a book", Count(q.TokensWithoutBook));
+        table.AddRow("Daily prices file", q.DailyPricesWritten ? "written" : "already there");
+        table.AddRow("Duration", result.Duration.TotalSeconds.ToString("0.00 s", CultureInfo.InvariantCulture));
+        console.Write(table);
+        console.MarkupLineInterpolated($"Data written to [bold]{settings.DataDirectory}[/]");
+    }
+
+    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Prescient.Sample.Server;
+
+namespace Prescient.Cli.Commands;
+
+/// <summary><c>prescient sample serve</c>: the simulated market as a local server speaking Gamma and CLOB formats, with optional faults.</summary>
+internal static class SampleCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default 5055; 0 picks a free one).", DefaultValueFactory = _ => 5055 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the simulated universe (default 42).", DefaultValueFactory = _ => 42 };
+        var events = new Option<int>("--events") { Description = "About how many events are open at once (default 300).", DefaultValueFactory = _ => 300 };
+        var latency = new Option<int>("--latency-ms") { Description = "Milliseconds added to every Gamma/CLOB reply (default 0)." };
+        var rateLimited = new Option<double>("--rate-limit-rate") { Description = "Fraction of replies that are 429 with Retry-After, 0–1 (default 0)." };
+        var retryAfter = new Option<int>("--retry-after-seconds") { Description = "Retry-After value on 429 replies (default 1).", DefaultValueFactory = _ => 1 };
+        var serverErrors = new Option<double>("--server-error-rate") { Description = "Fraction of replies that are 5xx, 0–1 (default 0)." };
+        var truncated = new Option<double>("--truncated-json-rate") { Description = "Fraction of 200 replies whose JSON body is cut short, 0–1 (default 0)." };
+
+        var serve = new Command("serve", "Serve the sample market over HTTP on 127.0.0.1 in Polymarket's formats until Ctrl+C.")
+        {
+            port, seed, events, latency, rateLimited, retryAfter, serverErrors, truncated,
+        };
+        serve.SetAction(async (parse, ct) =>
+        {
+            var options = new SampleServerOptions
+            {
+                Port = parse.GetValue(port),
+                Seed = parse.GetValue(seed),
+                Events = parse.GetValue(events),
+                Faults = new FaultOptions
+                {
+                    Latency = TimeSpan.FromMilliseconds(parse.GetValue(latency)),
+                    RateLimitRate = parse.GetValue(rateLimited),
+                    RetryAfter = TimeSpan.FromSeconds(parse.GetValue(retryAfter)),
+                    ServerErrorRate = parse.GetValue(serverErrors),
+                    TruncatedJsonRate = parse.GetValue(truncated),
+                },
+            };
+            await using var server = await SampleServer.StartAsync(options, TimeProvider.System, ct);
+            context.Console.MarkupLineInterpolated(
+                $"Sample market (SIMULATED, seed {options.Seed}, ~{options.Events} open events) on [bold]{server.BaseAddress}[/]");
+            context.Console.MarkupLineInterpolated(
+                $"Use it with: prescient refresh --source sample --gamma-url {server.BaseAddress} --clob-url {server.BaseAddress}");
+            await server.WaitForShutdownAsync(ct);
+            return 0;
+        });
+
+        return new Command("sample", "The bundled simulated market.") { serve };
+    }
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Prescient.Host;
+
+namespace Prescient.Cli.Commands;
+
+/// <summary><c>prescient serve</c>: the REST API (and, in later issues, the dashboard and scheduler).</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Addresses to listen on (default " + PrescientApi.DefaultUrls + "; loopback only unless you say otherwise).",
+            DefaultValueFactory = _ => PrescientApi.DefaultUrls,
+        };
+        var command = new Command("serve", "Run the REST API with its OpenAPI document (/openapi/v1.json) and browsable UI (/scalar).") { urls };
+        command.SetAction(async (parse, ct) =>
+        {
+            var configuration = context.Options.BuildConfiguration(parse);
+            await using var api = await PrescientApi.StartAsync(
+                configuration,
+                parse.GetValue(urls)!,
+                logging => logging.SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning),
+                ct);
+            foreach (var address in api.Addresses)
+            {
+                context.Console.MarkupLineInterpolated($"Prescient API listening on [bold]{address}[/] (docs: {new Uri(address, "scalar")})");
+            }
+
+            await api.WaitForShutdownAsync(ct);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Prescient.Host.Hosting;
+
+namespace Prescient.Cli;
+
+/// <summary>
+/// Options every command takes. They become configuration keys on top of the <c>--config</c> file
+/// and the <c>PRESCIENT_…</c> environment variables, so the CLI and the API read one configuration.
+/// </summary>
+internal sealed class GlobalOptions
+{
+    public Option<string> Data { get; } = new("--data") { Description = "Data folder (default ./data).", Recursive = true };
+
+    public Option<string> Source { get; } = new("--source") { Description = "Market source: sample (simulated, offline; default) or live.", Recursive = true };
+
+    public Option<string> GammaUrl { get; } = new("--gamma-url") { Description = "Gamma API base URL (default https://gamma-api.polymarket.com for live).", Recursive = true };
+
+    public Option<string> ClobUrl { get; } = new("--clob-url") { Description = "CLOB API base URL (default https://clob.polymarket.com for live).", Recursive = true };
+
+    public Option<FileInfo> Config { get; } = new("--config") { Description = "JSON settings file; PRESCIENT_ environment variables override it.", Recursive = true };
+
+    public IEnumerable<Option> All => [Data, Source, GammaUrl, ClobUrl, Config];
+
+    public IConfiguration BuildConfiguration(ParseResult parse)
+    {
+        var builder = new ConfigurationBuilder();
+        if (parse.GetValue(Config) is { } file)
+        {
+            if (!file.Exists)
+            {
+                throw new SettingsException($"Config file {file.FullName} does not exist.");
+            }
+
+            builder.AddJsonFile(file.FullName, optional: false, reloadOnChange: false);
+        }
+
+        builder.AddEnvironmentVariables("PRESCIENT_");
+        var overrides = new Dictionary<string, string?>();
+        Put(overrides, "Data", parse.GetValue(Data));
+        Put(overrides, "Source", parse.GetValue(Source));
+        Put(overrides, "Polymarket:GammaUrl", parse.GetValue(GammaUrl));
+        Put(overrides, "Polymarket:ClobUrl", parse.GetValue(ClobUrl));
+        builder.AddInMemoryCollection(overrides);
+        try
+        {
+            return builder.Build();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new SettingsException($"Config file is not valid JSON: {e.InnerException?.Message ?? e.Message}", e);
+        }
+        catch (FormatException e)
+        {
+            throw new SettingsException($"Config file is not valid JSON: {e.Message}", e);
+        }
+    }
+
+    private static void Put(Dictionary<string, string?> overrides, string key, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            overrides[key] = value;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Prescient.Cli.Commands;
+using Spectre.Console;
+
+namespace Prescient.Cli;
+
+/// <summary>The <c>prescient</c> command: parses, runs, and turns any failure into one line and a non-zero exit.</summary>
+public static class PrescientCli
+{
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(error);
+        var context = new CliContext(console, error, new GlobalOptions());
+        var root = new RootCommand("Prescient: paper trading for Polymarket prediction markets.");
+        foreach (var option in context.Options.All)
+        {
+            root.Options.Add(option);
+        }
+
+        root.Subcommands.Add(RefreshCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(SampleCommand.Create(context));
+
+        var parse = root.Parse(args);
+        var invocation = new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("error: cancelled");
+            return 130;
+        }
+        catch (Exception e) when (CliErrors.Describe(e) is { } line)
+        {
+            await error.WriteLineAsync("error: " + line);
+            return 1;
+        }
+    }
+}
+
+/// <summary>What every command needs: where to print, where errors go, the shared options.</summary>
+internal sealed record CliContext(IAnsiConsole Console, TextWriter Error, GlobalOptions Options)
+{
+    /// <summary>Command runs log warnings and errors to stderr; progress and tables go to stdout.</summary>
+    public static void ConfigureLogging(ILoggingBuilder logging) =>
+        logging.SetMinimumLevel(LogLevel.Warning)
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddFilter("Microsoft", LogLevel.Error)
+            .AddFilter("System.Net.Http", LogLevel.Error)
+            .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+}

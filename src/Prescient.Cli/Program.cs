@@ -1,0 +1,3 @@
+using Prescient.Cli;
+
+return await PrescientCli.RunAsync(args, Spectre.Console.AnsiConsole.Console, Console.Error, CancellationToken.None);

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using Prescient.Engine.Markets;
+using Prescient.Engine.Refresh;
+
+namespace Prescient.Host.Api;
+
+/// <summary>
+/// Turns the expected failures of a use-case into ProblemDetails: upstream data unavailable (503),
+/// a prerequisite step not run yet (409), a stored file that cannot be read (500 naming the file).
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = exception switch
+        {
+            MarketDataUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Market data unavailable"),
+            MissingStateException => (StatusCodes.Status409Conflict, "A previous step has not run yet"),
+            InvalidDataException => (StatusCodes.Status500InternalServerError, "A stored file could not be read"),
+            _ => (0, string.Empty),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+
+        LogHandled(logger, status, httpContext.Request.Path, exception.Message);
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = exception.Message },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Status} on {Path}: {Reason}")]
+    private static partial void LogHandled(ILogger logger, int status, string path, string reason);
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Prescient.Engine.Refresh;
+using Prescient.Storage.Files;
+
+namespace Prescient.Host.Api;
+
+public static class EventsApi
+{
+    /// <summary>Phase 0: discover, filter, extract (POST); the stored results (GET).</summary>
+    public static RouteGroupBuilder MapEventsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/events").WithTags("Events");
+
+        group.MapPost("/export-filtered-json", (RefreshService refresh, CancellationToken ct) =>
+                refresh.RunEventsAsync(EventsStage.Filter, null, ct))
+            .WithSummary("Discover open events, apply the trading filters, write raw and filtered events JSON and events_filtered.csv.");
+        group.MapPost("/export-markets-json", (RefreshService refresh, CancellationToken ct) =>
+                refresh.RunEventsAsync(EventsStage.Extract, null, ct))
+            .WithSummary("As export-filtered-json, then extract one row per market: filtered_markets.json and markets_extracted.csv.");
+        group.MapPost("/refresh-all-exports", (RefreshService refresh, CancellationToken ct) =>
+                refresh.RunEventsAsync(EventsStage.All, null, ct))
+            .WithSummary("Every events file and export, including the timestamped full events CSV.");
+
+        group.MapGet("/filtered", (DataFolder folder) => StoredFile.Serve(folder.FilteredEvents))
+            .WithSummary("events/filtered_events.json as last written.");
+        group.MapGet("/markets", (DataFolder folder) => StoredFile.Serve(folder.FilteredMarkets))
+            .WithSummary("events/filtered_markets.json as last written.");
+        return group;
+    }
+}

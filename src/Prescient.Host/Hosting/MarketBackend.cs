@@ -1,0 +1,60 @@
+using Prescient.Engine.Markets;
+using Prescient.Sample.Server;
+
+namespace Prescient.Host.Hosting;
+
+/// <summary>
+/// The Polymarket-compatible endpoints a run talks to: the real APIs, a sample server given by URL,
+/// or a sample server started in this process (the offline default).
+/// </summary>
+public sealed class MarketBackend : IAsyncDisposable
+{
+    public static readonly Uri PolymarketGamma = new("https://gamma-api.polymarket.com/");
+    public static readonly Uri PolymarketClob = new("https://clob.polymarket.com/");
+
+    private MarketBackend(MarketSourceInfo info, Uri gammaUrl, Uri clobUrl, SampleServer? sample)
+    {
+        Info = info;
+        GammaUrl = gammaUrl;
+        ClobUrl = clobUrl;
+        Sample = sample;
+    }
+
+    public MarketSourceInfo Info { get; }
+
+    public Uri GammaUrl { get; }
+
+    public Uri ClobUrl { get; }
+
+    /// <summary>The in-process sample server, when this run started one.</summary>
+    public SampleServer? Sample { get; }
+
+    public static async Task<MarketBackend> StartAsync(PrescientSettings settings, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!settings.IsSample)
+        {
+            return new MarketBackend(MarketSourceInfo.Live, settings.GammaUrl ?? PolymarketGamma, settings.ClobUrl ?? PolymarketClob, null);
+        }
+
+        if (settings.GammaUrl is not null || settings.ClobUrl is not null)
+        {
+            var gamma = settings.GammaUrl ?? settings.ClobUrl!;
+            return new MarketBackend(MarketSourceInfo.Sample, gamma, settings.ClobUrl ?? gamma, null);
+        }
+
+        var server = await SampleServer.StartAsync(
+            new SampleServerOptions { Seed = settings.SampleSeed, Events = settings.SampleEvents },
+            time,
+            cancellationToken);
+        return new MarketBackend(MarketSourceInfo.Sample, server.BaseAddress, server.BaseAddress, server);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Sample is not null)
+        {
+            await Sample.DisposeAsync();
+        }
+    }
+}

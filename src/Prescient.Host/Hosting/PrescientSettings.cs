@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Prescient.Host.Hosting;
+
+/// <summary>
+/// The settings every command shares. Sources, later ones winning: defaults, the JSON file named
+/// by <c>--config</c>, environment variables <c>PRESCIENT_…</c> (e.g. <c>PRESCIENT_Filters__MinLiquidity</c>),
+/// then command-line options.
+/// </summary>
+public sealed record PrescientSettings
+{
+    public const string SampleSource = "sample";
+    public const string LiveSource = "live";
+
+    /// <summary>The data folder (key <c>Data</c>, option <c>--data</c>). Default <c>./data</c>.</summary>
+    public string DataDirectory { get; init; } = "data";
+
+    /// <summary><c>sample</c> (the bundled simulated market, default) or <c>live</c> (key <c>Source</c>, option <c>--source</c>).</summary>
+    public string Source { get; init; } = SampleSource;
+
+    /// <summary>
+    /// Gamma base URL (key <c>Polymarket:GammaUrl</c>, option <c>--gamma-url</c>). For <c>live</c> the
+    /// default is https://gamma-api.polymarket.com; for <c>sample</c>, when unset, an in-process
+    /// sample server is started and used.
+    /// </summary>
+    public Uri? GammaUrl { get; init; }
+
+    /// <summary>CLOB base URL (key <c>Polymarket:ClobUrl</c>, option <c>--clob-url</c>); defaults as for <see cref="GammaUrl"/>.</summary>
+    public Uri? ClobUrl { get; init; }
+
+    /// <summary>Seed of the sample market (key <c>Sample:Seed</c>). Default 42.</summary>
+    public int SampleSeed { get; init; } = 42;
+
+    /// <summary>About how many events the sample market has open at once (key <c>Sample:Events</c>). Default 300.</summary>
+    public int SampleEvents { get; init; } = 300;
+
+    public bool IsSample => Source == SampleSource;
+
+    public static PrescientSettings From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var defaults = new PrescientSettings();
+        var settings = new PrescientSettings
+        {
+            DataDirectory = Path.GetFullPath(configuration["Data"] is { Length: > 0 } data ? data : defaults.DataDirectory),
+            Source = (configuration["Source"] ?? defaults.Source).Trim().ToLowerInvariant(),
+            GammaUrl = ParseUrl(configuration, "Polymarket:GammaUrl"),
+            ClobUrl = ParseUrl(configuration, "Polymarket:ClobUrl"),
+            SampleSeed = configuration.GetValue("Sample:Seed", defaults.SampleSeed),
+            SampleEvents = configuration.GetValue("Sample:Events", defaults.SampleEvents),
+        };
+        if (settings.Source is not (SampleSource or LiveSource))
+        {
+            throw new SettingsException($"Source must be 'sample' or 'live', not '{settings.Source}'.");
+        }
+
+        if (settings.SampleEvents < 1)
+        {
+            throw new SettingsException("Sample:Events must be 1 or more.");
+        }
+
+        return settings;
+    }
+
+    private static Uri? ParseUrl(IConfiguration configuration, string key)
+    {
+        var text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new SettingsException($"{key} must be an absolute http(s) URL, not '{text}'.");
+    }
+}

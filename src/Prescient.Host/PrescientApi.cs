@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Prescient.Host.Api;
+using Prescient.Host.Hosting;
+using Prescient.Storage.Files;
+using Scalar.AspNetCore;
+
+namespace Prescient.Host;
+
+/// <summary>
+/// <c>prescient serve</c>: the REST API with its OpenAPI document (/openapi/v1.json) and browsable
+/// UI (/scalar), bound to 127.0.0.1 by default. Holds the data-folder lock while it runs.
+/// </summary>
+public sealed class PrescientApi : IAsyncDisposable
+{
+    public const string DefaultUrls = "http://127.0.0.1:5000";
+
+    private readonly WebApplication _app;
+    private readonly DataFolderLock _lock;
+    private readonly MarketBackend _backend;
+
+    private PrescientApi(WebApplication app, DataFolderLock folderLock, MarketBackend backend)
+    {
+        _app = app;
+        _lock = folderLock;
+        _backend = backend;
+    }
+
+    /// <summary>The addresses the server listens on (the real port when 0 was asked for).</summary>
+    public IReadOnlyList<Uri> Addresses =>
+        _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToArray();
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<PrescientApi> StartAsync(
+        IConfiguration configuration,
+        string urls,
+        Action<ILoggingBuilder>? logging,
+        CancellationToken cancellationToken,
+        TimeProvider? time = null)
+    {
+        time ??= TimeProvider.System;
+        var settings = PrescientSettings.From(configuration);
+        var folderLock = DataFolderLock.Acquire(settings.DataDirectory);
+        MarketBackend? backend = null;
+        try
+        {
+            backend = await MarketBackend.StartAsync(settings, time, cancellationToken);
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Configuration.AddConfiguration(configuration);
+            builder.WebHost.UseUrls(urls);
+            if (logging is not null)
+            {
+                logging(builder.Logging);
+            }
+
+            builder.Services.AddSingleton(time);
+            builder.Services.AddPrescient(configuration, settings, backend);
+            builder.Services.AddProblemDetails();
+            builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+            builder.Services.AddOpenApi();
+            builder.Services.ConfigureHttpJsonOptions(o =>
+            {
+                o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+                o.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+                o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            });
+
+            var app = builder.Build();
+            app.UseExceptionHandler();
+            app.UseStatusCodePages();
+            app.MapOpenApi();
+            app.MapScalarApiReference();
+            app.MapHealthApi();
+            app.MapEventsApi();
+            app.MapMarketsApi();
+            await app.StartAsync(cancellationToken);
+            return new PrescientApi(app, folderLock, backend);
+        }
+        catch
+        {
+            if (backend is not null)
+            {
+                await backend.DisposeAsync();
+            }
+
+            folderLock.Dispose();
+            throw;
+        }
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _backend.DisposeAsync();
+        _lock.Dispose();
+    }
+}
