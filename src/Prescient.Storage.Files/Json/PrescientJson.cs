@@ -8,7 +8,7 @@ namespace Prescient.Storage.Files.Json;
 /// <summary>
 /// The JSON conventions of every Prescient file: snake_case keys, decimals as JSON numbers (never
 /// binary floating point), ids as strings (their own converters), timestamps as ISO-8601 UTC with
-/// <c>Z</c>, enums as snake_case strings, nulls written, indented, non-ASCII text left readable.
+/// <c>Z</c>, enums as snake_case strings, nulls written, indented, accented text left readable.
 /// </summary>
 public static class PrescientJson
 {
@@ -38,7 +38,8 @@ public static class PrescientJson
             RespectNullableAnnotations = true,
 
             // Files are read by programs and people, never embedded in HTML: keep titles with
-            // accents, quotes and emoji as they are instead of \uXXXX escapes.
+            // accents and quotes as they are instead of \uXXXX escapes (characters outside the
+            // Basic Multilingual Plane, such as emoji, are still escaped by this encoder).
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         };
