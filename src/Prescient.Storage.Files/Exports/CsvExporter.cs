@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Prescient.Engine.Storage;
+
+namespace Prescient.Storage.Files.Exports;
+
+/// <summary>
+/// The CSV exports of the events and markets stages, written to <c>exports/</c> through
+/// <see cref="CsvTable"/> (RFC 4180, UTF-8 with BOM, CRLF, invariant culture, formula-like text
+/// neutralised, atomic replace).
+/// </summary>
+public sealed partial class CsvExporter : ICsvExporter
+{
+    private readonly DataFolder _folder;
+    private readonly ILogger<CsvExporter> _logger;
+
+    public CsvExporter(DataFolder folder, ILogger<CsvExporter>? logger = null)
+    {
+        _folder = folder ?? throw new ArgumentNullException(nameof(folder));
+        _logger = logger ?? NullLogger<CsvExporter>.Instance;
+    }
+
+    public async Task<string> ExportFilteredEventsAsync(FilteredEventsSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var path = _folder.Export("events_filtered");
+        await CsvTable.WriteAsync(path, EventColumns.For(snapshot.Source), snapshot.Events, cancellationToken).ConfigureAwait(false);
+        LogExported(snapshot.Events.Count, path);
+        return path;
+    }
+
+    public async Task<string> ExportExtractedMarketsAsync(MarketsSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var path = _folder.Export("markets_extracted");
+        await CsvTable.WriteAsync(path, MarketRowColumns.For(snapshot.Source), snapshot.Markets, cancellationToken).ConfigureAwait(false);
+        LogExported(snapshot.Markets.Count, path);
+        return path;
+    }
+
+    public async Task<string> ExportCurrentMarketsAsync(QuotesSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var path = _folder.Export("markets_current");
+        await CsvTable.WriteAsync(path, QuoteColumns.For(snapshot.Source), snapshot.Quotes, cancellationToken).ConfigureAwait(false);
+        LogExported(snapshot.Quotes.Count, path);
+        return path;
+    }
+
+    public async Task<string> ExportFullEventsAsync(EventsSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var stamp = snapshot.GeneratedAt.UtcDateTime.ToString("yyyyMMdd_HHmmss", CultureInfo.InvariantCulture);
+        var path = _folder.Export($"events_full_{stamp}");
+
+        // Columns come from the data (first pass, keys only); rows are flattened one at a time as
+        // they are written (second pass), so memory stays at one row however many events there are.
+        var columns = JsonFlattener.Columns(snapshot.Events.Select(e => e.Raw));
+        var sourceColumn = columns.Contains("source") ? "prescient_source" : "source";
+        var label = snapshot.Source.Label;
+        var rows = snapshot.Events.Select(e =>
+        {
+            var cells = JsonFlattener.Cells(e.Raw);
+            return columns.Select(c => cells.GetValueOrDefault(c, string.Empty)).Append(label);
+        });
+        await CsvTable.WriteAsync(path, [.. columns, sourceColumn], rows, cancellationToken).ConfigureAwait(false);
+        LogExported(snapshot.Events.Count, path);
+        return path;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Exported {Count} rows to {Path}")]
+    private partial void LogExported(int count, string path);
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prescient.Engine.Storage;
+using Prescient.Storage.Files.Exports;
+using Prescient.Storage.Files.Markets;
+
+namespace Prescient.Storage.Files;
+
+public static class FileStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the file store rooted at <paramref name="dataDirectory"/>: <see cref="DataFolder"/>,
+    /// <see cref="IMarketDataStore"/> and <see cref="ICsvExporter"/>, as singletons. Acquiring the
+    /// <see cref="DataFolderLock"/> stays with the host, which holds it for its lifetime.
+    /// </summary>
+    public static IServiceCollection AddFileStorage(this IServiceCollection services, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
+        services.TryAddSingleton(new DataFolder(dataDirectory));
+        services.TryAddSingleton<FileMarketDataStore>();
+        services.TryAddSingleton<IMarketDataStore>(sp => sp.GetRequiredService<FileMarketDataStore>());
+        services.TryAddSingleton<CsvExporter>();
+        services.TryAddSingleton<ICsvExporter>(sp => sp.GetRequiredService<CsvExporter>());
+        return services;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Prescient.Storage.Files.IO;
+
+namespace Prescient.Storage.Files.Json;
+
+/// <summary>
+/// Whole JSON files with the <see cref="PrescientJson"/> conventions: written atomically, read back
+/// with a clear error naming the file when its content is not what it should be.
+/// </summary>
+public static class JsonFile
+{
+    private const int BufferSize = 64 * 1024;
+
+    /// <summary>Serializes <paramref name="value"/> to <paramref name="path"/>, replacing the file atomically.</summary>
+    public static Task WriteAsync<T>(string path, T value, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAsync(
+            path,
+            async (stream, ct) =>
+            {
+                await JsonSerializer.SerializeAsync(stream, value, PrescientJson.Options, ct).ConfigureAwait(false);
+                await stream.WriteAsync("\n"u8.ToArray(), ct).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Reads <paramref name="path"/> as a <typeparamref name="T"/>: null when the file does not
+    /// exist; <see cref="InvalidDataException"/> (path and reason) when it is not valid JSON of
+    /// that shape.
+    /// </summary>
+    public static async Task<T?> ReadAsync<T>(string path, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                return await JsonSerializer.DeserializeAsync<T>(stream, PrescientJson.Options, cancellationToken).ConfigureAwait(false)
+                    ?? throw Corrupt(path, "the file holds JSON null.");
+            }
+            catch (JsonException ex)
+            {
+                throw Corrupt(path, ex.Message, ex);
+            }
+            catch (ArgumentException ex)
+            {
+                // Domain values (ids, prices) refuse invalid content with ArgumentException.
+                throw Corrupt(path, ex.Message, ex);
+            }
+        }
+    }
+
+    /// <summary>The error for a file whose content is unusable: one line with the path and the reason.</summary>
+    public static InvalidDataException Corrupt(string path, string reason, Exception? inner = null) =>
+        new($"Cannot read {path}: {reason}", inner);
+}

@@ -1,0 +1,51 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Prescient.Storage.Files.Json;
+
+/// <summary>
+/// The JSON conventions of every Prescient file: snake_case keys, decimals as JSON numbers (never
+/// binary floating point), ids as strings (their own converters), timestamps as ISO-8601 UTC with
+/// <c>Z</c>, enums as snake_case strings, nulls written, indented, accented text left readable.
+/// </summary>
+public static class PrescientJson
+{
+    /// <summary>The shared, read-only serializer options.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>Writer settings matching <see cref="Options"/>, for files streamed with a <see cref="Utf8JsonWriter"/>.</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new()
+    {
+        Indented = true,
+        Encoder = Options.Encoder,
+    };
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.General)
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DictionaryKeyPolicy = null,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            NumberHandling = JsonNumberHandling.Strict,
+            WriteIndented = true,
+
+            // Reading a file back is where corruption shows: a missing constructor argument or a
+            // null where the type forbids one is an error, not a silently defaulted value.
+            RespectRequiredConstructorParameters = true,
+            RespectNullableAnnotations = true,
+
+            // Files are read by programs and people, never embedded in HTML: keep titles with
+            // accents and quotes as they are instead of \uXXXX escapes (characters outside the
+            // Basic Multilingual Plane, such as emoji, are still escaped by this encoder).
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        };
+        options.Converters.Add(new UtcDateTimeOffsetConverter());
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.MakeReadOnly();
+        return options;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Prescient.Engine.Storage;
+using Prescient.Storage.Files.Exports;
+using Prescient.Storage.Files.Markets;
+using Prescient.Testing;
+
+namespace Prescient.Storage.Files.Tests;
+
+public sealed class FileStorageServiceCollectionExtensionsTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task AddFileStorage_WithoutLogging_ResolvesStoreAndExporterOverOneFolder()
+    {
+        var root = Path.Combine(_temp.Path, "data");
+        await using var services = new ServiceCollection()
+            .AddFileStorage(root)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        var folder = services.GetRequiredService<DataFolder>();
+        var store = services.GetRequiredService<IMarketDataStore>();
+        var exporter = services.GetRequiredService<ICsvExporter>();
+
+        Assert.Equal(root, folder.Root);
+        Assert.IsType<FileMarketDataStore>(store);
+        Assert.IsType<CsvExporter>(exporter);
+        Assert.Same(store, services.GetRequiredService<FileMarketDataStore>());
+        await store.WriteQuotesAsync(TestData.Quotes(TestData.Quote()), CancellationToken.None);
+        Assert.True(File.Exists(Path.Combine(root, "markets", "market_cache.json")));
+    }
+
+    [Fact]
+    public async Task AddFileStorage_LoggerRegistered_InjectedAndUsed()
+    {
+        var logger = new RecordingLogger<CsvExporter>();
+        await using var services = new ServiceCollection()
+            .AddSingleton<ILogger<CsvExporter>>(logger)
+            .AddFileStorage(_temp.Path)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        var path = await services.GetRequiredService<ICsvExporter>()
+            .ExportExtractedMarketsAsync(TestData.Markets(TestData.Row()), CancellationToken.None);
+
+        Assert.Equal(Path.Combine(_temp.Path, "exports", "markets_extracted.csv"), path);
+        Assert.Equal([$"Exported 1 rows to {path}"], logger.Messages);
+    }
+
+    private sealed class RecordingLogger<T> : ILogger<T>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Add(formatter(state, exception));
+    }
+}

@@ -1,0 +1,186 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Prescient.Engine.Filters;
+using Prescient.Engine.Markets;
+using Prescient.Engine.Storage;
+using Prescient.Storage.Files.Json;
+using Prescient.Storage.Files.Markets;
+using Prescient.Testing;
+
+namespace Prescient.Storage.Files.Tests.Markets;
+
+public sealed class FileMarketDataStoreTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly DataFolder _folder;
+    private readonly FileMarketDataStore _store;
+
+    public FileMarketDataStoreTests()
+    {
+        _folder = new DataFolder(Path.Combine(_temp.Path, "data"));
+        _store = new FileMarketDataStore(_folder);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task WriteMarkets_ThenRead_RoundTripsExactly()
+    {
+        var written = TestData.Markets(TestData.Row(), TestData.Row("Second \"question\", with 🚀") with { YesTokenId = null, BestBid = null });
+
+        await _store.WriteMarketsAsync(written, CancellationToken.None);
+        var read = await _store.ReadMarketsAsync(CancellationToken.None);
+
+        Assert.NotNull(read);
+        Assert.Equal(written.GeneratedAt, read.GeneratedAt);
+        Assert.Equal(MarketSourceInfo.Sample, read.Source);
+        Assert.Equal(Serialize(written.Markets), Serialize(read.Markets));
+        var row = read.Markets[0];
+        Assert.Equal(0.3m, row.YesPrice);
+        Assert.Equal(0.1234567890123456789012345678m, row.Volume);
+        Assert.Equal(79228162514264337593543950335m, row.Volume24h);
+        Assert.Equal(TestData.YesToken, row.YesTokenId?.Value);
+        Assert.Null(read.Markets[1].YesTokenId);
+        Assert.Null(read.Markets[1].BestBid);
+    }
+
+    [Fact]
+    public async Task WriteQuotes_ThenRead_RoundTripsExactlyWithNullSides()
+    {
+        var written = TestData.Quotes(TestData.Quote(), TestData.Quote(TestData.NoToken, "No") with { HasBook = false, BestBid = null, Bids = [] });
+
+        await _store.WriteQuotesAsync(written, CancellationToken.None);
+        var read = await _store.ReadQuotesAsync(CancellationToken.None);
+
+        Assert.NotNull(read);
+        Assert.Equal(MarketSourceInfo.Live, read.Source);
+        Assert.Equal(Serialize(written.Quotes), Serialize(read.Quotes));
+        Assert.Equal([0.515m, 0.51m], read.Quotes[0].Bids.Select(l => l.Price));
+        Assert.Null(read.Quotes[0].BestAsk);
+        Assert.Equal(0.1234567890123456789012345678m, read.Quotes[0].LastTradePrice);
+        Assert.Equal(TimeSpan.Zero, read.Quotes[0].BookTimestamp!.Value.Offset);
+    }
+
+    [Fact]
+    public async Task WriteQuotes_Envelope_SnakeCaseKeysInContractOrder()
+    {
+        await _store.WriteQuotesAsync(TestData.Quotes(TestData.Quote()), CancellationToken.None);
+
+        var root = await ReadNodeAsync(_folder.MarketCache);
+
+        Assert.Equal(["generated_at", "source", "simulated", "count", "quotes"], root.Select(p => p.Key));
+        Assert.Equal("2026-11-25T09:55:51.123Z", (string?)root["generated_at"]);
+        Assert.Equal("live", (string?)root["source"]);
+        Assert.False((bool)root["simulated"]!);
+        Assert.Equal(1, (int)root["count"]!);
+        var quote = root["quotes"]![0]!.AsObject();
+        Assert.Equal(
+            ["token_id", "condition_id", "market_id", "event_id", "question", "outcome", "has_book", "best_bid", "best_ask", "mid", "spread", "bids", "asks", "tick_size", "min_order_size", "last_trade_price", "book_timestamp"],
+            quote.Select(p => p.Key));
+        Assert.Equal(JsonValueKind.String, quote["token_id"]!.GetValueKind());
+        Assert.True(quote.ContainsKey("best_ask"));
+        Assert.Null(quote["best_ask"]);
+        Assert.Equal(JsonValueKind.Number, quote["best_bid"]!.GetValueKind());
+        Assert.Equal("""{"price":0.515,"size":1000.25}""", quote["bids"]![0]!.ToJsonString());
+        Assert.Equal("2026-11-25T09:55:51.987Z", (string?)quote["book_timestamp"]);
+    }
+
+    [Fact]
+    public async Task WriteRawEvents_FixtureEvents_UpstreamObjectsWrittenWhole()
+    {
+        var events = TestData.FixtureEvents("gamma/events_default_page_2021_resolved.json");
+
+        await _store.WriteRawEventsAsync(new EventsSnapshot(TestData.GeneratedAt, MarketSourceInfo.Sample, events), CancellationToken.None);
+
+        var root = await ReadNodeAsync(_folder.RawEvents);
+        Assert.Equal(["generated_at", "source", "simulated", "count", "events"], root.Select(p => p.Key));
+        Assert.Equal("sample", (string?)root["source"]);
+        Assert.True((bool)root["simulated"]!);
+        Assert.Equal(10, (int)root["count"]!);
+        var original = Fixtures.Json("gamma/events_default_page_2021_resolved.json");
+        Assert.True(JsonNode.DeepEquals(original, root["events"]), "events differ from the upstream objects");
+    }
+
+    [Fact]
+    public async Task WriteFilteredEvents_Options_FiltersWrittenWithTheirValues()
+    {
+        var events = TestData.FixtureEvents("gamma/event_negrisk_dem_nominee_2028.json");
+        var filters = new TradingFilterOptions { MinLiquidity = 2500.50m, IncludeTags = ["politics"] };
+
+        await _store.WriteFilteredEventsAsync(new FilteredEventsSnapshot(TestData.GeneratedAt, MarketSourceInfo.Live, filters, events), CancellationToken.None);
+
+        var root = await ReadNodeAsync(_folder.FilteredEvents);
+        Assert.Equal(["generated_at", "source", "simulated", "filters", "count", "events"], root.Select(p => p.Key));
+        var written = root["filters"]!.AsObject();
+        Assert.Equal("2500.50", written["min_liquidity"]!.ToJsonString());
+        Assert.Equal("10000", written["min_volume"]!.ToJsonString());
+        Assert.Equal("""["politics"]""", written["include_tags"]!.ToJsonString());
+        Assert.True((bool)written["require_active"]!);
+        Assert.Equal("30829", (string?)root["events"]![0]!["id"]);
+    }
+
+    [Fact]
+    public async Task WriteDailyPrices_TwiceSameDay_WrittenOnceWithFirstPrices()
+    {
+        var day = new DateOnly(2026, 11, 25);
+        var first = TestData.Quotes(TestData.Quote());
+        var later = TestData.Quotes(TestData.Quote() with { BestBid = 0.9m });
+
+        Assert.True(await _store.WriteDailyPricesIfMissingAsync(day, first, CancellationToken.None));
+        Assert.False(await _store.WriteDailyPricesIfMissingAsync(day, later, CancellationToken.None));
+        Assert.True(await _store.WriteDailyPricesIfMissingAsync(day.AddDays(1), later, CancellationToken.None));
+
+        var root = await ReadNodeAsync(_folder.DailyPrices(day));
+        Assert.Equal(["date", "generated_at", "source", "simulated", "count", "prices"], root.Select(p => p.Key));
+        Assert.Equal("2026-11-25", (string?)root["date"]);
+        var price = root["prices"]![0]!.AsObject();
+        Assert.Equal(
+            ["token_id", "condition_id", "market_id", "event_id", "outcome", "best_bid", "best_ask", "mid", "spread", "last_trade_price", "book_timestamp"],
+            price.Select(p => p.Key));
+        Assert.Equal(0.515m, (decimal)price["best_bid"]!);
+        Assert.Null(price["best_ask"]);
+        Assert.Equal(0.9m, (decimal)(await ReadNodeAsync(_folder.DailyPrices(day.AddDays(1))))["prices"]![0]!["best_bid"]!);
+    }
+
+    [Fact]
+    public async Task Read_NoFiles_ReturnNull()
+    {
+        Assert.Null(await _store.ReadMarketsAsync(CancellationToken.None));
+        Assert.Null(await _store.ReadQuotesAsync(CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("""{"generated_at": "2026-11-25T09:55:51Z", "source": "sample", "simulated": true, "count": 1, "markets": [""")]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("""{"generated_at": "2026-11-25T09:55:51Z", "source": "sample", "simulated": true, "count": 2, "markets": []}""")]
+    [InlineData("""{"generated_at": "2026-11-25T09:55:51Z", "source": "sample", "simulated": true, "count": 0}""")]
+    [InlineData("""{"generated_at": "2026-11-25T09:55:51Z", "source": "sample", "simulated": true, "count": 1, "markets": [{"event_id": 30829}]}""")]
+    public async Task ReadMarkets_CorruptFile_ThrowsInvalidDataNamingTheFile(string content)
+    {
+        Directory.CreateDirectory(_folder.EventsDirectory);
+        await File.WriteAllTextAsync(_folder.FilteredMarkets, content);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => _store.ReadMarketsAsync(CancellationToken.None));
+
+        Assert.StartsWith($"Cannot read {_folder.FilteredMarkets}: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public async Task ReadQuotes_EmptyTokenId_ThrowsInvalidData()
+    {
+        await _store.WriteQuotesAsync(TestData.Quotes(TestData.Quote()), CancellationToken.None);
+        var text = await File.ReadAllTextAsync(_folder.MarketCache);
+        await File.WriteAllTextAsync(_folder.MarketCache, text.Replace(TestData.YesToken, " ", StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => _store.ReadQuotesAsync(CancellationToken.None));
+
+        Assert.Contains(_folder.MarketCache, error.Message, StringComparison.Ordinal);
+    }
+
+    private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, PrescientJson.Options);
+
+    private static async Task<JsonObject> ReadNodeAsync(string path) =>
+        JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
+}
