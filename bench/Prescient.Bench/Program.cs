@@ -1,0 +1,3 @@
+using Prescient.Bench;
+
+return await RefreshBenchmark.RunAsync(args);

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Prescient.Engine.Refresh;
+using Prescient.Host.Hosting;
+using Prescient.Sample.Server;
+using Prescient.Storage.Files;
+
+namespace Prescient.Bench;
+
+/// <summary>
+/// <c>refresh [--events 3000] [--latency-ms 20] [--runs 5]</c>: a full <c>prescient refresh</c>
+/// against the sample server with added latency, paired run by run with <see cref="RawFetch"/> of
+/// the same pages and books. Prints requests per refresh, medians and the ratio.
+/// </summary>
+internal static class RefreshBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var events = Arg(args, "--events", 3000);
+        var latency = Arg(args, "--latency-ms", 20);
+        var runs = Arg(args, "--runs", 5);
+        var ct = CancellationToken.None;
+
+        await using var server = await SampleServer.StartAsync(
+            new SampleServerOptions { Events = events, Faults = new FaultOptions { Latency = TimeSpan.FromMilliseconds(latency) } },
+            TimeProvider.System,
+            ct);
+        var data = Path.Combine(Path.GetTempPath(), "prescient-bench-" + Guid.NewGuid().ToString("N"));
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Data"] = data,
+                ["Polymarket:GammaUrl"] = server.BaseAddress.ToString(),
+                ["Polymarket:ClobUrl"] = server.BaseAddress.ToString(),
+            })
+            .Build();
+
+        await using var runtime = await PrescientRuntime.StartAsync(configuration, _ => { }, ct);
+        var refresh = runtime.Services.GetRequiredService<RefreshService>();
+        var warm = await refresh.RefreshAsync(null, ct);
+        var tokens = QuotedTokens(new DataFolder(data));
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var raw = new RawFetch(http, pageSize: 500, batchSize: 500, concurrency: 4);
+        await raw.FetchAsync(tokens, ct);
+
+        Console.WriteLine(FormattableString.Invariant(
+            $"sample server: {events} events (~{warm.Events.EventsDiscovered} open), {latency} ms latency per request; refresh keeps {warm.Events.EventsKept} events, quotes {warm.Quotes.Tokens} tokens"));
+        var rawTimes = new List<double>();
+        var refreshTimes = new List<double>();
+        var ratios = new List<double>();
+        long refreshRequests = 0;
+        long rawRequests = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            rawRequests = await raw.FetchAsync(tokens, ct);
+            var rawSeconds = clock.Elapsed.TotalSeconds;
+
+            var before = server.Stats.TotalRequests;
+            clock.Restart();
+            await refresh.RefreshAsync(null, ct);
+            var refreshSeconds = clock.Elapsed.TotalSeconds;
+            refreshRequests = server.Stats.TotalRequests - before;
+
+            rawTimes.Add(rawSeconds);
+            refreshTimes.Add(refreshSeconds);
+            ratios.Add(refreshSeconds / rawSeconds);
+            Console.WriteLine(FormattableString.Invariant($"run {i + 1}: server alone {rawSeconds:0.000} s, refresh {refreshSeconds:0.000} s, ratio {refreshSeconds / rawSeconds:0.00}"));
+        }
+
+        Console.WriteLine(FormattableString.Invariant(
+            $"requests per refresh: {refreshRequests} (server-alone fetch: {rawRequests}); by route: {string.Join(", ", server.Stats.RequestsByRoute.Select(r => r.Key + "=" + r.Value.ToString(CultureInfo.InvariantCulture)))}"));
+        Console.WriteLine(FormattableString.Invariant(
+            $"median: server alone {Median(rawTimes):0.000} s, refresh {Median(refreshTimes):0.000} s, refresh/server-alone {Median(ratios):0.00} (min {ratios.Min():0.00}, max {ratios.Max():0.00})"));
+        Console.WriteLine(FormattableString.Invariant($"refresh time per open event: {Median(refreshTimes) / warm.Events.EventsDiscovered * 1000:0.000} ms"));
+        Directory.Delete(data, recursive: true);
+        return 0;
+    }
+
+    private static string[] QuotedTokens(DataFolder folder)
+    {
+        var cache = JsonNode.Parse(File.ReadAllText(folder.MarketCache))!;
+        return cache["quotes"]!.AsArray().Select(q => (string)q!["token_id"]!).Distinct().ToArray();
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static int Arg(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
