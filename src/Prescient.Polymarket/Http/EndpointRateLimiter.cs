@@ -20,7 +20,7 @@ internal sealed class EndpointRateLimiter : IDisposable
     }
 
     /// <summary>A sliding-window limiter of <paramref name="permits"/> per <paramref name="window"/> with an unbounded queue.</summary>
-    public static SlidingWindowRateLimiter SlidingWindow(int permits, TimeSpan window, bool autoReplenishment = true) =>
+    public static SlidingWindowRateLimiter SlidingWindow(int permits, TimeSpan window) =>
         new(new SlidingWindowRateLimiterOptions
         {
             PermitLimit = permits,
@@ -28,7 +28,7 @@ internal sealed class EndpointRateLimiter : IDisposable
             SegmentsPerWindow = 10,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = autoReplenishment,
+            AutoReplenishment = true,
         });
 
     public async ValueTask<RateLimitLease> AcquireAsync(PolymarketEndpoint endpoint, CancellationToken cancellationToken)

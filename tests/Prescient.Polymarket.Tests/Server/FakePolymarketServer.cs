@@ -165,6 +165,12 @@ internal sealed partial class FakePolymarketServer : IAsyncDisposable
                 await ctx.Response.Body.FlushAsync();
                 ctx.Abort();
                 break;
+            case Fault.StalledBody:
+                ctx.Response.ContentLength = bytes.Length;
+                await ctx.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+                await ctx.Response.Body.FlushAsync();
+                await WaitForAbortAsync(ctx);
+                break;
             default:
                 ctx.Response.ContentLength = bytes.Length;
                 await ctx.Response.Body.WriteAsync(bytes);

@@ -12,6 +12,9 @@ internal abstract record Fault
     /// <summary>Declare the full length, send half, then drop the connection.</summary>
     public sealed record DroppedConnection : Fault;
 
+    /// <summary>Send the headers and half the body, then wait until the client gives up on the request.</summary>
+    public sealed record StalledBody : Fault;
+
     /// <summary>Never answer: wait until the client gives up on the request.</summary>
     public sealed record Hang : Fault;
 }
