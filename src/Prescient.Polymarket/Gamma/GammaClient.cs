@@ -6,6 +6,7 @@ using Prescient.Domain.Ids;
 using Prescient.Domain.Markets;
 using Prescient.Engine.Markets;
 using Prescient.Polymarket.Http;
+using Prescient.Polymarket.Wire;
 using EventId = Prescient.Domain.Ids.EventId;
 
 namespace Prescient.Polymarket.Gamma;
@@ -153,7 +154,7 @@ public sealed class GammaClient
 
         // Detach the events from the envelope so each can be kept as its own document (MarketEvent.Raw).
         array.Clear();
-        var next = envelope["next_cursor"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        var next = WireReader.Text(envelope, "next_cursor");
         return (events, next);
     }
 
@@ -167,6 +168,6 @@ public sealed class GammaClient
         return await PolymarketTransport.SendAsync(_http, request, Api, notFoundIsNull, cancellationToken).ConfigureAwait(false);
     }
 
-    private static Wire.ParseResult<T> ParseResultOfNonObject<T>()
-        where T : class => Wire.ParseResult.Failure<T>("the reply is not a JSON object");
+    private static ParseResult<T> ParseResultOfNonObject<T>()
+        where T : class => ParseResult.Failure<T>("the reply is not a JSON object");
 }
