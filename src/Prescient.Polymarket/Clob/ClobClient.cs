@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Prescient.Domain.Books;
+using Prescient.Domain.Ids;
+using Prescient.Engine.Markets;
+using Prescient.Polymarket.Http;
+
+namespace Prescient.Polymarket.Clob;
+
+/// <summary>
+/// Typed client of the CLOB's public market data: order books (batched <c>POST /books</c>, or one
+/// <c>GET /book</c>), market details with resolution winners, and price history. Failures left
+/// after retries surface as <see cref="MarketDataUnavailableException"/>.
+/// </summary>
+public sealed class ClobClient
+{
+    private const string Api = "CLOB";
+
+    private readonly HttpClient _http;
+    private readonly PolymarketOptions _options;
+    private readonly ILogger<ClobClient> _logger;
+
+    public ClobClient(HttpClient http, IOptions<PolymarketOptions> options, ILogger<ClobClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _http = http ?? throw new ArgumentNullException(nameof(http));
+        _options = options.Value;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>
+    /// Books for the given tokens: <see cref="PolymarketOptions.BooksBatchSize"/> tokens per
+    /// <c>POST /books</c>, at most <see cref="PolymarketOptions.BooksConcurrency"/> requests at once.
+    /// A token absent from the reply, or whose book is malformed (logged), has no entry.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<TokenId, OrderBook>> GetBooksAsync(
+        IReadOnlyCollection<TokenId> tokens,
+        IProgress<QuoteProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var wanted = tokens.Distinct().ToArray();
+        var requested = wanted.ToHashSet();
+        var books = new ConcurrentDictionary<TokenId, OrderBook>();
+        var done = 0;
+        var batches = wanted.Chunk(_options.BooksBatchSize).ToArray();
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = _options.BooksConcurrency,
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(batches, parallel, async (batch, token) =>
+        {
+            foreach (var book in await PostBooksAsync(batch, token).ConfigureAwait(false))
+            {
+                if (requested.Contains(book.TokenId))
+                {
+                    books[book.TokenId] = book;
+                }
+            }
+
+            progress?.Report(new QuoteProgress(Interlocked.Add(ref done, batch.Length), wanted.Length));
+        }).ConfigureAwait(false);
+
+        ClobLog.BooksFetched(_logger, books.Count, wanted.Length, batches.Length);
+        return new Dictionary<TokenId, OrderBook>(books);
+    }
+
+    /// <summary>One book (<c>GET /book</c>), or null when the CLOB has none (404: unknown token, closed market, no book yet).</summary>
+    public async Task<OrderBook?> GetBookAsync(TokenId token, CancellationToken cancellationToken)
+    {
+        var body = await GetAsync("book?token_id=" + Uri.EscapeDataString(token.Value), PolymarketEndpoint.ClobBook, cancellationToken)
+            .ConfigureAwait(false);
+        if (body is null)
+        {
+            return null;
+        }
+
+        var result = body is JsonObject obj ? ClobBookParser.Parse(obj) : Wire.ParseResult.Failure<OrderBook>("not a JSON object");
+        return result.Value ?? throw PolymarketTransport.UnexpectedShape(_http, Api, $"/book for {token}: {result.Error}");
+    }
+
+    /// <summary>The CLOB's view of a market (<c>GET /markets/{condition_id}</c>), or null when unknown.</summary>
+    public async Task<ClobMarketInfo?> GetMarketAsync(ConditionId conditionId, CancellationToken cancellationToken)
+    {
+        var body = await GetAsync("markets/" + Uri.EscapeDataString(conditionId.Value), PolymarketEndpoint.Other, cancellationToken)
+            .ConfigureAwait(false);
+        if (body is null)
+        {
+            return null;
+        }
+
+        var result = body is JsonObject obj ? ClobMarketParser.Parse(obj) : Wire.ParseResult.Failure<ClobMarketInfo>("not a JSON object");
+        return result.Value ?? throw PolymarketTransport.UnexpectedShape(_http, Api, $"/markets/{conditionId}: {result.Error}");
+    }
+
+    /// <summary>The price history of one token (<c>GET /prices-history</c>), oldest first; empty when the CLOB has none.</summary>
+    public async Task<IReadOnlyList<PricePoint>> GetPriceHistoryAsync(
+        TokenId token,
+        PriceHistoryQuery query,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var path = "prices-history?market=" + Uri.EscapeDataString(token.Value) + query.ToQueryString();
+        var body = await GetAsync(path, PolymarketEndpoint.ClobPriceHistory, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return [];
+        }
+
+        var result = body is JsonObject obj
+            ? PriceHistoryParser.Parse(obj)
+            : Wire.ParseResult.Failure<IReadOnlyList<PricePoint>>("not a JSON object");
+        return result.Value ?? throw PolymarketTransport.UnexpectedShape(_http, Api, $"/prices-history for {token}: {result.Error}");
+    }
+
+    private async Task<List<OrderBook>> PostBooksAsync(TokenId[] batch, CancellationToken cancellationToken)
+    {
+        var content = new ByteArrayContent(BooksRequestBody(batch));
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("books", UriKind.Relative)) { Content = content }
+            .WithEndpoint(PolymarketEndpoint.ClobBooks);
+        var body = await PolymarketTransport.SendAsync(_http, request, Api, notFoundIsNull: false, cancellationToken)
+            .ConfigureAwait(false);
+        if (body is not JsonArray array)
+        {
+            throw PolymarketTransport.UnexpectedShape(_http, Api, "POST /books did not return a JSON array");
+        }
+
+        var books = new List<OrderBook>(array.Count);
+        foreach (var node in array)
+        {
+            var result = node is JsonObject obj ? ClobBookParser.Parse(obj) : Wire.ParseResult.Failure<OrderBook>("not a JSON object");
+            if (result.Value is { } book)
+            {
+                books.Add(book);
+            }
+            else
+            {
+                ClobLog.BookSkipped(_logger, result.Error!);
+            }
+        }
+
+        return books;
+    }
+
+    /// <summary><c>[{"token_id":"…"}, …]</c>: token ids stay strings.</summary>
+    private static byte[] BooksRequestBody(TokenId[] batch)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var token in batch)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("token_id", token.Value);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private async Task<JsonNode?> GetAsync(string path, PolymarketEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)).WithEndpoint(endpoint);
+        return await PolymarketTransport.SendAsync(_http, request, Api, notFoundIsNull: true, cancellationToken).ConfigureAwait(false);
+    }
+}

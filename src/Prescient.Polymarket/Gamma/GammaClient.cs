@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Prescient.Domain.Ids;
+using Prescient.Domain.Markets;
+using Prescient.Engine.Markets;
+using Prescient.Polymarket.Http;
+using Prescient.Polymarket.Wire;
+using EventId = Prescient.Domain.Ids.EventId;
+
+namespace Prescient.Polymarket.Gamma;
+
+/// <summary>
+/// Typed client of the Gamma API (events and markets). Discovery walks <c>/events/keyset</c> with
+/// the open-event filters re-sent on every page and never uses offset paging. Failures left after
+/// retries surface as <see cref="MarketDataUnavailableException"/>.
+/// </summary>
+public sealed class GammaClient
+{
+    private const string Api = "Gamma";
+
+    private readonly HttpClient _http;
+    private readonly PolymarketOptions _options;
+    private readonly GammaEventParser _parser;
+    private readonly ILogger<GammaClient> _logger;
+
+    public GammaClient(HttpClient http, IOptions<PolymarketOptions> options, GammaEventParser parser, ILogger<GammaClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _http = http ?? throw new ArgumentNullException(nameof(http));
+        _options = options.Value;
+        _parser = parser ?? throw new ArgumentNullException(nameof(parser));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>
+    /// Every open event (<c>active=true&amp;closed=false&amp;archived=false</c>), all pages, in the
+    /// order Gamma returns them. Stops when <c>next_cursor</c> is absent or empty; a cursor seen
+    /// before, or more than <see cref="PolymarketOptions.MaxPages"/> pages, is an error. Events
+    /// without an id are skipped, logged and counted.
+    /// </summary>
+    public async Task<IReadOnlyList<MarketEvent>> GetOpenEventsAsync(
+        IProgress<DiscoveryProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var events = new List<MarketEvent>();
+        var ids = new HashSet<EventId>();
+        var cursors = new HashSet<string>(StringComparer.Ordinal);
+        string? cursor = null;
+        var pages = 0;
+        var skipped = 0;
+        while (true)
+        {
+            var (items, next) = await GetEventsPageAsync(cursor, cancellationToken).ConfigureAwait(false);
+            pages++;
+            foreach (var item in items)
+            {
+                var result = item is JsonObject obj ? _parser.Parse(obj) : ParseResultOfNonObject<MarketEvent>();
+                if (result.Value is not { } parsed)
+                {
+                    skipped++;
+                    GammaLog.EventSkipped(_logger, pages, result.Error!);
+                }
+                else if (ids.Add(parsed.Id))
+                {
+                    events.Add(parsed);
+                }
+                else
+                {
+                    GammaLog.DuplicateEvent(_logger, parsed.Id.Value, pages);
+                }
+            }
+
+            progress?.Report(new DiscoveryProgress(pages, events.Count));
+            if (string.IsNullOrEmpty(next))
+            {
+                break;
+            }
+
+            if (!cursors.Add(next))
+            {
+                throw PolymarketTransport.UnexpectedShape(
+                    _http, Api, $"/events/keyset returned cursor '{next}' again on page {pages}; discovery stopped to avoid a loop");
+            }
+
+            if (pages >= _options.MaxPages)
+            {
+                throw PolymarketTransport.UnexpectedShape(
+                    _http, Api, $"/events/keyset still had more pages after {pages} (Polymarket:MaxPages); discovery stopped");
+            }
+
+            cursor = next;
+        }
+
+        GammaLog.DiscoveryCompleted(_logger, events.Count, pages, skipped);
+        return events;
+    }
+
+    /// <summary>One event by id (<c>/events/{id}</c>), or null when Gamma has no such event.</summary>
+    public async Task<MarketEvent?> GetEventAsync(EventId id, CancellationToken cancellationToken)
+    {
+        var body = await GetAsync($"events/{Uri.EscapeDataString(id.Value)}", PolymarketEndpoint.GammaEvents, notFoundIsNull: true, cancellationToken)
+            .ConfigureAwait(false);
+        if (body is null)
+        {
+            return null;
+        }
+
+        var result = body is JsonObject obj ? _parser.Parse(obj) : ParseResultOfNonObject<MarketEvent>();
+        return result.Value ?? throw PolymarketTransport.UnexpectedShape(_http, Api, $"/events/{id}: {result.Error}");
+    }
+
+    /// <summary>One market by id (<c>/markets/{id}</c>), or null when Gamma has no such market.</summary>
+    public Task<Market?> GetMarketAsync(MarketId id, CancellationToken cancellationToken) =>
+        GetMarketAsync(id, null, cancellationToken);
+
+    /// <summary>
+    /// One market by id. Gamma normally nests the parent event in the market; when it does not,
+    /// <paramref name="eventId"/> is used as the parent, and without either the reply is unusable.
+    /// </summary>
+    public async Task<Market?> GetMarketAsync(MarketId id, EventId? eventId, CancellationToken cancellationToken)
+    {
+        var body = await GetAsync($"markets/{Uri.EscapeDataString(id.Value)}", PolymarketEndpoint.GammaMarkets, notFoundIsNull: true, cancellationToken)
+            .ConfigureAwait(false);
+        if (body is null)
+        {
+            return null;
+        }
+
+        var result = body is JsonObject obj ? GammaMarketParser.Parse(obj, eventId) : ParseResultOfNonObject<Market>();
+        return result.Value ?? throw PolymarketTransport.UnexpectedShape(_http, Api, $"/markets/{id}: {result.Error}");
+    }
+
+    private async Task<(IReadOnlyList<JsonNode?> Events, string? NextCursor)> GetEventsPageAsync(
+        string? cursor,
+        CancellationToken cancellationToken)
+    {
+        var path = string.Create(
+            CultureInfo.InvariantCulture,
+            $"events/keyset?limit={_options.EventsPageSize}&active=true&closed=false&archived=false");
+        if (cursor is not null)
+        {
+            path += "&after_cursor=" + Uri.EscapeDataString(cursor);
+        }
+
+        var body = await GetAsync(path, PolymarketEndpoint.GammaEvents, notFoundIsNull: false, cancellationToken).ConfigureAwait(false);
+        if (body is not JsonObject { } envelope || envelope["events"] is not JsonArray array)
+        {
+            throw PolymarketTransport.UnexpectedShape(_http, Api, "/events/keyset did not return {\"events\":[…]}");
+        }
+
+        var events = array.ToArray();
+
+        // Detach the events from the envelope so each can be kept as its own document (MarketEvent.Raw).
+        array.Clear();
+        var next = WireReader.Text(envelope, "next_cursor");
+        return (events, next);
+    }
+
+    private async Task<JsonNode?> GetAsync(
+        string path,
+        PolymarketEndpoint endpoint,
+        bool notFoundIsNull,
+        CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)).WithEndpoint(endpoint);
+        return await PolymarketTransport.SendAsync(_http, request, Api, notFoundIsNull, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ParseResult<T> ParseResultOfNonObject<T>()
+        where T : class => ParseResult.Failure<T>("the reply is not a JSON object");
+}

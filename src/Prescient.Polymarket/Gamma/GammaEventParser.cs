@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Prescient.Domain.Ids;
+using EventId = Prescient.Domain.Ids.EventId;
+using Prescient.Domain.Markets;
+using Prescient.Polymarket.Wire;
+
+namespace Prescient.Polymarket.Gamma;
+
+/// <summary>
+/// Maps a Gamma event object to a <see cref="MarketEvent"/> with its nested markets. The object is
+/// kept whole in <see cref="MarketEvent.Raw"/>. An event without an id is a failure value; a
+/// nested market that cannot be mapped is skipped with a logged warning and the event survives.
+/// </summary>
+public sealed class GammaEventParser
+{
+    private readonly ILogger<GammaEventParser> _logger;
+
+    public GammaEventParser(ILogger<GammaEventParser> logger)
+    {
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>A parser that does not log skipped markets.</summary>
+    public GammaEventParser()
+        : this(NullLogger<GammaEventParser>.Instance)
+    {
+    }
+
+    /// <summary>
+    /// Maps <paramref name="eventObject"/>. <see cref="MarketEvent.Raw"/> is that object itself when
+    /// it has no parent, otherwise a deep copy, so that it can be written into a new document later.
+    /// </summary>
+    public ParseResult<MarketEvent> Parse(JsonObject eventObject)
+    {
+        ArgumentNullException.ThrowIfNull(eventObject);
+        var id = WireReader.Text(eventObject, "id");
+        if (id is null)
+        {
+            return ParseResult.Failure<MarketEvent>("event without an id");
+        }
+
+        var eventId = EventId.Create(id);
+        return ParseResult.Success(new MarketEvent
+        {
+            Id = eventId,
+            Slug = WireReader.Text(eventObject, "slug"),
+            Title = WireReader.Text(eventObject, "title"),
+            Active = WireReader.Bool(eventObject, "active") ?? false,
+            Closed = WireReader.Bool(eventObject, "closed") ?? false,
+            Archived = WireReader.Bool(eventObject, "archived") ?? false,
+            EnableOrderBook = WireReader.Bool(eventObject, "enableOrderBook") ?? false,
+            NegRisk = WireReader.Bool(eventObject, "negRisk") ?? false,
+            Liquidity = WireReader.Decimal(eventObject, "liquidity"),
+            Volume = WireReader.Decimal(eventObject, "volume"),
+            Volume24h = WireReader.Decimal(eventObject, "volume24hr"),
+            StartDate = WireReader.Date(eventObject, "startDate"),
+            EndDate = WireReader.Date(eventObject, "endDate"),
+            Tags = Tags(eventObject),
+            Markets = Markets(eventObject, eventId),
+            Raw = eventObject.Parent is null ? eventObject : (JsonObject)eventObject.DeepClone(),
+        });
+    }
+
+    private static Tag[] Tags(JsonObject eventObject) =>
+        (WireReader.Array(eventObject, "tags") ?? [])
+            .OfType<JsonObject>()
+            .Select(t => (Id: WireReader.Text(t, "id"), Tag: t))
+            .Where(t => t.Id is not null)
+            .Select(t => new Tag(t.Id!, WireReader.Text(t.Tag, "slug"), WireReader.Text(t.Tag, "label")))
+            .ToArray();
+
+    private List<Market> Markets(JsonObject eventObject, EventId eventId)
+    {
+        var markets = new List<Market>();
+        foreach (var node in WireReader.Array(eventObject, "markets") ?? [])
+        {
+            if (node is not JsonObject marketObject)
+            {
+                GammaLog.MarketSkipped(_logger, eventId.Value, "market entry is not a JSON object");
+                continue;
+            }
+
+            var result = GammaMarketParser.Parse(marketObject, eventId);
+            if (result.Value is { } market)
+            {
+                markets.Add(market);
+            }
+            else
+            {
+                GammaLog.MarketSkipped(_logger, eventId.Value, result.Error!);
+            }
+        }
+
+        return markets;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+
+namespace Prescient.Polymarket.Http;
+
+/// <summary>
+/// The process-wide client-side rate limiters, one set per API, built from
+/// <see cref="PolymarketOptions"/>. A singleton: every client instance shares the same budget.
+/// </summary>
+internal sealed class PolymarketRateLimiters : IDisposable
+{
+    public PolymarketRateLimiters(IOptions<PolymarketOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var o = options.Value;
+        var window = o.RateLimitWindow;
+        Gamma = new EndpointRateLimiter(
+            EndpointRateLimiter.SlidingWindow(o.GammaRateLimit, window),
+            new Dictionary<PolymarketEndpoint, System.Threading.RateLimiting.RateLimiter>
+            {
+                [PolymarketEndpoint.GammaEvents] = EndpointRateLimiter.SlidingWindow(o.GammaEventsRateLimit, window),
+                [PolymarketEndpoint.GammaMarkets] = EndpointRateLimiter.SlidingWindow(o.GammaMarketsRateLimit, window),
+            });
+        Clob = new EndpointRateLimiter(
+            EndpointRateLimiter.SlidingWindow(o.ClobRateLimit, window),
+            new Dictionary<PolymarketEndpoint, System.Threading.RateLimiting.RateLimiter>
+            {
+                [PolymarketEndpoint.ClobBooks] = EndpointRateLimiter.SlidingWindow(o.ClobBooksRateLimit, window),
+                [PolymarketEndpoint.ClobBook] = EndpointRateLimiter.SlidingWindow(o.ClobBookRateLimit, window),
+                [PolymarketEndpoint.ClobPriceHistory] = EndpointRateLimiter.SlidingWindow(o.ClobPriceHistoryRateLimit, window),
+            });
+    }
+
+    public EndpointRateLimiter Gamma { get; }
+
+    public EndpointRateLimiter Clob { get; }
+
+    public void Dispose()
+    {
+        Gamma.Dispose();
+        Clob.Dispose();
+    }
+}

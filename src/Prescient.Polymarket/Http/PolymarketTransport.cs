@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
+using Prescient.Engine.Markets;
+
+namespace Prescient.Polymarket.Http;
+
+/// <summary>
+/// Sends one request through a client's pipeline and returns its JSON body. Whatever is left after
+/// retries (a final error status, a transport error, a timeout, an open circuit) becomes a
+/// <see cref="MarketDataUnavailableException"/> with one line naming the API, the host and the last
+/// status or cause. Cancellation by the caller stays an <see cref="OperationCanceledException"/>.
+/// </summary>
+internal static class PolymarketTransport
+{
+    /// <summary>The JSON body, or null when <paramref name="notFoundIsNull"/> and the server answered 404.</summary>
+    public static async Task<JsonNode?> SendAsync(
+        HttpClient client,
+        HttpRequestMessage request,
+        string api,
+        bool notFoundIsNull,
+        CancellationToken cancellationToken)
+    {
+        var host = Host(client, request);
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
+                                       or RateLimiterRejectedException or OperationCanceledException)
+        {
+            throw Unavailable(api, host, FailureText.Describe(ex), ex);
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (notFoundIsNull && response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw Unavailable(api, host, FailureText.Describe(response, body), null);
+            }
+
+            try
+            {
+                return JsonNode.Parse(body) ?? throw Unavailable(api, host, "the body was JSON null", null);
+            }
+            catch (JsonException ex)
+            {
+                throw Unavailable(api, host, "malformed JSON body: " + FailureText.OneLine(ex.Message), ex);
+            }
+        }
+    }
+
+    /// <summary>A well-formed reply that is not the shape the endpoint documents.</summary>
+    public static MarketDataUnavailableException UnexpectedShape(HttpClient client, string api, string what) =>
+        Unavailable(api, client.BaseAddress?.Authority ?? "unknown host", "unexpected response: " + what, null);
+
+    public static MarketDataUnavailableException Unavailable(string api, string host, string cause, Exception? inner)
+    {
+        var message = $"Polymarket {api} API ({host}) unavailable: {cause}";
+        return inner is null ? new MarketDataUnavailableException(message) : new MarketDataUnavailableException(message, inner);
+    }
+
+    private static string Host(HttpClient client, HttpRequestMessage request)
+    {
+        var uri = request.RequestUri is { IsAbsoluteUri: true } absolute ? absolute : client.BaseAddress;
+        return uri?.Authority ?? "unknown host";
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using Prescient.Polymarket.Wire;
+using Prescient.Testing;
+
+namespace Prescient.Polymarket.Tests.Wire;
+
+public sealed class WireReaderTests
+{
+    [Theory]
+    [InlineData("""{"v":"17976157.529867"}""", "17976157.529867")]
+    [InlineData("""{"v":17976157.529867}""", "17976157.529867")]
+    [InlineData("""{"v":".48"}""", "0.48")]
+    [InlineData("""{"v":"1e-5"}""", "0.00001")]
+    [InlineData("""{"v":2.5E-3}""", "0.0025")]
+    [InlineData("""{"v":26458.188064999995}""", "26458.188064999995")]
+    public void Decimal_NumberOrNumericString_ReadsExactDecimal(string json, string expected)
+    {
+        var value = WireReader.Decimal(JsonNode.Parse(json)!.AsObject(), "v");
+
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
+    }
+
+    [Theory]
+    [InlineData("""{}""")]
+    [InlineData("""{"v":null}""")]
+    [InlineData("""{"v":""}""")]
+    [InlineData("""{"v":"n/a"}""")]
+    [InlineData("""{"v":true}""")]
+    [InlineData("""{"v":1e40}""")]
+    public void Decimal_AbsentNullOrUnusable_ReturnsNull(string json) =>
+        Assert.Null(WireReader.Decimal(JsonNode.Parse(json)!.AsObject(), "v"));
+
+    [Fact]
+    public void Decimal_FeeRateAsStringOrNumber_ReadsBothForms()
+    {
+        Assert.Equal(150m, WireReader.Decimal((JsonObject)Fixtures.Json("clob/fee_rate_nonzero.json"), "base_fee"));
+        Assert.Equal(30m, WireReader.Decimal(JsonNode.Parse("""{"base_fee":30}""")!.AsObject(), "base_fee"));
+    }
+
+    [Theory]
+    [InlineData("""{"gameId":1427074}""", "1427074")]
+    [InlineData("""{"gameId":"1427074"}""", "1427074")]
+    [InlineData("""{"gameId":null}""", null)]
+    [InlineData("""{}""", null)]
+    public void Text_NumberOrString_ReadsSameText(string json, string? expected) =>
+        Assert.Equal(expected, WireReader.Text(JsonNode.Parse(json)!.AsObject(), "gameId"));
+
+    [Theory]
+    [InlineData("""{"a":"[\"Yes\", \"No\"]"}""")]
+    [InlineData("""{"a":["Yes","No"]}""")]
+    public void TextArray_JsonInStringOrRealArray_ReadsItems(string json) =>
+        Assert.Equal(["Yes", "No"], WireReader.TextArray(JsonNode.Parse(json)!.AsObject(), "a")!);
+
+    [Theory]
+    [InlineData("""{"a":null}""")]
+    [InlineData("""{}""")]
+    [InlineData("""{"a":"[\"Yes\", "}""")]
+    [InlineData("""{"a":"{}"}""")]
+    [InlineData("""{"a":7}""")]
+    public void Array_AbsentNullOrNotAnArray_ReturnsNull(string json) =>
+        Assert.Null(WireReader.Array(JsonNode.Parse(json)!.AsObject(), "a"));
+
+    [Theory]
+    [InlineData("""{"b":true}""", true)]
+    [InlineData("""{"b":"false"}""", false)]
+    [InlineData("""{"b":null}""", null)]
+    [InlineData("""{"b":1}""", null)]
+    public void Bool_BooleanOrBooleanString_Reads(string json, bool? expected) =>
+        Assert.Equal(expected, WireReader.Bool(JsonNode.Parse(json)!.AsObject(), "b"));
+}
