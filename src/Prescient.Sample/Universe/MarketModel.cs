@@ -1,0 +1,133 @@
+namespace Prescient.Sample.Universe;
+
+/// <summary>The time-dependent side of the universe: prices, quotes, volumes and resolution.</summary>
+internal static class MarketModel
+{
+    /// <summary>The raw YES probability of every market of the event; neg-risk legs are a softmax, so they sum to 1.</summary>
+    public static double[] Probabilities(EventBlueprint e, long ticks)
+    {
+        var markets = e.Markets;
+        var p = new double[markets.Length];
+        if (e.Kind != EventKind.NegRisk)
+        {
+            for (var i = 0; i < p.Length; i++)
+            {
+                p[i] = PriceCurve.Sigmoid(markets[i].Curve.Logit(ticks));
+            }
+
+            return p;
+        }
+
+        var max = double.MinValue;
+        for (var i = 0; i < p.Length; i++)
+        {
+            p[i] = markets[i].Curve.Logit(ticks);
+            max = Math.Max(max, p[i]);
+        }
+
+        var sum = 0.0;
+        for (var i = 0; i < p.Length; i++)
+        {
+            p[i] = Math.Exp(p[i] - max);
+            sum += p[i];
+        }
+
+        for (var i = 0; i < p.Length; i++)
+        {
+            p[i] /= sum;
+        }
+
+        return p;
+    }
+
+    /// <summary>Top of book around a probability: bid on the tick grid below, ask <c>SpreadTicks</c> above, both within [tick, 1 − tick].</summary>
+    public static (decimal Bid, decimal Ask, decimal Last) Quote(MarketBlueprint m, double probability)
+    {
+        var tick = m.TickSize;
+        var p = Math.Clamp((decimal)probability, tick, 1 - tick);
+        var width = m.SpreadTicks * tick;
+        var bid = Math.Max(tick, Math.Floor((p - (width / 2)) / tick) * tick);
+        var ask = bid + width;
+        if (ask > 1 - tick)
+        {
+            ask = 1 - tick;
+            bid = Math.Max(tick, ask - width);
+        }
+
+        var last = Math.Clamp(Math.Round(p / tick, MidpointRounding.AwayFromZero) * tick, bid, ask);
+        return (bid, ask, last);
+    }
+
+    /// <summary>Gamma's displayed YES price at an instant (the payout once the market has closed).</summary>
+    public static decimal DisplayPrice(MarketBlueprint m, double probability, long ticks)
+    {
+        if (ticks >= m.EndTicks)
+        {
+            return Payout(m.Resolution);
+        }
+
+        var (bid, ask, last) = Quote(m, probability);
+        return m.Sides == BookSides.Both ? (bid + ask) / 2 : last;
+    }
+
+    public static decimal Payout(Resolution resolution) => resolution switch
+    {
+        Resolution.YesWins => 1m,
+        Resolution.NoWins => 0m,
+        _ => 0.5m,
+    };
+
+    public static MarketState State(EventBlueprint e, int index, long ticks, double[] probabilities)
+    {
+        var m = e.Markets[index];
+        var closed = ticks >= m.EndTicks;
+        var (bid, ask, last) = Quote(m, probabilities[index]);
+        var display = DisplayPrice(m, probabilities[index], ticks);
+        var at = Math.Min(ticks, m.EndTicks);
+        return new MarketState
+        {
+            Closed = closed,
+            AcceptingOrders = !closed && e.Tradeable,
+            HasBook = !closed && e.EnableOrderBook && m.Sides != BookSides.None,
+            BestBid = bid,
+            BestAsk = ask,
+            LastTradePrice = last,
+            DisplayPrice = display,
+            YesPayout = closed ? Payout(m.Resolution) : null,
+            Liquidity = closed ? 0m : Money(m.LiquidityBase * (0.875 + (0.125 * Math.Sin((at / (double)TimeSpan.TicksPerDay) + m.Id)))),
+            Volume = Money(VolumeAt(m, at)),
+            Volume24h = Money(VolumeAt(m, at) - VolumeAt(m, at - TimeSpan.TicksPerDay)),
+            Volume1wk = Money(VolumeAt(m, at) - VolumeAt(m, at - (7 * TimeSpan.TicksPerDay))),
+            Volume1mo = Money(VolumeAt(m, at) - VolumeAt(m, at - (30 * TimeSpan.TicksPerDay))),
+            Volume1yr = Money(VolumeAt(m, at) - VolumeAt(m, at - (365 * TimeSpan.TicksPerDay))),
+            OneHourPriceChange = Change(e, m, ticks, display, TimeSpan.TicksPerHour),
+            OneDayPriceChange = Change(e, m, ticks, display, TimeSpan.TicksPerDay),
+            OneWeekPriceChange = Change(e, m, ticks, display, 7 * TimeSpan.TicksPerDay),
+            OneMonthPriceChange = Change(e, m, ticks, display, 30 * TimeSpan.TicksPerDay),
+        };
+    }
+
+    /// <summary>Cumulative volume, USDC: 10% at listing, then growing as τ^0.7 to the total at the end.</summary>
+    private static double VolumeAt(MarketBlueprint m, long ticks)
+    {
+        if (ticks < m.StartTicks)
+        {
+            return 0;
+        }
+
+        var tau = Math.Clamp((double)(ticks - m.StartTicks) / Math.Max(1, m.EndTicks - m.StartTicks), 0, 1);
+        return m.VolumeTotal * (0.1 + (0.9 * Math.Pow(tau, 0.7)));
+    }
+
+    private static decimal Change(EventBlueprint e, MarketBlueprint m, long ticks, decimal display, long ago)
+    {
+        var then = Math.Max(m.StartTicks, ticks - ago);
+        var previous = DisplayPrice(m, Probabilities(e, then)[m.Index], then);
+        return display - previous;
+    }
+
+    /// <summary>USDC rounded to 6 decimals (Polymarket's precision), trailing zeros removed.</summary>
+    public static decimal Money(double value) => Normalize(Math.Round((decimal)Math.Max(0, value), 6));
+
+    public static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
+}
