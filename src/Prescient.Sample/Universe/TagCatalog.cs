@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Prescient.Sample.Wire;
 
@@ -21,7 +22,7 @@ internal sealed class TagCatalog
 
     private static readonly HashSet<Topic> HasGeneralTag = [Topic.Politics, Topic.Crypto, Topic.Finance];
 
-    private readonly Dictionary<string, JsonObject> _bySlug = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TagEntry> _bySlug = new(StringComparer.Ordinal);
 
     private TagCatalog()
     {
@@ -46,8 +47,8 @@ internal sealed class TagCatalog
 
     public static TagCatalog Instance { get; } = new();
 
-    /// <summary>The recorded tag object for a slug (never modified by callers).</summary>
-    public JsonObject Tag(string slug) => _bySlug[slug];
+    /// <summary>The recorded tag for a slug: its label and its whole object as compact JSON.</summary>
+    public TagEntry Tag(string slug) => _bySlug[slug];
 
     /// <summary>The tag slugs of one event: deterministic in the random stream given.</summary>
     public static string[] Pick(Topic topic, ref SampleRandom random)
@@ -78,7 +79,11 @@ internal sealed class TagCatalog
     {
         if (tag["slug"]?.GetValue<string>() is { } slug)
         {
-            _bySlug.TryAdd(slug, tag);
+            var label = tag["label"]?.GetValue<string>() ?? slug;
+            _bySlug.TryAdd(slug, new TagEntry(slug, label, Encoding.UTF8.GetBytes(tag.ToJsonString())));
         }
     }
 }
+
+/// <summary>A recorded Gamma tag: slug, label, and the whole object as compact UTF-8 JSON.</summary>
+internal sealed record TagEntry(string Slug, string Label, byte[] Json);
