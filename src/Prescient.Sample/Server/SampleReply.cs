@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Prescient.Sample.Server;
@@ -29,7 +30,7 @@ internal sealed class SampleReply : IDisposable
     public static SampleReply JsonBody(int status, Action<Utf8JsonWriter> write)
     {
         var body = new PooledBuffer();
-        using (var writer = new Utf8JsonWriter(body, new JsonWriterOptions { SkipValidation = true }))
+        using (var writer = new Utf8JsonWriter(body, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             write(writer);
         }

@@ -17,6 +17,9 @@ internal sealed class PriceCurve
     private readonly long _start;
     private readonly long _end;
 
+    /// <summary>Logit amplitude ranges of the fast, medium and slow sinusoid: small hourly wiggles, larger swings over weeks.</summary>
+    private static readonly (double Min, double Max)[] Amplitudes = [(0.03, 0.1), (0.1, 0.3), (0.2, 0.6)];
+
     public PriceCurve(double mu, double drift, long startTicks, long endTicks, (double Min, double Max)[] periodHours, double amplitudeScale, ref SampleRandom random)
     {
         _mu = mu;
@@ -28,7 +31,8 @@ internal sealed class PriceCurve
         _phase = new double[periodHours.Length];
         for (var k = 0; k < periodHours.Length; k++)
         {
-            _amplitude[k] = amplitudeScale * random.Between(0.15, 0.6);
+            var (low, high) = Amplitudes[Math.Min(k, Amplitudes.Length - 1)];
+            _amplitude[k] = amplitudeScale * random.Between(low, high);
             _angularSpeed[k] = 2 * Math.PI / random.Between(periodHours[k].Min, periodHours[k].Max);
             _phase[k] = random.Between(0, 2 * Math.PI);
         }

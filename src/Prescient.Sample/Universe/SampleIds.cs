@@ -16,6 +16,11 @@ internal sealed class SampleIds
     private static readonly BigInteger TokenHashModulus = (TokenSpan - ulong.MaxValue) >> 64;
     private static readonly BigInteger Low64 = ulong.MaxValue;
 
+    private const ulong MultiplierA = 0x9E3779B97F4A7C15UL;
+    private const ulong MultiplierB = 0xBF58476D1CE4E5B9UL;
+    private static readonly ulong InverseA = Inverse(MultiplierA);
+    private static readonly ulong InverseB = Inverse(MultiplierB);
+
     private readonly int _seed;
     private readonly ulong _conditionKey;
     private readonly ulong _tokenKey;
@@ -39,7 +44,7 @@ internal sealed class SampleIds
     public static long MarketId(long eventId, int index) => (eventId * 10) + index;
 
     public string ConditionId(long marketId) =>
-        "0x" + Hex(SampleRandom.Hash((ulong)(uint)_seed, 0xC1, (ulong)marketId), 3) + ((ulong)marketId ^ _conditionKey).ToString("x16", CultureInfo.InvariantCulture);
+        "0x" + Hex(SampleRandom.Hash((ulong)(uint)_seed, 0xC1, (ulong)marketId), 3) + Scramble((ulong)marketId, _conditionKey).ToString("x16", CultureInfo.InvariantCulture);
 
     /// <summary>The market id a condition id was made from, checked against its hash part.</summary>
     public bool TryParseConditionId(string conditionId, out long marketId)
@@ -51,7 +56,7 @@ internal sealed class SampleIds
             return false;
         }
 
-        marketId = (long)(low ^ _conditionKey);
+        marketId = (long)Unscramble(low, _conditionKey);
         return marketId > 0 && string.Equals(ConditionId(marketId), conditionId, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -71,7 +76,7 @@ internal sealed class SampleIds
     {
         var h = SampleRandom.Hash((ulong)(uint)_seed, 0xC4, (ulong)marketId, (ulong)outcome);
         var wide = new BigInteger(h) | (new BigInteger(SampleRandom.Hash(h, 1)) << 64) | (new BigInteger(SampleRandom.Hash(h, 2)) << 128);
-        var code = ((ulong)((marketId * 2) + outcome)) ^ _tokenKey;
+        var code = Scramble((ulong)((marketId * 2) + outcome), _tokenKey);
         var value = TokenFloor + ((wide % TokenHashModulus) << 64) + code;
         return value.ToString(CultureInfo.InvariantCulture);
     }
@@ -87,10 +92,41 @@ internal sealed class SampleIds
             return false;
         }
 
-        var code = (ulong)((value - TokenFloor) & Low64) ^ _tokenKey;
+        var code = Unscramble((ulong)((value - TokenFloor) & Low64), _tokenKey);
         marketId = (long)(code / 2);
         outcome = (int)(code % 2);
         return marketId > 0 && string.Equals(TokenId(marketId, outcome), tokenId, StringComparison.Ordinal);
+    }
+
+    /// <summary>A bijection on 64-bit values (odd multiplications and xor-shifts), so consecutive ids look unrelated.</summary>
+    private static ulong Scramble(ulong x, ulong key)
+    {
+        x *= MultiplierA;
+        x ^= x >> 32;
+        x *= MultiplierB;
+        x ^= x >> 32;
+        return x ^ key;
+    }
+
+    private static ulong Unscramble(ulong x, ulong key)
+    {
+        x ^= key;
+        x ^= x >> 32;
+        x *= InverseB;
+        x ^= x >> 32;
+        return x * InverseA;
+    }
+
+    private static ulong Inverse(ulong odd)
+    {
+        // Newton's iteration doubles the correct low bits each step: 6 steps reach 64 bits.
+        var inverse = odd;
+        for (var i = 0; i < 6; i++)
+        {
+            inverse *= 2 - (odd * inverse);
+        }
+
+        return inverse;
     }
 
     private string NegRiskPrefix(long eventId) =>

@@ -31,12 +31,9 @@ internal sealed class TagCatalog
             Add(tag!.AsObject());
         }
 
-        foreach (var name in new[] { "events_active_limit1_microstrategy_2026-02", "event_negrisk_dem_nominee_2028" })
+        foreach (var name in new[] { "events_active_limit1_microstrategy_2026-02", "event_negrisk_dem_nominee_2028", "public_search_response" })
         {
-            foreach (var tag in EmbeddedTemplates.LoadObject("gamma", name)["tags"]!.AsArray())
-            {
-                Add(tag!.AsObject());
-            }
+            AddTagsUnder(EmbeddedTemplates.Load("gamma", name));
         }
 
         foreach (var slug in SlugsByTopic.Values.SelectMany(s => s).Where(s => !_bySlug.ContainsKey(s)))
@@ -73,6 +70,35 @@ internal sealed class TagCatalog
         }
 
         return [.. picked];
+    }
+
+    /// <summary>Every object inside a "tags" array anywhere in the payload.</summary>
+    private void AddTagsUnder(JsonNode? node)
+    {
+        if (node is JsonArray array)
+        {
+            foreach (var item in array)
+            {
+                AddTagsUnder(item);
+            }
+        }
+        else if (node is JsonObject obj)
+        {
+            foreach (var (name, value) in obj)
+            {
+                if (name == "tags" && value is JsonArray tags)
+                {
+                    foreach (var tag in tags.OfType<JsonObject>())
+                    {
+                        Add(tag);
+                    }
+                }
+                else
+                {
+                    AddTagsUnder(value);
+                }
+            }
+        }
     }
 
     private void Add(JsonObject tag)
