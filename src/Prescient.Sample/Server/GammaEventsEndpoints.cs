@@ -69,23 +69,25 @@ internal sealed class GammaEventsEndpoints(SampleUniverse universe, SampleClock 
             return invalid;
         }
 
-        if (query.Offset > MaxLegacyOffset)
-        {
-            return SampleReply.Validation("offset too large, use /events/keyset for deeper pagination");
-        }
+        var reply = query.Offset > MaxLegacyOffset
+            ? SampleReply.Validation("offset too large, use /events/keyset for deeper pagination")
+            : LegacyPage(query);
+        reply.Headers.Add(new("deprecation", "true"));
+        reply.Headers.Add(new("sunset", "Fri, 01 May 2026 00:00:00 GMT"));
+        reply.Headers.Add(new("warning", "299 - \"use /events/keyset\""));
+        return reply;
+    }
 
+    private SampleReply LegacyPage(ListingQuery query)
+    {
         var ticks = clock.Now.UtcTicks;
         var page = query.Events(universe, ticks, Filter(query.Closed), 0).Skip(query.Offset ?? 0).Take(query.Limit).ToList();
-        var reply = SampleReply.JsonBody(200, w =>
+        return SampleReply.JsonBody(200, w =>
         {
             w.WriteStartArray();
             WriteEvents(w, page, ticks);
             w.WriteEndArray();
         });
-        reply.Headers.Add(new("deprecation", "true"));
-        reply.Headers.Add(new("sunset", "Fri, 01 May 2026 00:00:00 GMT"));
-        reply.Headers.Add(new("warning", "299 - \"use /events/keyset\""));
-        return reply;
     }
 
     private SampleReply ById(HttpContext context)

@@ -43,7 +43,9 @@ internal static class BookModel
         {
             var size = Math.Round((decimal)Math.Max(1, typical * r.Between(0.2, 1.8) * (1 + (0.25 * i))), r.Chance(0.5) ? 0 : 2);
             result.Add(new SimLevel(price, MarketModel.Normalize(Math.Max(1m, size))));
-            price += direction * tick * r.Next(1, 3);
+            // The first levels are one tick apart so that a best price 3 ticks from the bound still has 3 levels.
+            var step = r.Next(1, 3);
+            price += direction * tick * (i < 2 ? 1 : step);
         }
 
         return [.. result];

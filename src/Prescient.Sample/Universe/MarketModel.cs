@@ -40,18 +40,22 @@ internal static class MarketModel
         return p;
     }
 
-    /// <summary>Top of book around a probability: bid on the tick grid below, ask <c>SpreadTicks</c> above, both within [tick, 1 − tick].</summary>
+    /// <summary>
+    /// Top of book around a probability: bid on the tick grid below, ask <c>SpreadTicks</c> above,
+    /// both within [3·tick, 1 − 3·tick] so that each side has room for at least 3 levels.
+    /// </summary>
     public static (decimal Bid, decimal Ask, decimal Last) Quote(MarketBlueprint m, double probability)
     {
         var tick = m.TickSize;
+        var low = 3 * tick;
         var p = Math.Clamp((decimal)probability, tick, 1 - tick);
         var width = m.SpreadTicks * tick;
-        var bid = Math.Max(tick, Math.Floor((p - (width / 2)) / tick) * tick);
+        var bid = Math.Max(low, Math.Floor((p - (width / 2)) / tick) * tick);
         var ask = bid + width;
-        if (ask > 1 - tick)
+        if (ask > 1 - low)
         {
-            ask = 1 - tick;
-            bid = Math.Max(tick, ask - width);
+            ask = 1 - low;
+            bid = Math.Max(low, ask - width);
         }
 
         var last = Math.Clamp(Math.Round(p / tick, MidpointRounding.AwayFromZero) * tick, bid, ask);
