@@ -26,9 +26,10 @@ internal sealed class EventFactory(SampleUniverseOptions options, SlotTable slot
         var slug = TextBank.Slug(text.Title, eventId);
         var title = text.Title;
         var questions = text.Questions;
-        if (r.Chance(0.08))
+        // One slot in 12 has hostile titles, the variants in turn, so every variant is present from 120 events on.
+        if (slot % 12 == (_seed & int.MaxValue) % 12)
         {
-            var variant = r.Next(0, TextBank.HostileVariantCount - 1);
+            var variant = slot / 12 % TextBank.HostileVariantCount;
             title = TextBank.Hostile(title, variant);
             questions = [TextBank.Hostile(questions[0]!, variant), .. questions[1..]];
         }
