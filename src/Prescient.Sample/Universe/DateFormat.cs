@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Prescient.Sample.Universe;
 
 /// <summary>
@@ -32,15 +30,61 @@ internal static class DateFormats
 
     public static long Quantize(long ticks, DateFormat format) => ticks - (ticks % UnitTicks(format));
 
+    /// <summary>Formats an instant in one of Gamma's formats, digit by digit (several times faster than a format string).</summary>
     public static string Format(DateTimeOffset value, DateFormat format)
     {
         var utc = value.UtcDateTime;
-        return format switch
+        var length = format switch
         {
-            DateFormat.IsoMicroseconds => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
-            DateFormat.DateOnly => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DateFormat.Postgres => utc.ToString("yyyy-MM-dd HH:mm:ss'+00'", CultureInfo.InvariantCulture),
-            _ => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            DateFormat.IsoMicroseconds => 27,
+            DateFormat.DateOnly => 10,
+            DateFormat.Postgres => 22,
+            _ => 20,
         };
+        return string.Create(length, (utc, format), static (span, state) =>
+        {
+            var (t, f) = state;
+            Digits(span, 0, t.Year, 4);
+            span[4] = '-';
+            Digits(span, 5, t.Month, 2);
+            span[7] = '-';
+            Digits(span, 8, t.Day, 2);
+            if (f == DateFormat.DateOnly)
+            {
+                return;
+            }
+
+            span[10] = f == DateFormat.Postgres ? ' ' : 'T';
+            Digits(span, 11, t.Hour, 2);
+            span[13] = ':';
+            Digits(span, 14, t.Minute, 2);
+            span[16] = ':';
+            Digits(span, 17, t.Second, 2);
+            switch (f)
+            {
+                case DateFormat.IsoMicroseconds:
+                    span[19] = '.';
+                    Digits(span, 20, (int)(t.Ticks % TimeSpan.TicksPerSecond / 10), 6);
+                    span[26] = 'Z';
+                    break;
+                case DateFormat.Postgres:
+                    span[19] = '+';
+                    span[20] = '0';
+                    span[21] = '0';
+                    break;
+                default:
+                    span[19] = 'Z';
+                    break;
+            }
+        });
+    }
+
+    private static void Digits(Span<char> span, int at, int value, int count)
+    {
+        for (var i = at + count - 1; i >= at; i--)
+        {
+            span[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 
 namespace Prescient.Sample.Universe;
 
@@ -11,10 +10,6 @@ namespace Prescient.Sample.Universe;
 internal sealed class SampleIds
 {
     private const long SlotStride = SlotTable.MaxGenerations;
-    private static readonly BigInteger TokenFloor = BigInteger.Pow(10, 76);
-    private static readonly BigInteger TokenSpan = 9 * TokenFloor;
-    private static readonly BigInteger TokenHashModulus = (TokenSpan - ulong.MaxValue) >> 64;
-    private static readonly BigInteger Low64 = ulong.MaxValue;
 
     private const ulong MultiplierA = 0x9E3779B97F4A7C15UL;
     private const ulong MultiplierB = 0xBF58476D1CE4E5B9UL;
@@ -71,14 +66,33 @@ internal sealed class SampleIds
     public string NegRiskQuestionId(long eventId, int index) =>
         NegRiskPrefix(eventId) + (index + 1).ToString("x2", CultureInfo.InvariantCulture);
 
-    /// <summary>A 77-digit decimal token id: 10^76 + hash·2^64 + (market id·2 + outcome) XOR key.</summary>
+    /// <summary>
+    /// A 77-digit decimal token id: a non-zero digit and 56 digits of hash, then the scrambled
+    /// (market id·2 + outcome) as 20 zero-padded digits, so it decodes without any table.
+    /// </summary>
     public string TokenId(long marketId, int outcome)
     {
         var h = SampleRandom.Hash((ulong)(uint)_seed, 0xC4, (ulong)marketId, (ulong)outcome);
-        var wide = new BigInteger(h) | (new BigInteger(SampleRandom.Hash(h, 1)) << 64) | (new BigInteger(SampleRandom.Hash(h, 2)) << 128);
         var code = Scramble((ulong)((marketId * 2) + outcome), _tokenKey);
-        var value = TokenFloor + ((wide % TokenHashModulus) << 64) + code;
-        return value.ToString(CultureInfo.InvariantCulture);
+        return string.Create(77, (h, code), static (span, state) =>
+        {
+            var (hash, code) = state;
+            span[0] = (char)('1' + (hash % 9));
+            var word = hash;
+            for (var block = 0; block < 3; block++)
+            {
+                word = SampleRandom.Hash(word, (ulong)block + 1);
+                var digits = word % 10_000_000_000_000_000_000UL;
+                var count = block < 2 ? 19 : 18;
+                for (var i = 0; i < count; i++)
+                {
+                    span[1 + (block * 19) + count - 1 - i] = (char)('0' + (digits % 10));
+                    digits /= 10;
+                }
+            }
+
+            code.TryFormat(span[57..], out _, "D20", CultureInfo.InvariantCulture);
+        });
     }
 
     /// <summary>The market id and outcome index (0 = YES) a token id was made from.</summary>
@@ -87,12 +101,12 @@ internal sealed class SampleIds
         marketId = 0;
         outcome = 0;
         if (tokenId.Length != 77 || tokenId[0] == '0' || !tokenId.All(char.IsAsciiDigit)
-            || !BigInteger.TryParse(tokenId, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            || !ulong.TryParse(tokenId.AsSpan(57), NumberStyles.None, CultureInfo.InvariantCulture, out var scrambled))
         {
             return false;
         }
 
-        var code = Unscramble((ulong)((value - TokenFloor) & Low64), _tokenKey);
+        var code = Unscramble(scrambled, _tokenKey);
         marketId = (long)(code / 2);
         outcome = (int)(code % 2);
         return marketId > 0 && string.Equals(TokenId(marketId, outcome), tokenId, StringComparison.Ordinal);
@@ -134,14 +148,14 @@ internal sealed class SampleIds
 
     private static string Hex(ulong first, int words)
     {
-        var parts = new string[words];
+        Span<byte> bytes = stackalloc byte[words * 8];
         var h = first;
         for (var i = 0; i < words; i++)
         {
-            parts[i] = h.ToString("x16", CultureInfo.InvariantCulture);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes[(i * 8)..], h);
             h = SampleRandom.Hash(h, (ulong)i + 1);
         }
 
-        return string.Concat(parts);
+        return Convert.ToHexStringLower(bytes);
     }
 }
