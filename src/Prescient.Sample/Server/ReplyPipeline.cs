@@ -38,6 +38,7 @@ internal sealed class ReplyPipeline(FaultPlan faults, SampleServerStats stats)
             await Task.Delay(faults.Options.Latency, TimeProvider.System, cancellationToken);
         }
 
+        var started = TimeProvider.System.GetTimestamp();
         using var reply = faultable ? Fault(api) ?? await handler(context) : await handler(context);
         var body = reply.Body.Written;
         if (faultable && reply.Status == StatusCodes.Status200OK && reply.IsJson && faults.Next(SampleFaultKind.TruncatedJson))
@@ -55,6 +56,7 @@ internal sealed class ReplyPipeline(FaultPlan faults, SampleServerStats stats)
         }
 
         await response.Body.WriteAsync(body, cancellationToken);
+        stats.AddBusyTime(TimeProvider.System.GetElapsedTime(started));
     }
 
     private SampleReply? Fault(Api api)

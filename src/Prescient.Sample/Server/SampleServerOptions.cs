@@ -18,6 +18,7 @@ public sealed record SampleServerOptions
     /// <summary>Events open at any moment (see <see cref="SampleUniverseOptions.Events"/>). Default 300.</summary>
     public int Events { get; init; } = 300;
 
+    /// <summary>Faults injected into Gamma and CLOB replies. Default none.</summary>
     public FaultOptions Faults { get; init; } = new();
 
     /// <summary>A one-line description of the first invalid value, or null when the options are valid.</summary>

@@ -8,9 +8,16 @@ public sealed class SampleServerStats
     private readonly ConcurrentDictionary<string, StrongBoxCounter> _routes = new(StringComparer.Ordinal);
     private readonly long[] _faults = new long[Enum.GetValues<SampleFaultKind>().Length];
     private long _total;
+    private long _busyTicks;
 
     /// <summary>Every request received, all routes together (including <c>/sample/*</c>).</summary>
     public long TotalRequests => Interlocked.Read(ref _total);
+
+    /// <summary>
+    /// Wall-clock time the server spent building and writing replies, all requests together
+    /// (injected latency excluded): what the server adds to a client's wall time in a benchmark.
+    /// </summary>
+    public TimeSpan BusyTime => TimeSpan.FromTicks(Interlocked.Read(ref _busyTicks));
 
     /// <summary>Requests received on a route (a <see cref="SampleRoutes"/> constant); 0 for a route never hit.</summary>
     public long Requests(string route) => _routes.TryGetValue(route, out var c) ? Interlocked.Read(ref c.Value) : 0;
@@ -31,6 +38,8 @@ public sealed class SampleServerStats
         Interlocked.Increment(ref _total);
         Interlocked.Increment(ref _routes.GetOrAdd(route, _ => new StrongBoxCounter()).Value);
     }
+
+    internal void AddBusyTime(TimeSpan elapsed) => Interlocked.Add(ref _busyTicks, elapsed.Ticks);
 
     internal void CountFault(SampleFaultKind kind) => Interlocked.Increment(ref _faults[(int)kind]);
 

@@ -31,6 +31,7 @@ internal static class SampleInfoMapper
                 BestBid = book is { Bids.Length: > 0 } ? book.Bids[0].Price : null,
                 BestAsk = book is { Asks.Length: > 0 } ? book.Asks[0].Price : null,
                 DisplayPrice = state.DisplayPrice,
+                YesPayout = state.YesPayout,
                 Liquidity = state.Liquidity,
                 Volume = state.Volume,
                 FeesEnabled = e.Kind is EventKind.Sports or EventKind.CryptoUpDown,

@@ -48,6 +48,9 @@ public sealed record SampleMarketInfo
     /// <summary>Best YES ask in the CLOB book, or null when there is no book or no ask.</summary>
     public decimal? BestAsk { get; init; }
 
+    /// <summary>What a YES share pays once the market has resolved (1, 0 or 0.5); null while open. A NO share pays 1 − this.</summary>
+    public decimal? YesPayout { get; init; }
+
     /// <summary>Gamma's displayed YES price (<c>outcomePrices[0]</c>).</summary>
     public required decimal DisplayPrice { get; init; }
 

@@ -28,6 +28,7 @@ public sealed class SampleUniverse
         Factory = new EventFactory(options, Slots, Ids);
     }
 
+    /// <summary>The options the universe was built from (validated).</summary>
     public SampleUniverseOptions Options { get; }
 
     internal SlotTable Slots { get; }
@@ -47,6 +48,19 @@ public sealed class SampleUniverse
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// One event in whatever state it is at <paramref name="time"/> (open, or closed with its markets
+    /// resolved), or null when no event has that id or it does not exist yet.
+    /// </summary>
+    public SampleEventInfo? FindEvent(string eventId, DateTimeOffset time)
+    {
+        ArgumentNullException.ThrowIfNull(eventId);
+        return long.TryParse(eventId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            && FindEvent(id, time.UtcTicks) is { } snapshot
+            ? SampleInfoMapper.ToInfo(snapshot, Options.Seed)
+            : null;
     }
 
     /// <summary>

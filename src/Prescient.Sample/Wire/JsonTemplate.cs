@@ -41,8 +41,6 @@ internal sealed class JsonTemplate
         _properties = [.. properties];
     }
 
-    public bool Has(string name) => Array.Exists(_properties, p => p.Name == name);
-
     public void Write<TFields>(Utf8JsonWriter writer, TFields fields)
         where TFields : IFieldWriter
     {
