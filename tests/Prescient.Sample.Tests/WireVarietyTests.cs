@@ -141,6 +141,24 @@ public sealed class WireVarietyTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Events_EndDateLiquidityVolume_ParseBackToGroundTruthExactly()
+    {
+        var truth = _harness.Server.Universe.EventsAt(_harness.Now).ToDictionary(e => e.EventId);
+        string[] formats = ["yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss'+00'"];
+
+        Assert.All(_events, e =>
+        {
+            var expected = truth[Paging.Id(e)];
+            var end = DateTimeOffset.ParseExact(e["endDate"]!.GetValue<string>(), formats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+            Assert.Equal(expected.EndDate, end);
+            Assert.Equal(expected.Liquidity, Paging.Dec(e["liquidity"]));
+            Assert.Equal(expected.Volume, Paging.Dec(e["volume"]));
+            Assert.Equal(expected.Title, e["title"]!.GetValue<string>());
+            Assert.Equal(expected.TagSlugs, e["tags"]!.AsArray().Select(t => t!["slug"]!.GetValue<string>()));
+        });
+    }
+
+    [Fact]
     public void Events_OpenEventWithResolvedMarket_LikeTheRecordedLadder()
     {
         var mixed = _events.Where(e => e["markets"]!.AsArray().Any(m => m!["closed"]!.GetValue<bool>())).ToList();
