@@ -55,8 +55,8 @@ internal sealed class ReplyPipeline(FaultPlan faults, SampleServerStats stats)
             response.Headers[name] = value;
         }
 
-        await response.Body.WriteAsync(body, cancellationToken);
         stats.AddBusyTime(TimeProvider.System.GetElapsedTime(started));
+        await response.Body.WriteAsync(body, cancellationToken);
     }
 
     private SampleReply? Fault(Api api)

@@ -14,8 +14,9 @@ public sealed class SampleServerStats
     public long TotalRequests => Interlocked.Read(ref _total);
 
     /// <summary>
-    /// Wall-clock time the server spent building and writing replies, all requests together
-    /// (injected latency excluded): what the server adds to a client's wall time in a benchmark.
+    /// Wall-clock time the server spent computing replies (simulation and JSON), all requests
+    /// together; injected latency and the socket transfer are excluded. Benchmarks compare it with
+    /// the client's wall time.
     /// </summary>
     public TimeSpan BusyTime => TimeSpan.FromTicks(Interlocked.Read(ref _busyTicks));
 

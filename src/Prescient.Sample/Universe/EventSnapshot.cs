@@ -7,11 +7,11 @@ internal sealed class EventSnapshot
     {
         Blueprint = blueprint;
         Ticks = ticks;
-        var probabilities = MarketModel.Probabilities(blueprint, Math.Min(ticks, blueprint.EndTicks));
+        var history = MarketModel.History(blueprint, ticks);
         Markets = new MarketState[blueprint.Markets.Length];
         for (var i = 0; i < Markets.Length; i++)
         {
-            Markets[i] = MarketModel.State(blueprint, i, ticks, probabilities);
+            Markets[i] = MarketModel.State(blueprint, i, ticks, history);
         }
     }
 

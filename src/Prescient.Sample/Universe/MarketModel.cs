@@ -81,12 +81,28 @@ internal static class MarketModel
         _ => 0.5m,
     };
 
-    public static MarketState State(EventBlueprint e, int index, long ticks, double[] probabilities)
+    /// <summary>How far back the price changes look: now, 1 hour, 1 day, 1 week, 30 days (ticks).</summary>
+    public static readonly long[] Lookbacks = [0, TimeSpan.TicksPerHour, TimeSpan.TicksPerDay, 7 * TimeSpan.TicksPerDay, 30 * TimeSpan.TicksPerDay];
+
+    /// <summary>The event's probabilities now and at each <see cref="Lookbacks"/> (never before the event start).</summary>
+    public static double[][] History(EventBlueprint e, long ticks)
+    {
+        var history = new double[Lookbacks.Length][];
+        for (var k = 0; k < Lookbacks.Length; k++)
+        {
+            history[k] = Probabilities(e, Math.Max(e.StartTicks, Math.Min(ticks, e.EndTicks) - Lookbacks[k]));
+        }
+
+        return history;
+    }
+
+    /// <summary>One market at <paramref name="ticks"/>, from the event's <see cref="History"/>.</summary>
+    public static MarketState State(EventBlueprint e, int index, long ticks, double[][] history)
     {
         var m = e.Markets[index];
         var closed = ticks >= m.EndTicks;
-        var (bid, ask, last) = Quote(m, probabilities[index]);
-        var display = DisplayPrice(m, probabilities[index], ticks);
+        var (bid, ask, last) = Quote(m, history[0][index]);
+        var display = DisplayPrice(m, history[0][index], ticks);
         var at = Math.Min(ticks, m.EndTicks);
         return new MarketState
         {
@@ -104,10 +120,10 @@ internal static class MarketModel
             Volume1wk = Money(VolumeAt(m, at) - VolumeAt(m, at - (7 * TimeSpan.TicksPerDay))),
             Volume1mo = Money(VolumeAt(m, at) - VolumeAt(m, at - (30 * TimeSpan.TicksPerDay))),
             Volume1yr = Money(VolumeAt(m, at) - VolumeAt(m, at - (365 * TimeSpan.TicksPerDay))),
-            OneHourPriceChange = Change(e, m, ticks, display, TimeSpan.TicksPerHour),
-            OneDayPriceChange = Change(e, m, ticks, display, TimeSpan.TicksPerDay),
-            OneWeekPriceChange = Change(e, m, ticks, display, 7 * TimeSpan.TicksPerDay),
-            OneMonthPriceChange = Change(e, m, ticks, display, 30 * TimeSpan.TicksPerDay),
+            OneHourPriceChange = Change(m, ticks, display, history, 1),
+            OneDayPriceChange = Change(m, ticks, display, history, 2),
+            OneWeekPriceChange = Change(m, ticks, display, history, 3),
+            OneMonthPriceChange = Change(m, ticks, display, history, 4),
         };
     }
 
@@ -123,11 +139,10 @@ internal static class MarketModel
         return m.VolumeTotal * (0.1 + (0.9 * Math.Pow(tau, 0.7)));
     }
 
-    private static decimal Change(EventBlueprint e, MarketBlueprint m, long ticks, decimal display, long ago)
+    private static decimal Change(MarketBlueprint m, long ticks, decimal display, double[][] history, int lookback)
     {
-        var then = Math.Max(m.StartTicks, ticks - ago);
-        var previous = DisplayPrice(m, Probabilities(e, then)[m.Index], then);
-        return display - previous;
+        var then = Math.Max(m.StartTicks, ticks - Lookbacks[lookback]);
+        return display - DisplayPrice(m, history[lookback][m.Index], then);
     }
 
     /// <summary>USDC rounded to 6 decimals (Polymarket's precision), trailing zeros removed.</summary>
