@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Prescient.Sample.Universe;
+
+namespace Prescient.Sample.Server;
+
+/// <summary>
+/// A local HTTP server (Kestrel, plain HTTP) that speaks the Gamma and CLOB formats for a
+/// <see cref="SampleUniverse"/>, on one port, with deterministic faults on demand. Used offline by
+/// <c>prescient refresh --source sample</c>, <c>prescient sample serve</c>, tests and benchmarks.
+/// </summary>
+public sealed class SampleServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SampleServer(WebApplication app, Uri baseAddress, SampleUniverse universe, SampleClock clock, SampleServerStats stats)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Universe = universe;
+        Clock = clock;
+        Stats = stats;
+    }
+
+    /// <summary>Where the server listens, e.g. http://127.0.0.1:41234/ (Gamma and CLOB paths alike).</summary>
+    public Uri BaseAddress { get; }
+
+    public SampleUniverse Universe { get; }
+
+    /// <summary>The simulated clock every reply is computed at.</summary>
+    public SampleClock Clock { get; }
+
+    public SampleServerStats Stats { get; }
+
+    /// <summary>
+    /// Starts a server; throws <see cref="ArgumentException"/> with a one-line reason when an option is
+    /// out of range. <paramref name="time"/> drives the simulated clock (see <see cref="SampleClock"/>).
+    /// </summary>
+    public static async Task<SampleServer> StartAsync(SampleServerOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        if (options.Validate() is { } error)
+        {
+            throw new ArgumentException(error, nameof(options));
+        }
+
+        var universe = new SampleUniverse(new SampleUniverseOptions { Seed = options.Seed, Events = options.Events });
+        var clock = new SampleClock(time);
+        var stats = new SampleServerStats();
+
+        // An empty builder: no appsettings, environment or command line of the hosting process leak in.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(options.ParseHost()!, options.Port));
+        builder.Services.AddRoutingCore();
+        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        var app = builder.Build();
+
+        var pipeline = new ReplyPipeline(new FaultPlan(options.Faults, stats), stats);
+        new GammaEventsEndpoints(universe, clock).Map(app, pipeline);
+        new GammaMarketsEndpoints(universe, clock).Map(app, pipeline);
+        new ClobEndpoints(universe, clock).Map(app, pipeline);
+        new ControlEndpoints(clock).Map(app, pipeline);
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SampleServer(app, new Uri(address.TrimEnd('/') + "/"), universe, clock, stats);
+    }
+
+    /// <summary>Completes when the server is stopped or <paramref name="cancellationToken"/> is cancelled (then stops it).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+}
