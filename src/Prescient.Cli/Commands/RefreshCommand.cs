@@ -25,7 +25,9 @@ internal static class RefreshCommand
     }
 
     private static Task<RefreshResult> RunWithProgressAsync(IAnsiConsole console, RefreshService refresh, CancellationToken ct) =>
-        console.Progress()
+        !console.Profile.Capabilities.Interactive
+            ? refresh.RefreshAsync(null, ct)
+            : console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
             .StartAsync(async ctx =>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using Prescient.Sample.Server;
 
 namespace Prescient.Cli.Commands;

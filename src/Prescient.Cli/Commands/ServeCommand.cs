@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using Microsoft.Extensions.Logging;
 using Prescient.Host;
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Prescient.Domain.Ids;
 
 namespace Prescient.Engine.Extraction;
@@ -48,6 +49,7 @@ public sealed record MarketRow
 
     public decimal? Volume { get; init; }
 
+    [JsonPropertyName("volume_24h")]
     public decimal? Volume24h { get; init; }
 
     public DateTimeOffset? EndDate { get; init; }
@@ -83,5 +85,6 @@ public sealed record MarketRow
     public string? UmaResolutionStatus { get; init; }
 
     /// <summary>Worth quoting: accepting orders, not closed, order book enabled, both tokens known.</summary>
+    [JsonIgnore]
     public bool IsQuotable => AcceptingOrders && !Closed && EnableOrderBook && YesTokenId is not null && NoTokenId is not null;
 }
