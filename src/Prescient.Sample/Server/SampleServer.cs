@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prescient.Sample.Universe;
+using Prescient.Sample.Wire;
 
 namespace Prescient.Sample.Server;
 
@@ -51,6 +52,7 @@ public sealed class SampleServer : IAsyncDisposable
         }
 
         var universe = new SampleUniverse(new SampleUniverseOptions { Seed = options.Seed, Events = options.Events });
+        TemplateStore.Warm();
         var clock = new SampleClock(time);
         var stats = new SampleServerStats();
 
