@@ -31,6 +31,7 @@ public sealed class SampleServer : IAsyncDisposable
     /// <summary>Where the server listens, e.g. http://127.0.0.1:41234/ (Gamma and CLOB paths alike).</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The universe served; its <see cref="SampleUniverse.EventsAt"/> at <see cref="SampleClock.Now"/> is the ground truth of every reply.</summary>
     public SampleUniverse Universe { get; }
 
     /// <summary>The simulated clock every reply is computed at.</summary>
@@ -77,6 +78,7 @@ public sealed class SampleServer : IAsyncDisposable
     /// <summary>Completes when the server is stopped or <paramref name="cancellationToken"/> is cancelled (then stops it).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
 
+    /// <summary>Stops listening and releases the server.</summary>
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync(CancellationToken.None);
