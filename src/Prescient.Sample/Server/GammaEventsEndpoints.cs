@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,12 +14,22 @@ internal sealed class GammaEventsEndpoints(SampleUniverse universe, SampleClock 
     /// <summary>Legacy offset paging refuses offsets past this (Gamma since the 2026 sunset).</summary>
     public const int MaxLegacyOffset = 2000;
 
+    private readonly OrderedListing _ordered = new(universe);
+
     public void Map(IEndpointRouteBuilder app, ReplyPipeline pipeline)
     {
         app.MapGet("/events/keyset", pipeline.Handle(SampleRoutes.EventsKeyset, Api.Gamma, Keyset));
         app.MapGet("/events", pipeline.Handle(SampleRoutes.Events, Api.Gamma, Legacy));
         app.MapGet("/events/{id}", pipeline.Handle(SampleRoutes.EventById, Api.Gamma, ById));
     }
+
+    /// <summary>As Gamma: <c>closed=false</c> lists open events, <c>closed=true</c> closed ones, no value lists both.</summary>
+    internal static ClosedFilter Filter(bool? closed) => closed switch
+    {
+        true => ClosedFilter.Closed,
+        false => ClosedFilter.Open,
+        null => ClosedFilter.Any,
+    };
 
     private SampleReply Keyset(HttpContext context)
     {
@@ -32,14 +43,20 @@ internal sealed class GammaEventsEndpoints(SampleUniverse universe, SampleClock 
             return SampleReply.Validation("offset is not supported, use after_cursor");
         }
 
+        if (RefuseOrder(query) is { } refused)
+        {
+            return refused;
+        }
+
         long after = 0;
-        if (query.AfterCursor is { } cursor && KeysetCursor.TryDecode(cursor, query.Fingerprint, out after) is { } error)
+        decimal? afterKey = null;
+        if (query.AfterCursor is { } cursor && KeysetCursor.TryDecode(cursor, query.Fingerprint, out after, out afterKey) is { } error)
         {
             return SampleReply.Validation(error);
         }
 
         var ticks = clock.Now.UtcTicks;
-        var page = query.Events(universe, ticks, Filter(query.Closed), after).Take(query.Limit + 1).ToList();
+        var page = Select(query, ticks, after, afterKey, 0, query.Limit + 1);
         var more = page.Count > query.Limit;
         if (more)
         {
@@ -54,8 +71,8 @@ internal sealed class GammaEventsEndpoints(SampleUniverse universe, SampleClock 
             w.WriteEndArray();
             if (more)
             {
-                var (slot, generation) = page[^1];
-                w.WriteString("next_cursor", KeysetCursor.Encode(query.Fingerprint, SampleIds.EventId(slot, generation)));
+                var last = page[^1];
+                w.WriteString("next_cursor", KeysetCursor.Encode(query.Fingerprint, last.Id, query.IsDefaultOrder ? null : last.Key));
             }
 
             w.WriteEndObject();
@@ -71,7 +88,7 @@ internal sealed class GammaEventsEndpoints(SampleUniverse universe, SampleClock 
 
         var reply = query.Offset > MaxLegacyOffset
             ? SampleReply.Validation("offset too large, use /events/keyset for deeper pagination")
-            : LegacyPage(query);
+            : RefuseOrder(query) ?? LegacyPage(query);
         reply.Headers.Add(new("deprecation", "true"));
         reply.Headers.Add(new("sunset", "Fri, 01 May 2026 00:00:00 GMT"));
         reply.Headers.Add(new("warning", "299 - \"use /events/keyset\""));
@@ -81,7 +98,7 @@ internal sealed class GammaEventsEndpoints(SampleUniverse universe, SampleClock 
     private SampleReply LegacyPage(ListingQuery query)
     {
         var ticks = clock.Now.UtcTicks;
-        var page = query.Events(universe, ticks, Filter(query.Closed), 0).Skip(query.Offset ?? 0).Take(query.Limit).ToList();
+        var page = Select(query, ticks, 0, null, query.Offset ?? 0, query.Limit);
         return SampleReply.JsonBody(200, w =>
         {
             w.WriteStartArray();
@@ -101,19 +118,33 @@ internal sealed class GammaEventsEndpoints(SampleUniverse universe, SampleClock 
             : SampleReply.JsonBody(200, w => GammaEventWriter.Write(w, snapshot, universe.Ids, withChildren: true));
     }
 
-    /// <summary>As Gamma: <c>closed=false</c> lists open events, <c>closed=true</c> closed ones, no value lists both.</summary>
-    internal static ClosedFilter Filter(bool? closed) => closed switch
-    {
-        true => ClosedFilter.Closed,
-        false => ClosedFilter.Open,
-        null => ClosedFilter.Any,
-    };
+    /// <summary>Sorting by anything but ascending id needs every event at hand: only the open ones (at most Events) are sorted.</summary>
+    private static SampleReply? RefuseOrder(ListingQuery query) =>
+        query.IsDefaultOrder || query.Closed == false
+            ? null
+            : SampleReply.Validation("order fields are not valid: the sample market sorts by other than ascending id only with closed=false");
 
-    private void WriteEvents(System.Text.Json.Utf8JsonWriter w, List<(int Slot, int Generation)> page, long ticks)
+    /// <summary>The events of one page: after the cursor position, then <paramref name="skip"/> more, then at most <paramref name="take"/>.</summary>
+    private List<OrderedListing.Entry> Select(ListingQuery query, long ticks, long afterId, decimal? afterKey, int skip, int take)
     {
-        foreach (var (slot, generation) in page)
+        if (query.IsDefaultOrder)
         {
-            GammaEventWriter.Write(w, new EventSnapshot(universe.Factory.Create(slot, generation), ticks), universe.Ids, withChildren: true);
+            return [.. query.Events(universe, ticks, Filter(query.Closed), afterId)
+                .Skip(skip)
+                .Take(take)
+                .Select(k => new OrderedListing.Entry(0, SampleIds.EventId(k.Slot, k.Generation), k.Slot, k.Generation))];
+        }
+
+        var sorted = _ordered.Sorted(query, ticks);
+        var start = afterId > 0 ? OrderedListing.IndexAfter(sorted, afterKey ?? afterId, afterId, query.Ascending) : 0;
+        return [.. sorted.Skip(start).Where(e => _ordered.IsOpen(e, ticks)).Skip(skip).Take(take)];
+    }
+
+    private void WriteEvents(Utf8JsonWriter w, List<OrderedListing.Entry> page, long ticks)
+    {
+        foreach (var entry in page)
+        {
+            GammaEventWriter.Write(w, new EventSnapshot(universe.Factory.Create(entry.Slot, entry.Generation), ticks), universe.Ids, withChildren: true);
         }
     }
 }

@@ -34,8 +34,13 @@ internal sealed class GammaMarketsEndpoints(SampleUniverse universe, SampleClock
             return SampleReply.Validation("offset is not supported, use after_cursor");
         }
 
+        if (!query.IsDefaultOrder)
+        {
+            return SampleReply.Validation("order fields are not valid: the sample market lists markets by ascending id only");
+        }
+
         long after = 0;
-        if (query.AfterCursor is { } cursor && KeysetCursor.TryDecode(cursor, query.Fingerprint, out after) is { } error)
+        if (query.AfterCursor is { } cursor && KeysetCursor.TryDecode(cursor, query.Fingerprint, out after, out _) is { } error)
         {
             return SampleReply.Validation(error);
         }

@@ -7,6 +7,18 @@ namespace Prescient.Sample.Server;
 /// <summary>The filters and paging of a Gamma list request, as Gamma reads them.</summary>
 internal sealed record ListingQuery
 {
+    /// <summary>The Gamma <c>order</c> names the sample market sorts by (camelCase, as Gamma accepts them).</summary>
+    private static readonly Dictionary<string, SortField> SortFields = new(StringComparer.Ordinal)
+    {
+        ["id"] = SortField.Id,
+        ["startDate"] = SortField.StartDate,
+        ["createdAt"] = SortField.StartDate,
+        ["endDate"] = SortField.EndDate,
+        ["volume"] = SortField.Volume,
+        ["volume24hr"] = SortField.Volume24hr,
+        ["liquidity"] = SortField.Liquidity,
+    };
+
     public bool? Active { get; init; }
 
     public bool? Closed { get; init; }
@@ -14,6 +26,15 @@ internal sealed record ListingQuery
     public bool? Archived { get; init; }
 
     public string? TagSlug { get; init; }
+
+    /// <summary>The <c>order</c> field; id when absent.</summary>
+    public SortField Order { get; init; }
+
+    /// <summary><c>ascending</c>; true when absent (Gamma's documented default is ambiguous, so clients send it).</summary>
+    public bool Ascending { get; init; } = true;
+
+    /// <summary>Ascending id: the order the listings stream in without sorting.</summary>
+    public bool IsDefaultOrder => Order == SortField.Id && Ascending;
 
     public int Limit { get; init; }
 
@@ -36,14 +57,10 @@ internal sealed record ListingQuery
         var limit = Int(query, "limit", ref error) ?? defaultLimit;
         var offset = Int(query, "offset", ref error);
         var order = query["order"].ToString();
-        if (error is null && order.Length > 0 && order != "id")
+        SortField field = SortField.Id;
+        if (error is null && order.Length > 0 && !SortFields.TryGetValue(order, out field))
         {
-            error = "order fields are not valid: the sample market orders by id only";
-        }
-
-        if (error is null && ascending == false)
-        {
-            error = "the sample market lists in ascending id order only";
+            error = "order fields are not valid";
         }
 
         if (error is not null)
@@ -61,6 +78,8 @@ internal sealed record ListingQuery
             Closed = closed,
             Archived = archived,
             TagSlug = query["tag_slug"].ToString() is { Length: > 0 } tag ? tag : null,
+            Order = field,
+            Ascending = ascending ?? true,
             Limit = Math.Clamp(limit, 1, maxLimit),
             Offset = offset,
             AfterCursor = query["after_cursor"].ToString() is { Length: > 0 } cursor ? cursor : null,

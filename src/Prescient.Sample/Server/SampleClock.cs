@@ -9,6 +9,7 @@ public sealed class SampleClock
     private readonly TimeProvider _time;
     private long _offsetTicks;
 
+    /// <summary>A clock at the time provider's time, with no offset yet.</summary>
     public SampleClock(TimeProvider time)
     {
         _time = time ?? throw new ArgumentNullException(nameof(time));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prescient.Sample.Universe;
+using Prescient.Sample.Wire;
 
 namespace Prescient.Sample.Server;
 
@@ -30,6 +31,7 @@ public sealed class SampleServer : IAsyncDisposable
     /// <summary>Where the server listens, e.g. http://127.0.0.1:41234/ (Gamma and CLOB paths alike).</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The universe served; its <see cref="SampleUniverse.EventsAt"/> at <see cref="SampleClock.Now"/> is the ground truth of every reply.</summary>
     public SampleUniverse Universe { get; }
 
     /// <summary>The simulated clock every reply is computed at.</summary>
@@ -51,6 +53,7 @@ public sealed class SampleServer : IAsyncDisposable
         }
 
         var universe = new SampleUniverse(new SampleUniverseOptions { Seed = options.Seed, Events = options.Events });
+        TemplateStore.Warm();
         var clock = new SampleClock(time);
         var stats = new SampleServerStats();
 
@@ -75,6 +78,7 @@ public sealed class SampleServer : IAsyncDisposable
     /// <summary>Completes when the server is stopped or <paramref name="cancellationToken"/> is cancelled (then stops it).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
 
+    /// <summary>Stops listening and releases the server.</summary>
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync(CancellationToken.None);

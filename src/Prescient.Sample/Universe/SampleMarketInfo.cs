@@ -12,6 +12,7 @@ public sealed record SampleMarketInfo
     /// <summary>Condition id (0x + 64 hex); the CLOB's <c>market</c>.</summary>
     public required string ConditionId { get; init; }
 
+    /// <summary>The question exactly as sent (hostile text included).</summary>
     public required string Question { get; init; }
 
     /// <summary>Outcome names in Gamma's order; index 0 is the YES side ("Yes", a team, "Up").</summary>
@@ -23,17 +24,22 @@ public sealed record SampleMarketInfo
     /// <summary>Token id (77-digit decimal string) of outcome 1.</summary>
     public required string NoTokenId { get; init; }
 
+    /// <summary>When the market closes and resolves.</summary>
     public required DateTimeOffset EndDate { get; init; }
 
+    /// <summary>The market has resolved.</summary>
     public required bool Closed { get; init; }
 
+    /// <summary>Gamma <c>acceptingOrders</c>: open, order book enabled and trading not paused.</summary>
     public required bool AcceptingOrders { get; init; }
 
+    /// <summary>Gamma <c>enableOrderBook</c> (the event's value).</summary>
     public required bool EnableOrderBook { get; init; }
 
     /// <summary>The CLOB serves a book for both tokens (<c>/book</c> answers 200).</summary>
     public required bool HasBook { get; init; }
 
+    /// <summary>The market is a leg of a neg-risk group.</summary>
     public required bool NegRisk { get; init; }
 
     /// <summary>Minimum price increment, USDC (also when Gamma omits <c>orderPriceMinTickSize</c>).</summary>

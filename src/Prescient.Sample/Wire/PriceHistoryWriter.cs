@@ -36,17 +36,30 @@ internal static class PriceHistoryWriter
             step = Math.Max(step, (to - from) / MaxPoints + 1);
             step -= step % TimeSpan.TicksPerMinute;
             var first = from + ((step - (from % step)) % step);
+            var last = first;
             for (var t = first; t <= to; t += step)
             {
-                var yes = MarketModel.DisplayPrice(m, MarketModel.Probabilities(e, t)[index], t);
-                w.WriteStartObject();
-                w.WriteNumber("t", (t - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerSecond);
-                w.WriteNumber("p", MarketModel.Normalize(outcome == 0 ? yes : 1 - yes));
-                w.WriteEndObject();
+                WritePoint(w, e, index, outcome, t);
+                last = t;
+            }
+
+            // A resolved market's series ends on its payout at the close, whatever the grid.
+            if (to == m.EndTicks && last != to)
+            {
+                WritePoint(w, e, index, outcome, to);
             }
         }
 
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WritePoint(Utf8JsonWriter w, EventBlueprint e, int index, int outcome, long ticks)
+    {
+        var yes = MarketModel.DisplayPrice(e.Markets[index], MarketModel.Probabilities(e, ticks)[index], ticks);
+        w.WriteStartObject();
+        w.WriteNumber("t", (ticks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerSecond);
+        w.WriteNumber("p", MarketModel.Normalize(outcome == 0 ? yes : 1 - yes));
         w.WriteEndObject();
     }
 }

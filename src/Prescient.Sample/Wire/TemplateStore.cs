@@ -18,6 +18,13 @@ internal static class TemplateStore
 
     public static JsonTemplate ClobMarket => Compiled.Value.ClobMarket;
 
+    /// <summary>Parses and compiles every template (and the tag catalog) now, so the first request is not slower.</summary>
+    public static void Warm()
+    {
+        _ = Compiled.Value;
+        _ = TagCatalog.Instance;
+    }
+
     private static Templates Compile()
     {
         var ladder = EmbeddedTemplates.LoadObject("gamma", "events_active_limit1_microstrategy_2026-02");
