@@ -52,5 +52,6 @@ internal sealed record CliContext(IAnsiConsole Console, TextWriter Error, Global
             .AddSimpleConsole(o => o.SingleLine = true)
             .AddFilter("Microsoft", LogLevel.Error)
             .AddFilter("System.Net.Http", LogLevel.Error)
+            .AddFilter("Polly", LogLevel.None)
             .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 }

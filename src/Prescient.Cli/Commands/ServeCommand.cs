@@ -22,7 +22,7 @@ internal static class ServeCommand
             await using var api = await PrescientApi.StartAsync(
                 configuration,
                 parse.GetValue(urls)!,
-                logging => logging.SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning),
+                logging => logging.SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Polly", LogLevel.None),
                 ct);
             foreach (var address in api.Addresses)
             {
