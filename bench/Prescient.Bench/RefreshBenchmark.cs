@@ -38,7 +38,22 @@ internal static class RefreshBenchmark
             })
             .Build();
 
-        await using var runtime = await PrescientRuntime.StartAsync(configuration, _ => { }, ct);
+        try
+        {
+            await using var runtime = await PrescientRuntime.StartAsync(configuration, _ => { }, ct);
+            await MeasureAsync(server, runtime, data, latency, runs, ct);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+
+        return 0;
+    }
+
+    private static async Task MeasureAsync(SampleServer server, PrescientRuntime runtime, string data, int latency, int runs, CancellationToken ct)
+    {
+        var events = server.Universe.Options.Events;
         var refresh = runtime.Services.GetRequiredService<RefreshService>();
         var warm = await refresh.RefreshAsync(null, ct);
         var tokens = QuotedTokens(new DataFolder(data));
@@ -76,8 +91,6 @@ internal static class RefreshBenchmark
         Console.WriteLine(FormattableString.Invariant(
             $"median: server alone {Median(rawTimes):0.000} s, refresh {Median(refreshTimes):0.000} s, refresh/server-alone {Median(ratios):0.00} (min {ratios.Min():0.00}, max {ratios.Max():0.00})"));
         Console.WriteLine(FormattableString.Invariant($"refresh time per open event: {Median(refreshTimes) / warm.Events.EventsDiscovered * 1000:0.000} ms"));
-        Directory.Delete(data, recursive: true);
-        return 0;
     }
 
     private static string[] QuotedTokens(DataFolder folder)

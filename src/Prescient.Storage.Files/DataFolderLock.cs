@@ -97,6 +97,10 @@ public sealed class DataFolderLock : IDisposable
             File.Delete(_folder.LockOwnerFile);
             _stream.SetLength(0);
         }
+        catch (DirectoryNotFoundException)
+        {
+            // The folder was removed under us; the OS lock still goes with the stream below.
+        }
         finally
         {
             _stream.Dispose();
