@@ -6,27 +6,36 @@ namespace Prescient.Engine.Markets;
 
 /// <summary>
 /// A Polymarket-shaped source of events and order books: the real APIs, or anything that speaks
-/// their formats (the sample market). Implementations retry transient failures themselves and
-/// throw <see cref="MarketDataUnavailableException"/> when data cannot be had.
+/// their formats (the sample market). Both reads stream, so a run holds one page or one batch at a
+/// time, not the whole universe. Implementations retry transient failures themselves and throw
+/// <see cref="MarketDataUnavailableException"/> (possibly after some pages) when data cannot be had.
 /// </summary>
 public interface IMarketSource
 {
     MarketSourceInfo Info { get; }
 
-    /// <summary>Every open event (active, not closed, not archived), all pages.</summary>
-    Task<IReadOnlyList<MarketEvent>> DiscoverOpenEventsAsync(
+    /// <summary>
+    /// Every open event (active, not closed, not archived), one page at a time in the order the API
+    /// returns them; an event already yielded on an earlier page is not yielded again. The next page
+    /// may be fetched while the caller works on the current one.
+    /// </summary>
+    IAsyncEnumerable<IReadOnlyList<MarketEvent>> DiscoverOpenEventsAsync(
         IProgress<DiscoveryProgress>? progress,
         CancellationToken cancellationToken);
 
     /// <summary>
-    /// Order books for the given tokens, fetched in batches. A token missing from the result has
-    /// no book on the exchange.
+    /// Order books for the given tokens, fetched in batches (several at once) and yielded in the
+    /// order of <paramref name="tokens"/>. A token of a batch missing from its books has no book on
+    /// the exchange.
     /// </summary>
-    Task<IReadOnlyDictionary<TokenId, OrderBook>> GetBooksAsync(
-        IReadOnlyCollection<TokenId> tokens,
+    IAsyncEnumerable<BookBatch> GetBooksAsync(
+        IReadOnlyList<TokenId> tokens,
         IProgress<QuoteProgress>? progress,
         CancellationToken cancellationToken);
 }
+
+/// <summary>One batch of a book request: the tokens asked for and the books found among them.</summary>
+public sealed record BookBatch(IReadOnlyList<TokenId> Tokens, IReadOnlyDictionary<TokenId, OrderBook> Books);
 
 /// <summary>Discovery so far: pages fetched and events received.</summary>
 public readonly record struct DiscoveryProgress(int Pages, int Events);

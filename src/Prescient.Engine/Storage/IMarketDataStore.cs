@@ -1,21 +1,15 @@
 namespace Prescient.Engine.Storage;
 
 /// <summary>
-/// The JSON files of the events and markets stages. Every write replaces its file atomically, so a
-/// reader (or a crash) never sees a half-written file.
+/// The JSON files (and their CSV companions) of the events and quotes stages. A run streams into a
+/// writer; nothing replaces the current files until the writer commits, and each file is then
+/// replaced atomically, so a failed or cancelled run leaves the previous files intact.
 /// </summary>
 public interface IMarketDataStore
 {
-    Task WriteRawEventsAsync(EventsSnapshot snapshot, CancellationToken cancellationToken);
+    Task<IEventsWriter> BeginEventsAsync(EventsRun run, CancellationToken cancellationToken);
 
-    Task WriteFilteredEventsAsync(FilteredEventsSnapshot snapshot, CancellationToken cancellationToken);
-
-    Task WriteMarketsAsync(MarketsSnapshot snapshot, CancellationToken cancellationToken);
-
-    Task WriteQuotesAsync(QuotesSnapshot snapshot, CancellationToken cancellationToken);
-
-    /// <summary>Writes <c>markets/daily_prices_YYYY-MM-DD.json</c> for <paramref name="day"/> unless it exists; true when written.</summary>
-    Task<bool> WriteDailyPricesIfMissingAsync(DateOnly day, QuotesSnapshot snapshot, CancellationToken cancellationToken);
+    Task<IQuotesWriter> BeginQuotesAsync(QuotesRun run, CancellationToken cancellationToken);
 
     /// <summary>The extracted markets last written, or null when there are none yet.</summary>
     Task<MarketsSnapshot?> ReadMarketsAsync(CancellationToken cancellationToken);

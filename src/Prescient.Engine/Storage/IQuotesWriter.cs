@@ -1,0 +1,25 @@
+using Prescient.Engine.Markets;
+using Prescient.Engine.Quotes;
+
+namespace Prescient.Engine.Storage;
+
+/// <summary>One quotes run: when it was generated and from where. The daily prices file is for the UTC date of <see cref="GeneratedAt"/>.</summary>
+public sealed record QuotesRun(DateTimeOffset GeneratedAt, MarketSourceInfo Source);
+
+/// <summary>What a quotes commit wrote.</summary>
+public sealed record QuotesCommit(IReadOnlyList<string> FilesWritten, bool DailyPricesWritten);
+
+/// <summary>
+/// Streams one quotes run to disk. Disposing without <see cref="CommitAsync"/> discards everything
+/// written so far and leaves the previous files as they were.
+/// </summary>
+public interface IQuotesWriter : IAsyncDisposable
+{
+    Task AddAsync(IReadOnlyList<TokenQuote> quotes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces <c>market_cache.json</c> and <c>markets_current.csv</c>, and writes the day's
+    /// <c>daily_prices_YYYY-MM-DD.json</c> when that file does not exist yet.
+    /// </summary>
+    Task<QuotesCommit> CommitAsync(CancellationToken cancellationToken);
+}
