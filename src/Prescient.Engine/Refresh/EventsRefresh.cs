@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Prescient.Engine.Extraction;
@@ -10,70 +9,66 @@ namespace Prescient.Engine.Refresh;
 
 /// <summary>
 /// Phase 0: discover every open event, apply the trading filters, extract one row per market, and
-/// write the events files and their CSVs. Nothing is written until discovery has succeeded, so a
-/// failed fetch leaves the previous files intact.
+/// write the events files and their CSVs. Pages stream from the source into the writer, so memory
+/// holds one page, not the universe; nothing replaces the previous files until the whole discovery
+/// has succeeded.
 /// </summary>
 public sealed partial class EventsRefresh(
     IMarketSource source,
     IMarketDataStore store,
-    ICsvExporter exporter,
     IOptions<TradingFilterOptions> filterOptions,
     TimeProvider time,
     ILogger<EventsRefresh> logger)
 {
-    public async Task<EventsStageResult> RunAsync(
+    public async Task<EventsStageResult> RunAsync(EventsStage stage, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken) =>
+        (await RunWithMarketsAsync(stage, progress, cancellationToken)).Result;
+
+    /// <summary>As <see cref="RunAsync"/>, also handing back the extracted rows so quoting need not read them again.</summary>
+    internal async Task<(EventsStageResult Result, IReadOnlyList<MarketRow> Markets)> RunWithMarketsAsync(
         EventsStage stage,
         IProgress<RefreshProgress>? progress,
         CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+        var now = time.GetUtcNow();
+        var filter = new TradingFilter(filterOptions.Value);
         var discoveryProgress = progress is null
             ? null
-            : new Progress<DiscoveryProgress>(p => progress.Report(new RefreshProgress("discover", p.Events, null)));
-        var events = await source.DiscoverOpenEventsAsync(discoveryProgress, cancellationToken);
-        var now = time.GetUtcNow();
+            : new ForwardingProgress<DiscoveryProgress>(p => progress.Report(new RefreshProgress("discover", p.Events, null)));
 
-        var filter = new TradingFilter(filterOptions.Value);
-        var decisions = events.Select(e => (Event: e, Reason: filter.Evaluate(e, now))).ToArray();
-        var kept = decisions.Where(d => d.Reason == FilterReason.Kept).Select(d => d.Event).ToArray();
-        var dropped = decisions
-            .Where(d => d.Reason != FilterReason.Kept)
-            .GroupBy(d => d.Reason)
-            .ToDictionary(g => g.Key, g => g.Count());
-        LogFiltered(logger, events.Count, kept.Length, source.Info.Name);
+        var rows = new List<MarketRow>();
+        var dropped = new Dictionary<FilterReason, int>();
+        var discovered = 0;
+        var kept = 0;
+        await using var writer = await store.BeginEventsAsync(new EventsRun(now, source.Info, filter.Options, stage), cancellationToken);
+        await foreach (var page in source.DiscoverOpenEventsAsync(discoveryProgress, cancellationToken))
+        {
+            foreach (var marketEvent in page)
+            {
+                discovered++;
+                var reason = filter.Evaluate(marketEvent, now);
+                IReadOnlyList<MarketRow> eventRows = [];
+                if (reason == FilterReason.Kept)
+                {
+                    kept++;
+                    eventRows = stage >= EventsStage.Extract ? MarketExtractor.Extract([marketEvent]) : [];
+                    rows.AddRange(eventRows);
+                }
+                else
+                {
+                    dropped[reason] = dropped.GetValueOrDefault(reason) + 1;
+                }
 
-        var raw = new EventsSnapshot(now, source.Info, events);
-        var filtered = new FilteredEventsSnapshot(now, source.Info, filter.Options, kept);
-        var files = new List<string>();
+                await writer.AddAsync(marketEvent, reason == FilterReason.Kept, eventRows, cancellationToken);
+            }
+        }
+
         progress?.Report(new RefreshProgress("write", 0, null));
-        await store.WriteRawEventsAsync(raw, cancellationToken);
-        await store.WriteFilteredEventsAsync(filtered, cancellationToken);
-        files.Add(await exporter.ExportFilteredEventsAsync(filtered, cancellationToken));
-
-        IReadOnlyList<MarketRow> rows = [];
-        if (stage >= EventsStage.Extract)
-        {
-            rows = MarketExtractor.Extract(kept);
-            var markets = new MarketsSnapshot(now, source.Info, rows);
-            await store.WriteMarketsAsync(markets, cancellationToken);
-            files.Add(await exporter.ExportExtractedMarketsAsync(markets, cancellationToken));
-        }
-
-        if (stage >= EventsStage.All)
-        {
-            files.Add(await exporter.ExportFullEventsAsync(raw, cancellationToken));
-        }
-
-        return new EventsStageResult(
-            now,
-            source.Info,
-            events.Count,
-            kept.Length,
-            dropped,
-            rows.Count,
-            rows.Count(r => r.IsQuotable),
-            files,
-            time.GetElapsedTime(started));
+        var files = await writer.CommitAsync(cancellationToken);
+        LogFiltered(logger, discovered, kept, source.Info.Name);
+        var result = new EventsStageResult(
+            now, source.Info, discovered, kept, dropped, rows.Count, rows.Count(r => r.IsQuotable), files, time.GetElapsedTime(started));
+        return (result, rows);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Filtered {Discovered} discovered events to {Kept} from {Source}")]

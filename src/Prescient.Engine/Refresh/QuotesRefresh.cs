@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Prescient.Domain.Ids;
+using Prescient.Engine.Extraction;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Quotes;
 using Prescient.Engine.Storage;
@@ -8,7 +9,7 @@ namespace Prescient.Engine.Refresh;
 
 /// <summary>
 /// Phase 1: order books for both tokens of every extracted market that accepts orders, fetched in
-/// batches, written to the market cache (and the day's price file on the first quote of the day).
+/// batches and streamed into the market cache (and the day's price file on the first quote of the day).
 /// </summary>
 public sealed partial class QuotesRefresh(
     IMarketSource source,
@@ -17,9 +18,9 @@ public sealed partial class QuotesRefresh(
     TimeProvider time,
     ILogger<QuotesRefresh> logger)
 {
+    /// <summary>Quotes the markets of the last events run, read from <c>filtered_markets.json</c>.</summary>
     public async Task<QuotesStageResult> RunAsync(IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
         var markets = await store.ReadMarketsAsync(cancellationToken)
             ?? throw new MissingStateException(
                 "No extracted markets yet: run `prescient refresh` (or POST /events/refresh-all-exports) first.");
@@ -29,34 +30,41 @@ public sealed partial class QuotesRefresh(
                 $"events/filtered_markets.json came from the {markets.Source.Name} source, not {source.Info.Name}: refresh events from {source.Info.Name} first.");
         }
 
-        var quotable = markets.Markets.Where(m => m.IsQuotable).ToArray();
-        var legs = quotable
-            .SelectMany(m => new[]
-            {
-                (Market: m, Token: m.YesTokenId!.Value, Outcome: m.Outcomes.ElementAtOrDefault(0) ?? "Yes"),
-                (Market: m, Token: m.NoTokenId!.Value, Outcome: m.Outcomes.ElementAtOrDefault(1) ?? "No"),
-            })
-            .ToArray();
-        var tokens = legs.Select(l => l.Token).Distinct().ToArray();
+        return await RunAsync(markets.Markets, progress, cancellationToken);
+    }
+
+    /// <summary>Quotes the given markets (those that accept orders; the rest are skipped).</summary>
+    internal async Task<QuotesStageResult> RunAsync(IReadOnlyList<MarketRow> markets, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var now = time.GetUtcNow();
+        var quotable = markets.Where(m => m.IsQuotable).ToArray();
+        var legs = new Dictionary<TokenId, (MarketRow Market, string Outcome)>();
+        foreach (var m in quotable)
+        {
+            legs.TryAdd(m.YesTokenId!.Value, (m, m.Outcomes.ElementAtOrDefault(0) ?? "Yes"));
+            legs.TryAdd(m.NoTokenId!.Value, (m, m.Outcomes.ElementAtOrDefault(1) ?? "No"));
+        }
 
         var quoteProgress = progress is null
             ? null
-            : new Progress<QuoteProgress>(p => progress.Report(new RefreshProgress("quote", p.TokensDone, p.TokensTotal)));
-        var books = await source.GetBooksAsync(tokens, quoteProgress, cancellationToken);
-        var now = time.GetUtcNow();
+            : new ForwardingProgress<QuoteProgress>(p => progress.Report(new RefreshProgress("quote", p.TokensDone, p.TokensTotal)));
+        var withBook = 0;
+        await using var writer = await store.BeginQuotesAsync(new QuotesRun(now, source.Info), cancellationToken);
+        await foreach (var batch in source.GetBooksAsync(legs.Keys.ToArray(), quoteProgress, cancellationToken))
+        {
+            var quotes = batch.Tokens
+                .Select(t => TokenQuote.From(legs[t].Market, t, legs[t].Outcome, batch.Books.GetValueOrDefault(t)))
+                .ToArray();
+            withBook += quotes.Count(q => q.HasBook);
+            await writer.AddAsync(quotes, cancellationToken);
+        }
 
-        var quotes = legs
-            .Select(l => TokenQuote.From(l.Market, l.Token, l.Outcome, books.GetValueOrDefault(l.Token)))
-            .ToArray();
-        var snapshot = new QuotesSnapshot(now, source.Info, quotes);
         progress?.Report(new RefreshProgress("write", 0, null));
-        await store.WriteQuotesAsync(snapshot, cancellationToken);
-        var daily = await store.WriteDailyPricesIfMissingAsync(DateOnly.FromDateTime(now.UtcDateTime), snapshot, cancellationToken);
-        var csv = await exporter.ExportCurrentMarketsAsync(snapshot, cancellationToken);
-        var withBook = quotes.Count(q => q.HasBook);
-        LogQuoted(logger, quotes.Length, withBook, source.Info.Name);
-
-        return new QuotesStageResult(now, source.Info, quotable.Length, quotes.Length, withBook, daily, [csv], time.GetElapsedTime(started));
+        var commit = await writer.CommitAsync(cancellationToken);
+        LogQuoted(logger, legs.Count, withBook, source.Info.Name);
+        return new QuotesStageResult(
+            now, source.Info, quotable.Length, legs.Count, withBook, commit.DailyPricesWritten, commit.FilesWritten, time.GetElapsedTime(started));
     }
 
     /// <summary>Regenerates <c>markets_current.csv</c> from the stored market cache, without fetching.</summary>

@@ -22,8 +22,8 @@ public sealed class RefreshService(EventsRefresh events, QuotesRefresh quotes) :
         Exclusive(
             async ct =>
             {
-                var eventsResult = await events.RunAsync(EventsStage.All, progress, ct);
-                var quotesResult = await quotes.RunAsync(progress, ct);
+                var (eventsResult, markets) = await events.RunWithMarketsAsync(EventsStage.All, progress, ct);
+                var quotesResult = await quotes.RunAsync(markets, progress, ct);
                 return new RefreshResult(eventsResult, quotesResult);
             },
             cancellationToken);

@@ -22,7 +22,7 @@ public sealed class RefreshServiceTests : IDisposable
     {
         var options = Options.Create(new TradingFilterOptions());
         _service = new RefreshService(
-            new EventsRefresh(_source, _store, _store, options, _time, NullLogger<EventsRefresh>.Instance),
+            new EventsRefresh(_source, _store, options, _time, NullLogger<EventsRefresh>.Instance),
             new QuotesRefresh(_source, _store, _store, _time, NullLogger<QuotesRefresh>.Instance));
     }
 
@@ -39,7 +39,7 @@ public sealed class RefreshServiceTests : IDisposable
         var result = await _service.RefreshAsync(null, CancellationToken.None);
 
         Assert.Equal(2, result.Events.EventsDiscovered);
-        Assert.Equal([kept.Id], _store.FilteredEvents!.Events.Select(e => e.Id));
+        Assert.Equal([kept.Id], _store.FilteredEvents!.Select(e => e.Id));
         Assert.Equal(1, result.Events.EventsDropped[FilterReason.LowLiquidity]);
         Assert.Equal(2, _store.Markets!.Markets.Count);
         Assert.True(_store.Markets.Markets[1].Closed);
@@ -52,18 +52,36 @@ public sealed class RefreshServiceTests : IDisposable
         Assert.False(quotes[1].HasBook);
         Assert.Null(quotes[1].BestBid);
         Assert.True(result.Quotes.DailyPricesWritten);
-        Assert.Contains("events_full.csv", _store.Exports);
+        Assert.Contains("events_full.csv", result.Events.FilesWritten);
     }
 
     [Fact]
-    public async Task RefreshAsync_SourceFails_WritesNothing()
+    public async Task RefreshAsync_SourceFailsAfterSomePages_CommitsNothing()
     {
-        _source.Events.Add(new EventBuilder(Now).Build());
+        _source.Events.AddRange(Enumerable.Range(0, 5).Select(_ => new EventBuilder(Now).Build()));
         _source.Failure = new MarketDataUnavailableException("gamma down");
+        _source.FailAfterPages = 2;
 
         await Assert.ThrowsAsync<MarketDataUnavailableException>(() => _service.RefreshAsync(null, CancellationToken.None));
 
-        Assert.Equal(0, _store.Writes);
+        Assert.Equal(0, _store.Commits);
+        Assert.Null(_store.RawEvents);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_ManyPagesAndBatches_QuotesEveryTokenInMarketOrder()
+    {
+        _source.PageSize = 2;
+        _source.BatchSize = 3;
+        var events = Enumerable.Range(0, 5).Select(_ => new EventBuilder(Now).WithMarket().WithMarket().Build()).ToArray();
+        _source.Events.AddRange(events);
+
+        var result = await _service.RefreshAsync(null, CancellationToken.None);
+
+        var expected = events.SelectMany(e => e.Markets).SelectMany(m => new[] { m.Yes!.TokenId!.Value, m.No!.TokenId!.Value }).ToArray();
+        Assert.Equal(expected, _store.Quotes!.Quotes.Select(q => q.TokenId));
+        Assert.Equal(20, result.Quotes.Tokens);
+        Assert.Equal(7, _source.BookRequests.Count);
     }
 
     [Fact]
@@ -72,7 +90,7 @@ public sealed class RefreshServiceTests : IDisposable
         var result = await _service.RefreshAsync(null, CancellationToken.None);
 
         Assert.Equal(0, result.Events.EventsKept);
-        Assert.Empty(_store.FilteredEvents!.Events);
+        Assert.Empty(_store.FilteredEvents!);
         Assert.Empty(_store.Quotes!.Quotes);
     }
 
@@ -120,7 +138,7 @@ public sealed class RefreshServiceTests : IDisposable
 
         Assert.Equal(1, result.EventsKept);
         Assert.Null(_store.Markets);
-        Assert.Equal(["events_filtered.csv"], _store.Exports);
+        Assert.Equal(["raw_events_backup.json", "filtered_events.json", "events_filtered.csv"], result.FilesWritten);
     }
 
     public void Dispose() => _service.Dispose();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Markets;
@@ -5,7 +6,10 @@ using Prescient.Engine.Markets;
 
 namespace Prescient.Testing.Fakes;
 
-/// <summary>An in-memory market source: set <see cref="Events"/> and <see cref="Books"/>, or make it fail.</summary>
+/// <summary>
+/// An in-memory market source: set <see cref="Events"/> and <see cref="Books"/>, or make it fail,
+/// optionally after a number of pages.
+/// </summary>
 public sealed class FakeMarketSource(MarketSourceInfo? info = null) : IMarketSource
 {
     public MarketSourceInfo Info { get; } = info ?? MarketSourceInfo.Sample;
@@ -14,26 +18,54 @@ public sealed class FakeMarketSource(MarketSourceInfo? info = null) : IMarketSou
 
     public Dictionary<TokenId, OrderBook> Books { get; } = [];
 
+    public int PageSize { get; set; } = 2;
+
+    public int BatchSize { get; set; } = 3;
+
     public Exception? Failure { get; set; }
 
-    public List<IReadOnlyCollection<TokenId>> BookRequests { get; } = [];
+    /// <summary>Pages yielded before <see cref="Failure"/> is thrown.</summary>
+    public int FailAfterPages { get; set; }
 
-    public Task<IReadOnlyList<MarketEvent>> DiscoverOpenEventsAsync(IProgress<DiscoveryProgress>? progress, CancellationToken cancellationToken)
+    public List<IReadOnlyList<TokenId>> BookRequests { get; } = [];
+
+    public async IAsyncEnumerable<IReadOnlyList<MarketEvent>> DiscoverOpenEventsAsync(
+        IProgress<DiscoveryProgress>? progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (Failure is not null) throw Failure;
-        progress?.Report(new DiscoveryProgress(1, Events.Count));
-        return Task.FromResult<IReadOnlyList<MarketEvent>>(Events.ToArray());
+        var pages = Events.Chunk(PageSize).ToArray();
+        for (var i = 0; i < pages.Length || (Failure is not null && i == FailAfterPages); i++)
+        {
+            if (Failure is not null && i == FailAfterPages)
+            {
+                throw Failure;
+            }
+
+            await Task.Yield();
+            progress?.Report(new DiscoveryProgress(i + 1, pages.Take(i + 1).Sum(p => p.Length)));
+            yield return pages[i];
+        }
     }
 
-    public Task<IReadOnlyDictionary<TokenId, OrderBook>> GetBooksAsync(IReadOnlyCollection<TokenId> tokens, IProgress<QuoteProgress>? progress, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<BookBatch> GetBooksAsync(
+        IReadOnlyList<TokenId> tokens,
+        IProgress<QuoteProgress>? progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        if (Failure is not null) throw Failure;
-        BookRequests.Add(tokens);
-        IReadOnlyDictionary<TokenId, OrderBook> found = tokens
-            .Where(Books.ContainsKey)
-            .ToDictionary(t => t, t => Books[t]);
-        progress?.Report(new QuoteProgress(tokens.Count, tokens.Count));
-        return Task.FromResult(found);
+        if (Failure is not null)
+        {
+            throw Failure;
+        }
+
+        var done = 0;
+        foreach (var batch in tokens.Chunk(BatchSize))
+        {
+            await Task.Yield();
+            BookRequests.Add(batch);
+            done += batch.Length;
+            progress?.Report(new QuoteProgress(done, tokens.Count));
+            yield return new BookBatch(batch, batch.Where(Books.ContainsKey).ToDictionary(t => t, t => Books[t]));
+        }
     }
 }

@@ -1,13 +1,21 @@
+using Prescient.Domain.Markets;
+using Prescient.Engine.Extraction;
+using Prescient.Engine.Quotes;
 using Prescient.Engine.Storage;
 
 namespace Prescient.Testing.Fakes;
 
-/// <summary>Keeps the last snapshot of each kind in memory and counts writes.</summary>
+/// <summary>
+/// Keeps the last committed run of each kind in memory, like the file store keeps the last files:
+/// a writer disposed without commit changes nothing.
+/// </summary>
 public sealed class InMemoryMarketDataStore : IMarketDataStore, ICsvExporter
 {
-    public EventsSnapshot? RawEvents { get; private set; }
+    public IReadOnlyList<MarketEvent>? RawEvents { get; private set; }
 
-    public FilteredEventsSnapshot? FilteredEvents { get; private set; }
+    public IReadOnlyList<MarketEvent>? FilteredEvents { get; private set; }
+
+    public EventsRun? LastEventsRun { get; private set; }
 
     public MarketsSnapshot? Markets { get; set; }
 
@@ -17,21 +25,13 @@ public sealed class InMemoryMarketDataStore : IMarketDataStore, ICsvExporter
 
     public List<string> Exports { get; } = [];
 
-    public int Writes { get; private set; }
+    public int Commits { get; private set; }
 
-    public Task WriteRawEventsAsync(EventsSnapshot snapshot, CancellationToken cancellationToken) => Set(() => RawEvents = snapshot);
+    public Task<IEventsWriter> BeginEventsAsync(EventsRun run, CancellationToken cancellationToken) =>
+        Task.FromResult<IEventsWriter>(new EventsWriter(this, run));
 
-    public Task WriteFilteredEventsAsync(FilteredEventsSnapshot snapshot, CancellationToken cancellationToken) => Set(() => FilteredEvents = snapshot);
-
-    public Task WriteMarketsAsync(MarketsSnapshot snapshot, CancellationToken cancellationToken) => Set(() => Markets = snapshot);
-
-    public Task WriteQuotesAsync(QuotesSnapshot snapshot, CancellationToken cancellationToken) => Set(() => Quotes = snapshot);
-
-    public Task<bool> WriteDailyPricesIfMissingAsync(DateOnly day, QuotesSnapshot snapshot, CancellationToken cancellationToken)
-    {
-        Writes++;
-        return Task.FromResult(DailyPrices.TryAdd(day, snapshot));
-    }
+    public Task<IQuotesWriter> BeginQuotesAsync(QuotesRun run, CancellationToken cancellationToken) =>
+        Task.FromResult<IQuotesWriter>(new QuotesWriter(this, run));
 
     public Task<MarketsSnapshot?> ReadMarketsAsync(CancellationToken cancellationToken) => Task.FromResult(Markets);
 
@@ -45,17 +45,73 @@ public sealed class InMemoryMarketDataStore : IMarketDataStore, ICsvExporter
 
     public Task<string> ExportFullEventsAsync(EventsSnapshot snapshot, CancellationToken cancellationToken) => Export("events_full.csv");
 
-    private Task Set(Action set)
-    {
-        set();
-        Writes++;
-        return Task.CompletedTask;
-    }
-
     private Task<string> Export(string name)
     {
         Exports.Add(name);
-        Writes++;
         return Task.FromResult(name);
+    }
+
+    private sealed class EventsWriter(InMemoryMarketDataStore store, EventsRun run) : IEventsWriter
+    {
+        private readonly List<MarketEvent> _raw = [];
+        private readonly List<MarketEvent> _kept = [];
+        private readonly List<MarketRow> _rows = [];
+
+        public Task AddAsync(MarketEvent marketEvent, bool kept, IReadOnlyList<MarketRow> rows, CancellationToken cancellationToken)
+        {
+            _raw.Add(marketEvent);
+            if (kept)
+            {
+                _kept.Add(marketEvent);
+                _rows.AddRange(rows);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task<IReadOnlyList<string>> CommitAsync(CancellationToken cancellationToken)
+        {
+            store.Commits++;
+            store.LastEventsRun = run;
+            store.RawEvents = _raw;
+            store.FilteredEvents = _kept;
+            var files = new List<string> { "raw_events_backup.json", "filtered_events.json", "events_filtered.csv" };
+            if (run.Stage >= Engine.Refresh.EventsStage.Extract)
+            {
+                store.Markets = new MarketsSnapshot(run.GeneratedAt, run.Source, _rows);
+                files.AddRange(["filtered_markets.json", "markets_extracted.csv"]);
+            }
+
+            if (run.Stage == Engine.Refresh.EventsStage.All)
+            {
+                files.Add("events_full.csv");
+            }
+
+            return Task.FromResult<IReadOnlyList<string>>(files);
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class QuotesWriter(InMemoryMarketDataStore store, QuotesRun run) : IQuotesWriter
+    {
+        private readonly List<TokenQuote> _quotes = [];
+
+        public Task AddAsync(IReadOnlyList<TokenQuote> quotes, CancellationToken cancellationToken)
+        {
+            _quotes.AddRange(quotes);
+            return Task.CompletedTask;
+        }
+
+        public Task<QuotesCommit> CommitAsync(CancellationToken cancellationToken)
+        {
+            store.Commits++;
+            var snapshot = new QuotesSnapshot(run.GeneratedAt, run.Source, _quotes);
+            store.Quotes = snapshot;
+            var daily = store.DailyPrices.TryAdd(DateOnly.FromDateTime(run.GeneratedAt.UtcDateTime), snapshot);
+            return Task.FromResult(new QuotesCommit(["market_cache.json", "markets_current.csv"], daily));
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
