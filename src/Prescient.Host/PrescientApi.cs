@@ -10,7 +10,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prescient.Host.Api;
 using Prescient.Host.Hosting;
-using Prescient.Storage.Files;
 using Scalar.AspNetCore;
 
 namespace Prescient.Host;
@@ -24,14 +23,12 @@ public sealed class PrescientApi : IAsyncDisposable
     public const string DefaultUrls = "http://127.0.0.1:5000";
 
     private readonly WebApplication _app;
-    private readonly DataFolderLock _lock;
-    private readonly MarketBackend _backend;
+    private readonly RunResources _resources;
 
-    private PrescientApi(WebApplication app, DataFolderLock folderLock, MarketBackend backend)
+    private PrescientApi(WebApplication app, RunResources resources)
     {
         _app = app;
-        _lock = folderLock;
-        _backend = backend;
+        _resources = resources;
     }
 
     /// <summary>The addresses the server listens on (the real port when 0 was asked for).</summary>
@@ -48,12 +45,9 @@ public sealed class PrescientApi : IAsyncDisposable
         TimeProvider? time = null)
     {
         time ??= TimeProvider.System;
-        var settings = PrescientSettings.From(configuration);
-        var folderLock = DataFolderLock.Acquire(settings.DataDirectory);
-        MarketBackend? backend = null;
+        var resources = await RunResources.AcquireAsync(configuration, time, cancellationToken);
         try
         {
-            backend = await MarketBackend.StartAsync(settings, time, cancellationToken);
             var builder = WebApplication.CreateSlimBuilder();
             builder.Configuration.AddConfiguration(configuration);
             builder.WebHost.UseUrls(urls);
@@ -63,7 +57,7 @@ public sealed class PrescientApi : IAsyncDisposable
             }
 
             builder.Services.AddSingleton(time);
-            builder.Services.AddPrescient(configuration, settings, backend);
+            builder.Services.AddPrescient(configuration, resources.Settings, resources.Backend);
             builder.Services.AddProblemDetails();
             builder.Services.AddExceptionHandler<ApiExceptionHandler>();
             builder.Services.AddOpenApi();
@@ -83,16 +77,11 @@ public sealed class PrescientApi : IAsyncDisposable
             app.MapEventsApi();
             app.MapMarketsApi();
             await app.StartAsync(cancellationToken);
-            return new PrescientApi(app, folderLock, backend);
+            return new PrescientApi(app, resources);
         }
         catch
         {
-            if (backend is not null)
-            {
-                await backend.DisposeAsync();
-            }
-
-            folderLock.Dispose();
+            await resources.DisposeAsync();
             throw;
         }
     }
@@ -103,7 +92,6 @@ public sealed class PrescientApi : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        await _backend.DisposeAsync();
-        _lock.Dispose();
+        await _resources.DisposeAsync();
     }
 }

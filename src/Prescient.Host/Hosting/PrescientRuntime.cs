@@ -1,31 +1,24 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Prescient.Storage.Files;
 
 namespace Prescient.Host.Hosting;
 
-/// <summary>
-/// One command's world: the data-folder lock (taken first, so a second writer fails before any
-/// network call), the market backend, and the services. Dispose releases all three.
-/// </summary>
+/// <summary>One command's world: the run's resources (lock, market backend) and the services wired to them.</summary>
 public sealed class PrescientRuntime : IAsyncDisposable
 {
-    private readonly DataFolderLock _lock;
-    private readonly MarketBackend _backend;
+    private readonly RunResources _resources;
     private readonly ServiceProvider _services;
 
-    private PrescientRuntime(PrescientSettings settings, DataFolderLock folderLock, MarketBackend backend, ServiceProvider services)
+    private PrescientRuntime(RunResources resources, ServiceProvider services)
     {
-        Settings = settings;
-        _lock = folderLock;
-        _backend = backend;
+        _resources = resources;
         _services = services;
     }
 
-    public PrescientSettings Settings { get; }
+    public PrescientSettings Settings => _resources.Settings;
 
-    public MarketBackend Backend => _backend;
+    public MarketBackend Backend => _resources.Backend;
 
     public IServiceProvider Services => _services;
 
@@ -36,27 +29,19 @@ public sealed class PrescientRuntime : IAsyncDisposable
         TimeProvider? time = null)
     {
         time ??= TimeProvider.System;
-        var settings = PrescientSettings.From(configuration);
-        var folderLock = DataFolderLock.Acquire(settings.DataDirectory);
-        MarketBackend? backend = null;
+        var resources = await RunResources.AcquireAsync(configuration, time, cancellationToken);
         try
         {
-            backend = await MarketBackend.StartAsync(settings, time, cancellationToken);
             var services = new ServiceCollection()
                 .AddLogging(logging)
                 .AddSingleton(time)
-                .AddPrescient(configuration, settings, backend)
+                .AddPrescient(configuration, resources.Settings, resources.Backend)
                 .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-            return new PrescientRuntime(settings, folderLock, backend, services);
+            return new PrescientRuntime(resources, services);
         }
         catch
         {
-            if (backend is not null)
-            {
-                await backend.DisposeAsync();
-            }
-
-            folderLock.Dispose();
+            await resources.DisposeAsync();
             throw;
         }
     }
@@ -64,7 +49,6 @@ public sealed class PrescientRuntime : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        await _backend.DisposeAsync();
-        _lock.Dispose();
+        await _resources.DisposeAsync();
     }
 }
