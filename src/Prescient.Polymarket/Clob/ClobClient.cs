@@ -109,20 +109,13 @@ public sealed class ClobClient
         var found = 0;
         try
         {
-            while (true)
+            StartBatches();
+            while (inFlight.TryDequeue(out var head))
             {
-                // Keep the bound full: the requests run while the caller works on the batch yielded below.
-                while (inFlight.Count < _options.BooksConcurrency && started < batches.Length)
-                {
-                    inFlight.Enqueue(PostBooksAsync(batches[started++], requests.Token));
-                }
-
-                if (!inFlight.TryDequeue(out var head))
-                {
-                    break;
-                }
-
                 var batch = await head.ConfigureAwait(false);
+
+                // Refill the bound before yielding, so the requests run while the caller works on this batch.
+                StartBatches();
                 done += batch.Tokens.Count;
                 found += batch.Books.Count;
                 progress?.Report(new QuoteProgress(done, wanted.Length));
@@ -134,6 +127,14 @@ public sealed class ClobClient
         finally
         {
             await AbandonedRequests.DrainAsync(requests, inFlight).ConfigureAwait(false);
+        }
+
+        void StartBatches()
+        {
+            while (inFlight.Count < _options.BooksConcurrency && started < batches.Length)
+            {
+                inFlight.Enqueue(PostBooksAsync(batches[started++], requests.Token));
+            }
         }
     }
 
