@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Markets;
 using Prescient.Engine.Markets;
@@ -10,7 +9,7 @@ namespace Prescient.Polymarket;
 
 /// <summary>
 /// <see cref="IMarketSource"/> over the Polymarket APIs, or any server speaking their formats:
-/// events from Gamma keyset discovery, books from the CLOB in batches. Labelled with
+/// events streamed page by page from Gamma keyset discovery, books streamed in batches from the CLOB. Labelled with
 /// <see cref="PolymarketOptions.Source"/>.
 /// </summary>
 public sealed class PolymarketMarketSource : IMarketSource
@@ -28,13 +27,13 @@ public sealed class PolymarketMarketSource : IMarketSource
 
     public MarketSourceInfo Info { get; }
 
-    public Task<IReadOnlyList<MarketEvent>> DiscoverOpenEventsAsync(
+    public IAsyncEnumerable<IReadOnlyList<MarketEvent>> DiscoverOpenEventsAsync(
         IProgress<DiscoveryProgress>? progress,
         CancellationToken cancellationToken) =>
         _gamma.GetOpenEventsAsync(progress, cancellationToken);
 
-    public Task<IReadOnlyDictionary<TokenId, OrderBook>> GetBooksAsync(
-        IReadOnlyCollection<TokenId> tokens,
+    public IAsyncEnumerable<BookBatch> GetBooksAsync(
+        IReadOnlyList<TokenId> tokens,
         IProgress<QuoteProgress>? progress,
         CancellationToken cancellationToken) =>
         _clob.GetBooksAsync(tokens, progress, cancellationToken);

@@ -20,10 +20,10 @@ public sealed class PolymarketMarketSourceTests
         var discovery = new RecordingProgress<DiscoveryProgress>();
         var quoting = new RecordingProgress<QuoteProgress>();
 
-        var events = await host.Source.DiscoverOpenEventsAsync(discovery, CancellationToken.None);
+        var events = await host.Source.DiscoverOpenEventsAsync(discovery, CancellationToken.None).AllEventsAsync();
         var tokens = events.SelectMany(e => e.Markets).Where(m => m.IsTradeable)
             .SelectMany(m => m.Outcomes).Select(o => o.TokenId!.Value).ToArray();
-        var books = await host.Source.GetBooksAsync(tokens, quoting, CancellationToken.None);
+        var books = await host.Source.GetBooksAsync(tokens, quoting, CancellationToken.None).AllBooksAsync();
 
         Assert.Equal(MarketSourceInfo.Live, host.Source.Info);
         Assert.Equal([new DiscoveryProgress(1, 1)], discovery.Reports);

@@ -100,7 +100,7 @@ public sealed class PolymarketServiceCollectionExtensionsTests
             .BuildServiceProvider();
 
         await Assert.ThrowsAsync<MarketDataUnavailableException>(
-            () => services.GetRequiredService<IMarketSource>().DiscoverOpenEventsAsync(null, CancellationToken.None));
+            () => services.GetRequiredService<IMarketSource>().DiscoverOpenEventsAsync(null, CancellationToken.None).AllEventsAsync());
 
         Assert.Equal(2, server.Requests(FakePolymarketServer.Keyset).Count);
     }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -32,41 +32,20 @@ public sealed class ClobClient
     }
 
     /// <summary>
-    /// Books for the given tokens: <see cref="PolymarketOptions.BooksBatchSize"/> tokens per
-    /// <c>POST /books</c>, at most <see cref="PolymarketOptions.BooksConcurrency"/> requests at once.
-    /// A token absent from the reply, or whose book is malformed (logged), has no entry.
+    /// Books for the given tokens (duplicates asked once), as one <see cref="BookBatch"/> per
+    /// <c>POST /books</c> of <see cref="PolymarketOptions.BooksBatchSize"/> tokens, yielded in the
+    /// order of <paramref name="tokens"/>. Up to <see cref="PolymarketOptions.BooksConcurrency"/>
+    /// batches are requested at once, ahead of the caller; leaving the loop early cancels them. A
+    /// token of a batch absent from the reply, or whose book is malformed (logged), is missing from
+    /// that batch's books. The first failed batch, in token order, ends the stream.
     /// </summary>
-    public async Task<IReadOnlyDictionary<TokenId, OrderBook>> GetBooksAsync(
-        IReadOnlyCollection<TokenId> tokens,
+    public IAsyncEnumerable<BookBatch> GetBooksAsync(
+        IReadOnlyList<TokenId> tokens,
         IProgress<QuoteProgress>? progress,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        var wanted = tokens.Distinct().ToArray();
-        var requested = wanted.ToHashSet();
-        var books = new ConcurrentDictionary<TokenId, OrderBook>();
-        var done = 0;
-        var batches = wanted.Chunk(_options.BooksBatchSize).ToArray();
-        var parallel = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = _options.BooksConcurrency,
-            CancellationToken = cancellationToken,
-        };
-        await Parallel.ForEachAsync(batches, parallel, async (batch, token) =>
-        {
-            foreach (var book in await PostBooksAsync(batch, token).ConfigureAwait(false))
-            {
-                if (requested.Contains(book.TokenId))
-                {
-                    books[book.TokenId] = book;
-                }
-            }
-
-            progress?.Report(new QuoteProgress(Interlocked.Add(ref done, batch.Length), wanted.Length));
-        }).ConfigureAwait(false);
-
-        ClobLog.BooksFetched(_logger, books.Count, wanted.Length, batches.Length);
-        return new Dictionary<TokenId, OrderBook>(books);
+        return StreamBooksAsync(tokens.Distinct().ToArray(), progress, cancellationToken);
     }
 
     /// <summary>One book (<c>GET /book</c>), or null when the CLOB has none (404: unknown token, closed market, no book yet).</summary>
@@ -117,7 +96,49 @@ public sealed class ClobClient
         return result.Value ?? throw PolymarketTransport.UnexpectedShape(_http, Api, $"/prices-history for {token}: {result.Error}");
     }
 
-    private async Task<List<OrderBook>> PostBooksAsync(TokenId[] batch, CancellationToken cancellationToken)
+    private async IAsyncEnumerable<BookBatch> StreamBooksAsync(
+        TokenId[] wanted,
+        IProgress<QuoteProgress>? progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var batches = wanted.Chunk(_options.BooksBatchSize).ToArray();
+        var inFlight = new Queue<Task<BookBatch>>(_options.BooksConcurrency);
+        using var requests = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var started = 0;
+        var done = 0;
+        var found = 0;
+        try
+        {
+            StartBatches();
+            while (inFlight.TryDequeue(out var head))
+            {
+                var batch = await head.ConfigureAwait(false);
+
+                // Refill the bound before yielding, so the requests run while the caller works on this batch.
+                StartBatches();
+                done += batch.Tokens.Count;
+                found += batch.Books.Count;
+                progress?.Report(new QuoteProgress(done, wanted.Length));
+                yield return batch;
+            }
+
+            ClobLog.BooksFetched(_logger, found, wanted.Length, batches.Length);
+        }
+        finally
+        {
+            await AbandonedRequests.DrainAsync(requests, inFlight).ConfigureAwait(false);
+        }
+
+        void StartBatches()
+        {
+            while (inFlight.Count < _options.BooksConcurrency && started < batches.Length)
+            {
+                inFlight.Enqueue(PostBooksAsync(batches[started++], requests.Token));
+            }
+        }
+    }
+
+    private async Task<BookBatch> PostBooksAsync(TokenId[] batch, CancellationToken cancellationToken)
     {
         var content = new ByteArrayContent(BooksRequestBody(batch));
         content.Headers.ContentType = new("application/json");
@@ -130,13 +151,17 @@ public sealed class ClobClient
             throw PolymarketTransport.UnexpectedShape(_http, Api, "POST /books did not return a JSON array");
         }
 
-        var books = new List<OrderBook>(array.Count);
+        var asked = batch.ToHashSet();
+        var books = new Dictionary<TokenId, OrderBook>(array.Count);
         foreach (var node in array)
         {
             var result = node is JsonObject obj ? ClobBookParser.Parse(obj) : Wire.ParseResult.Failure<OrderBook>("not a JSON object");
             if (result.Value is { } book)
             {
-                books.Add(book);
+                if (asked.Contains(book.TokenId))
+                {
+                    books[book.TokenId] = book;
+                }
             }
             else
             {
@@ -144,7 +169,7 @@ public sealed class ClobClient
             }
         }
 
-        return books;
+        return new BookBatch(batch, books);
     }
 
     /// <summary><c>[{"token_id":"…"}, …]</c>: token ids stay strings.</summary>

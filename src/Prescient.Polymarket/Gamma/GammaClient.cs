@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,66 +36,51 @@ public sealed class GammaClient
     }
 
     /// <summary>
-    /// Every open event (<c>active=true&amp;closed=false&amp;archived=false</c>), all pages, in the
-    /// order Gamma returns them. Stops when <c>next_cursor</c> is absent or empty; a cursor seen
-    /// before, or more than <see cref="PolymarketOptions.MaxPages"/> pages, is an error. Events
-    /// without an id are skipped, logged and counted.
+    /// Every open event (<c>active=true&amp;closed=false&amp;archived=false</c>), one page at a time
+    /// in the order Gamma returns them. The next page is requested before the current one is
+    /// yielded, so the network works while the caller does; at most that one page is requested
+    /// ahead, and leaving the loop early cancels it. An event already yielded on an earlier page is
+    /// logged and left out, events without an id are skipped, logged and counted, and a page left
+    /// with no events is not yielded. Stops when <c>next_cursor</c> is absent or empty; a cursor
+    /// seen before, or more than <see cref="PolymarketOptions.MaxPages"/> pages, is an error raised
+    /// after the pages before it.
     /// </summary>
-    public async Task<IReadOnlyList<MarketEvent>> GetOpenEventsAsync(
+    public async IAsyncEnumerable<IReadOnlyList<MarketEvent>> GetOpenEventsAsync(
         IProgress<DiscoveryProgress>? progress,
-        CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var events = new List<MarketEvent>();
         var ids = new HashSet<EventId>();
         var cursors = new HashSet<string>(StringComparer.Ordinal);
-        string? cursor = null;
         var pages = 0;
+        var events = 0;
         var skipped = 0;
-        while (true)
+        using var requests = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pending = GetEventsPageAsync(null, requests.Token);
+        try
         {
-            var (items, next) = await GetEventsPageAsync(cursor, cancellationToken).ConfigureAwait(false);
-            pages++;
-            foreach (var item in items)
+            while (pending is not null)
             {
-                var result = item is JsonObject obj ? _parser.Parse(obj) : ParseResultOfNonObject<MarketEvent>();
-                if (result.Value is not { } parsed)
+                var current = pending;
+                pending = null;
+                var (items, next) = await current.ConfigureAwait(false);
+                pages++;
+                pending = NextPage(next, pages, cursors, requests.Token);
+                var (page, pageSkipped) = ParsePage(items, pages, ids);
+                events += page.Count;
+                skipped += pageSkipped;
+                progress?.Report(new DiscoveryProgress(pages, events));
+                if (page.Count > 0)
                 {
-                    skipped++;
-                    GammaLog.EventSkipped(_logger, pages, result.Error!);
-                }
-                else if (ids.Add(parsed.Id))
-                {
-                    events.Add(parsed);
-                }
-                else
-                {
-                    GammaLog.DuplicateEvent(_logger, parsed.Id.Value, pages);
+                    yield return page;
                 }
             }
 
-            progress?.Report(new DiscoveryProgress(pages, events.Count));
-            if (string.IsNullOrEmpty(next))
-            {
-                break;
-            }
-
-            if (!cursors.Add(next))
-            {
-                throw PolymarketTransport.UnexpectedShape(
-                    _http, Api, $"/events/keyset returned cursor '{next}' again on page {pages}; discovery stopped to avoid a loop");
-            }
-
-            if (pages >= _options.MaxPages)
-            {
-                throw PolymarketTransport.UnexpectedShape(
-                    _http, Api, $"/events/keyset still had more pages after {pages} (Polymarket:MaxPages); discovery stopped");
-            }
-
-            cursor = next;
+            GammaLog.DiscoveryCompleted(_logger, events, pages, skipped);
         }
-
-        GammaLog.DiscoveryCompleted(_logger, events.Count, pages, skipped);
-        return events;
+        finally
+        {
+            await AbandonedRequests.DrainAsync(requests, pending is null ? [] : [pending]).ConfigureAwait(false);
+        }
     }
 
     /// <summary>One event by id (<c>/events/{id}</c>), or null when Gamma has no such event.</summary>
@@ -130,6 +116,59 @@ public sealed class GammaClient
 
         var result = body is JsonObject obj ? GammaMarketParser.Parse(obj, eventId) : ParseResultOfNonObject<Market>();
         return result.Value ?? throw PolymarketTransport.UnexpectedShape(_http, Api, $"/markets/{id}: {result.Error}");
+    }
+
+    /// <summary>The request for the page after <paramref name="pages"/>, null after the last page, or the reason to stop as a failed task.</summary>
+    private Task<(IReadOnlyList<JsonNode?> Events, string? NextCursor)>? NextPage(
+        string? next,
+        int pages,
+        HashSet<string> cursors,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(next))
+        {
+            return null;
+        }
+
+        if (!cursors.Add(next))
+        {
+            return Task.FromException<(IReadOnlyList<JsonNode?>, string?)>(PolymarketTransport.UnexpectedShape(
+                _http, Api, $"/events/keyset returned cursor '{next}' again on page {pages}; discovery stopped to avoid a loop"));
+        }
+
+        if (pages >= _options.MaxPages)
+        {
+            return Task.FromException<(IReadOnlyList<JsonNode?>, string?)>(PolymarketTransport.UnexpectedShape(
+                _http, Api, $"/events/keyset still had more pages after {pages} (Polymarket:MaxPages); discovery stopped"));
+        }
+
+        return GetEventsPageAsync(next, cancellationToken);
+    }
+
+    /// <summary>The new events of one page (each keeping its own detached object as Raw) and how many were skipped.</summary>
+    private (List<MarketEvent> Events, int Skipped) ParsePage(IReadOnlyList<JsonNode?> items, int page, HashSet<EventId> ids)
+    {
+        var events = new List<MarketEvent>(items.Count);
+        var skipped = 0;
+        foreach (var item in items)
+        {
+            var result = item is JsonObject obj ? _parser.Parse(obj) : ParseResultOfNonObject<MarketEvent>();
+            if (result.Value is not { } parsed)
+            {
+                skipped++;
+                GammaLog.EventSkipped(_logger, page, result.Error!);
+            }
+            else if (ids.Add(parsed.Id))
+            {
+                events.Add(parsed);
+            }
+            else
+            {
+                GammaLog.DuplicateEvent(_logger, parsed.Id.Value, page);
+            }
+        }
+
+        return (events, skipped);
     }
 
     private async Task<(IReadOnlyList<JsonNode?> Events, string? NextCursor)> GetEventsPageAsync(

@@ -28,7 +28,7 @@ public sealed class ClobClientTests
             o => o.BooksConcurrency = 2);
         var progress = new RecordingProgress<QuoteProgress>();
 
-        var books = await host.Clob.GetBooksAsync(tokens.Select(TokenId.Create).ToArray(), progress, CancellationToken.None);
+        var books = await host.Clob.GetBooksAsync(tokens.Select(TokenId.Create).ToArray(), progress, CancellationToken.None).AllBooksAsync();
 
         var posts = host.Server.Requests(FakePolymarketServer.Books);
         Assert.Equal(3, posts.Count);
@@ -56,7 +56,7 @@ public sealed class ClobClientTests
         });
         var asked = real.Take(3).Select(b => (string)b["asset_id"]!).Append(Token(9)).Append(Token(9)).Select(TokenId.Create).ToArray();
 
-        var books = await host.Clob.GetBooksAsync(asked, null, CancellationToken.None);
+        var books = await host.Clob.GetBooksAsync(asked, null, CancellationToken.None).AllBooksAsync();
 
         Assert.Equal(asked.Take(3), books.Keys.Order());
         Assert.False(books.ContainsKey(TokenId.Create(Token(9))));
@@ -76,7 +76,7 @@ public sealed class ClobClientTests
             s.OrderBooks[Token(2)] = bad;
         });
 
-        var books = await host.Clob.GetBooksAsync([TokenId.Create(Token(1)), TokenId.Create(Token(2))], null, CancellationToken.None);
+        var books = await host.Clob.GetBooksAsync([TokenId.Create(Token(1)), TokenId.Create(Token(2))], null, CancellationToken.None).AllBooksAsync();
 
         Assert.Equal([TokenId.Create(Token(1))], books.Keys);
         Assert.Contains("outside [0, 1]", Assert.Single(host.Logs.WithEventId(1201)).Message, StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public sealed class ClobClientTests
     {
         await using var host = await PolymarketTestHost.StartAsync();
 
-        var books = await host.Clob.GetBooksAsync([], null, CancellationToken.None);
+        var books = await host.Clob.GetBooksAsync([], null, CancellationToken.None).AllBooksAsync();
 
         Assert.Empty(books);
         Assert.Empty(host.Server.Requests(FakePolymarketServer.Books));

@@ -12,7 +12,7 @@ public sealed class GammaClientTests
         await using var host = await PolymarketTestHost.StartAsync(s => s.Events.AddRange(FixtureData.AllEvents()), o => o.EventsPageSize = 5);
         var progress = new RecordingProgress<DiscoveryProgress>();
 
-        var events = await host.Gamma.GetOpenEventsAsync(progress, CancellationToken.None);
+        var events = await host.Gamma.GetOpenEventsAsync(progress, CancellationToken.None).AllEventsAsync();
 
         Assert.Equal(FixtureData.AllEvents().Select(e => (string)e["id"]!), events.Select(e => e.Id.Value));
         var requests = host.Server.Requests(FakePolymarketServer.Keyset);
@@ -36,7 +36,7 @@ public sealed class GammaClientTests
     {
         await using var host = await PolymarketTestHost.StartAsync(s => s.Events.AddRange(FixtureData.AllEvents()));
 
-        var events = await host.Gamma.GetOpenEventsAsync(null, CancellationToken.None);
+        var events = await host.Gamma.GetOpenEventsAsync(null, CancellationToken.None).AllEventsAsync();
 
         Assert.Equal(12, events.Count);
         var request = Assert.Single(host.Server.Requests(FakePolymarketServer.Keyset));
@@ -50,7 +50,7 @@ public sealed class GammaClientTests
     {
         await using var host = await PolymarketTestHost.StartAsync(s => s.Events.AddRange(FixtureData.AllEvents()), o => o.EventsPageSize = 5);
 
-        var events = await host.Gamma.GetOpenEventsAsync(null, CancellationToken.None);
+        var events = await host.Gamma.GetOpenEventsAsync(null, CancellationToken.None).AllEventsAsync();
 
         Assert.All(events, e => Assert.Null(e.Raw.Parent));
         Assert.Equal(FixtureData.AllEvents()[0].ToJsonString(), events[0].Raw.ToJsonString());
@@ -67,7 +67,7 @@ public sealed class GammaClientTests
             s.Events.AddRange([broken, .. FixtureData.EventObjects(FixtureData.NegRiskEvent)]);
         });
 
-        var events = await host.Gamma.GetOpenEventsAsync(null, CancellationToken.None);
+        var events = await host.Gamma.GetOpenEventsAsync(null, CancellationToken.None).AllEventsAsync();
 
         Assert.Equal(["30829"], events.Select(e => e.Id.Value));
         Assert.Contains("event without an id", Assert.Single(host.Logs.WithEventId(1102)).Message, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class GammaClientTests
             },
             o => o.EventsPageSize = 5);
 
-        var error = await Assert.ThrowsAsync<MarketDataUnavailableException>(() => host.Gamma.GetOpenEventsAsync(null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MarketDataUnavailableException>(() => host.Gamma.GetOpenEventsAsync(null, CancellationToken.None).AllEventsAsync());
 
         Assert.Contains("cursor 'same-cursor' again", error.Message, StringComparison.Ordinal);
         Assert.Contains(host.Server.BaseUrl.Authority, error.Message, StringComparison.Ordinal);
@@ -107,7 +107,7 @@ public sealed class GammaClientTests
                 o.MaxPages = 3;
             });
 
-        var error = await Assert.ThrowsAsync<MarketDataUnavailableException>(() => host.Gamma.GetOpenEventsAsync(null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MarketDataUnavailableException>(() => host.Gamma.GetOpenEventsAsync(null, CancellationToken.None).AllEventsAsync());
 
         Assert.Contains("Polymarket:MaxPages", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, host.Server.Requests(FakePolymarketServer.Keyset).Count);
@@ -118,7 +118,7 @@ public sealed class GammaClientTests
     {
         await using var host = await PolymarketTestHost.StartAsync(s => s.Events.AddRange(FixtureData.EventObjects(FixtureData.MicroStrategy)));
 
-        var events = await host.Gamma.GetOpenEventsAsync(null, CancellationToken.None);
+        var events = await host.Gamma.GetOpenEventsAsync(null, CancellationToken.None).AllEventsAsync();
 
         Assert.Single(events);
         Assert.Single(host.Server.Requests(FakePolymarketServer.Keyset));

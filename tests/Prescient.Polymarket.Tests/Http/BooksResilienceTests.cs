@@ -27,7 +27,7 @@ public sealed class BooksResilienceTests
         await using var host = await PolymarketTestHost.StartAsync(TwoBooks);
         host.Server.Enqueue(FakePolymarketServer.Books, new Fault.Status(503, """{"error":"service not ready"}"""));
 
-        var books = await host.Clob.GetBooksAsync(Tokens.Select(TokenId.Create).ToArray(), null, CancellationToken.None);
+        var books = await host.Clob.GetBooksAsync(Tokens.Select(TokenId.Create).ToArray(), null, CancellationToken.None).AllBooksAsync();
 
         Assert.Equal(2, books.Count);
         var posts = host.Server.Requests(FakePolymarketServer.Books);
@@ -42,7 +42,7 @@ public sealed class BooksResilienceTests
         await using var host = await PolymarketTestHost.StartAsync(TwoBooks);
         host.Server.Enqueue(FakePolymarketServer.Books, new Fault.TruncatedJson());
 
-        var books = await host.Clob.GetBooksAsync(Tokens.Select(TokenId.Create).ToArray(), null, CancellationToken.None);
+        var books = await host.Clob.GetBooksAsync(Tokens.Select(TokenId.Create).ToArray(), null, CancellationToken.None).AllBooksAsync();
 
         Assert.Equal(2, books.Count);
         Assert.Equal(2, host.Server.Requests(FakePolymarketServer.Books).Count);
@@ -57,7 +57,7 @@ public sealed class BooksResilienceTests
             new Fault.Status(400, """{"error":"Invalid payload"}"""));
 
         var thrown = await Assert.ThrowsAsync<MarketDataUnavailableException>(
-            () => host.Source.GetBooksAsync(Tokens.Select(TokenId.Create).ToArray(), null, CancellationToken.None));
+            () => host.Source.GetBooksAsync(Tokens.Select(TokenId.Create).ToArray(), null, CancellationToken.None).AllBooksAsync());
 
         Assert.Equal(
             $"Polymarket CLOB API ({host.Server.BaseUrl.Authority}) unavailable: HTTP 400 Bad Request: Invalid payload",
@@ -75,7 +75,7 @@ public sealed class BooksResilienceTests
             new Fault.Status(504, "gateway timeout", "text/plain"));
 
         var thrown = await Assert.ThrowsAsync<MarketDataUnavailableException>(
-            () => host.Clob.GetBooksAsync(Tokens.Select(TokenId.Create).ToArray(), null, CancellationToken.None));
+            () => host.Clob.GetBooksAsync(Tokens.Select(TokenId.Create).ToArray(), null, CancellationToken.None).AllBooksAsync());
 
         Assert.Equal(
             $"Polymarket CLOB API ({host.Server.BaseUrl.Authority}) unavailable: HTTP 504 Gateway Timeout: gateway timeout",

@@ -81,7 +81,7 @@ public sealed class EndpointRateLimiterTests
                 o.RateLimitWindow = TimeSpan.FromMilliseconds(50);
             });
 
-        var events = await host.Gamma.GetOpenEventsAsync(null, CancellationToken.None);
+        var events = await host.Gamma.GetOpenEventsAsync(null, CancellationToken.None).AllEventsAsync();
 
         Assert.Equal(12, events.Count);
         Assert.Equal(3, host.Server.Requests(FakePolymarketServer.Keyset).Count);

@@ -11,7 +11,7 @@ public sealed class ResilienceTests
     private static void TwoPagesOfEvents(FakePolymarketServer server) => server.Events.AddRange(FixtureData.AllEvents());
 
     private static Task<IReadOnlyList<Prescient.Domain.Markets.MarketEvent>> DiscoverAsync(PolymarketTestHost host) =>
-        host.Gamma.GetOpenEventsAsync(null, CancellationToken.None);
+        host.Gamma.GetOpenEventsAsync(null, CancellationToken.None).AllEventsAsync();
 
     [Fact]
     public async Task Discovery_429WithRetryAfter_WaitsTheCappedRetryAfterThenSucceeds()
@@ -182,6 +182,6 @@ public sealed class ResilienceTests
     {
         await using var host = await PolymarketTestHost.StartAsync(TwoPagesOfEvents);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Gamma.GetOpenEventsAsync(null, new CancellationToken(true)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Gamma.GetOpenEventsAsync(null, new CancellationToken(true)).AllEventsAsync());
     }
 }

@@ -64,9 +64,13 @@ internal sealed partial class FakePolymarketServer
                 await BooksGate.Task.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
             }
 
-            var request = JsonNode.Parse((string)ctx.Items["body"]!)!.AsArray();
+            var request = JsonNode.Parse((string)ctx.Items["body"]!)!.AsArray().Select(item => (string)item!["token_id"]!).ToArray();
+            if (BooksHold is { } hold)
+            {
+                await hold(request);
+            }
+
             var books = request
-                .Select(item => (string)item!["token_id"]!)
                 .Where(OrderBooks.ContainsKey)
                 .Select(token => (JsonNode)OrderBooks[token].DeepClone())
                 .ToArray();

@@ -30,6 +30,8 @@ internal sealed partial class FakePolymarketServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _faults = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly RouteCounter _received = new();
+    private readonly RouteCounter _replied = new();
     private int _booksInFlight;
     private int _maxBooksInFlight;
 
@@ -64,6 +66,9 @@ internal sealed partial class FakePolymarketServer : IAsyncDisposable
 
     private TaskCompletionSource BooksGate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>When set, each <c>/books</c> request awaits this (given its token ids) before it is answered.</summary>
+    public Func<IReadOnlyList<string>, Task>? BooksHold { get; set; }
+
     /// <summary>The most <c>/books</c> requests the server was handling at the same moment.</summary>
     public int MaxBooksInFlight => Volatile.Read(ref _maxBooksInFlight);
 
@@ -91,6 +96,12 @@ internal sealed partial class FakePolymarketServer : IAsyncDisposable
             queue.Enqueue(fault);
         }
     }
+
+    /// <summary>Completes once the server has received <paramref name="count"/> requests to <paramref name="route"/>.</summary>
+    public Task WhenRequestedAsync(string route, int count) => _received.WhenAsync(route, count);
+
+    /// <summary>Completes once the server has sent <paramref name="count"/> complete normal replies on <paramref name="route"/>.</summary>
+    public Task WhenRepliedAsync(string route, int count) => _replied.WhenAsync(route, count);
 
     public IReadOnlyList<RecordedRequest> Requests(string route) => _requests.Where(r => r.Route == route).ToArray();
 
@@ -130,6 +141,7 @@ internal sealed partial class FakePolymarketServer : IAsyncDisposable
             ctx.Request.Headers.UserAgent.ToString(),
             ctx.Request.Headers.Accept.ToString()));
         ctx.Items["body"] = body;
+        server._received.Increment(route);
 
         var fault = server._faults.TryGetValue(route, out var queue) && queue.TryDequeue(out var next) ? next : null;
         switch (fault)
@@ -174,6 +186,8 @@ internal sealed partial class FakePolymarketServer : IAsyncDisposable
             default:
                 ctx.Response.ContentLength = bytes.Length;
                 await ctx.Response.Body.WriteAsync(bytes);
+                await ctx.Response.CompleteAsync();
+                server._replied.Increment(route);
                 break;
         }
     }
