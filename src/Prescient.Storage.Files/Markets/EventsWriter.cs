@@ -116,8 +116,11 @@ internal sealed class EventsWriter : IEventsWriter
         // Every file complete and on disk before the first target is replaced.
         foreach (var output in _outputs)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             await output.FinishAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
 
         var files = new List<string>(_outputs.Count);
         foreach (var output in _outputs)

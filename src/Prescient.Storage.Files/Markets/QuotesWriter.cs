@@ -87,6 +87,7 @@ internal sealed class QuotesWriter : IQuotesWriter
     public async Task<QuotesCommit> CommitAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_committed || _cache is null, this);
+        cancellationToken.ThrowIfCancellationRequested();
         await _cache.FinishAsync(cancellationToken).ConfigureAwait(false);
         await _csv!.FinishAsync(cancellationToken).ConfigureAwait(false);
         if (_daily is not null)
@@ -94,6 +95,7 @@ internal sealed class QuotesWriter : IQuotesWriter
             await _daily.FinishAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         _cache.Replace();
         _csv.Replace();
         List<string> files = [_cache.Target, _csv.Target];
