@@ -29,7 +29,7 @@ public sealed class FileStorageServiceCollectionExtensionsTests : IDisposable
         Assert.IsType<FileMarketDataStore>(store);
         Assert.IsType<CsvExporter>(exporter);
         Assert.Same(store, services.GetRequiredService<FileMarketDataStore>());
-        await store.WriteQuotesAsync(TestData.Quotes(TestData.Quote()), CancellationToken.None);
+        await Runs.CommitQuotesAsync(store, TestData.Quotes(TestData.Quote()));
         Assert.True(File.Exists(Path.Combine(root, "markets", "market_cache.json")));
     }
 

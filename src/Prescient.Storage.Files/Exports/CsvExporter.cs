@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prescient.Engine.Storage;
@@ -51,22 +50,20 @@ public sealed partial class CsvExporter : ICsvExporter
     public async Task<string> ExportFullEventsAsync(EventsSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var stamp = snapshot.GeneratedAt.UtcDateTime.ToString("yyyyMMdd_HHmmss", CultureInfo.InvariantCulture);
-        var path = _folder.Export($"events_full_{stamp}");
-
-        // Columns come from the data (first pass, keys only); rows are flattened one at a time as
-        // they are written (second pass), so memory stays at one row however many events there are.
-        var columns = JsonFlattener.Columns(snapshot.Events.Select(e => e.Raw));
-        var sourceColumn = columns.Contains("source") ? "prescient_source" : "source";
-        var label = snapshot.Source.Label;
-        var rows = snapshot.Events.Select(e =>
+        var export = FullEventsExport.Begin(_folder, snapshot.GeneratedAt, snapshot.Source);
+        await using (export.ConfigureAwait(false))
         {
-            var cells = JsonFlattener.Cells(e.Raw);
-            return columns.Select(c => cells.GetValueOrDefault(c, string.Empty)).Append(label);
-        });
-        await CsvTable.WriteAsync(path, [.. columns, sourceColumn], rows, cancellationToken).ConfigureAwait(false);
-        LogExported(snapshot.Events.Count, path);
-        return path;
+            foreach (var marketEvent in snapshot.Events)
+            {
+                await export.AddAsync(marketEvent.Raw, cancellationToken).ConfigureAwait(false);
+            }
+
+            await export.FinishAsync(cancellationToken).ConfigureAwait(false);
+            export.Replace();
+        }
+
+        LogExported(snapshot.Events.Count, export.Target);
+        return export.Target;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Exported {Count} rows to {Path}")]

@@ -18,23 +18,12 @@ internal static class JsonFlattener
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The ordered union of the leaf columns of <paramref name="objects"/>, in first-seen order.</summary>
-    public static IReadOnlyList<string> Columns(IEnumerable<JsonObject> objects)
+    /// <summary>Adds the leaf columns of <paramref name="obj"/> to <paramref name="columns"/> (first-seen order).</summary>
+    public static void AddColumns(JsonObject obj, ColumnUnion columns)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var columns = new List<string>();
-        foreach (var obj in objects)
-        {
-            VisitLeaves(obj, prefix: null, (column, _) =>
-            {
-                if (seen.Add(column))
-                {
-                    columns.Add(column);
-                }
-            });
-        }
-
-        return columns;
+        ArgumentNullException.ThrowIfNull(obj);
+        ArgumentNullException.ThrowIfNull(columns);
+        VisitLeaves(obj, prefix: null, (column, _) => columns.Add(column));
     }
 
     /// <summary>The cells of one object, keyed by column.</summary>

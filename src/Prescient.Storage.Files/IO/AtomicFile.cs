@@ -10,8 +10,6 @@ namespace Prescient.Storage.Files.IO;
 /// </summary>
 public static partial class AtomicFile
 {
-    private const int BufferSize = 64 * 1024;
-
     /// <summary>
     /// Replaces <paramref name="path"/> with what <paramref name="write"/> produces. The stream
     /// given to <paramref name="write"/> must be left open (wrap it with <c>leaveOpen: true</c>).
@@ -20,16 +18,13 @@ public static partial class AtomicFile
     /// </summary>
     public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
-        var target = Path.GetFullPath(path);
-        var temp = await WriteTempAsync(target, write, cancellationToken).ConfigureAwait(false);
-        try
+        ArgumentNullException.ThrowIfNull(write);
+        var file = PendingFile.Create(path);
+        await using (file.ConfigureAwait(false))
         {
-            File.Move(temp, target, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
+            await write(file.Stream, cancellationToken).ConfigureAwait(false);
+            await file.CloseAsync(cancellationToken).ConfigureAwait(false);
+            file.Replace();
         }
     }
 
@@ -40,29 +35,18 @@ public static partial class AtomicFile
     /// </summary>
     public static async Task<bool> TryCreateAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
-        var target = Path.GetFullPath(path);
-        if (File.Exists(target))
+        ArgumentNullException.ThrowIfNull(write);
+        if (File.Exists(Path.GetFullPath(path)))
         {
             return false;
         }
 
-        var temp = await WriteTempAsync(target, write, cancellationToken).ConfigureAwait(false);
-        try
+        var file = PendingFile.Create(path);
+        await using (file.ConfigureAwait(false))
         {
-            // Without overwrite, .NET links the temp file under the target name on Unix, which
-            // fails when the target exists: a create-if-absent that no concurrent writer can undo.
-            File.Move(temp, target, overwrite: false);
-            return true;
-        }
-        catch (IOException) when (File.Exists(target))
-        {
-            TryDelete(temp);
-            return false;
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
+            await write(file.Stream, cancellationToken).ConfigureAwait(false);
+            await file.CloseAsync(cancellationToken).ConfigureAwait(false);
+            return file.TryCreate();
         }
     }
 
@@ -120,34 +104,8 @@ public static partial class AtomicFile
         return deleted;
     }
 
-    private static async Task<string> WriteTempAsync(string target, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        var temp = NewTempPath(target);
-        try
-        {
-            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
-            {
-                await write(stream, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-
-                // fsync: the bytes must be on disk before the rename makes them the file's content,
-                // or a power loss could leave the new name pointing at an empty file.
-                stream.Flush(flushToDisk: true);
-            }
-
-            return temp;
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
-
     /// <summary>A unique temporary name beside <paramref name="target"/>, its folder created if needed.</summary>
-    private static string NewTempPath(string target)
+    internal static string NewTempPath(string target)
     {
         var directory = Path.GetDirectoryName(target)
             ?? throw new ArgumentException($"'{target}' has no parent folder.", nameof(target));
@@ -155,7 +113,8 @@ public static partial class AtomicFile
         return Path.Combine(directory, $".{Path.GetFileName(target)}.tmp-{Guid.NewGuid():N}");
     }
 
-    private static void TryDelete(string temp)
+    /// <summary>Deletes a temporary file on a path that is already failing or being abandoned.</summary>
+    internal static void TryDelete(string temp)
     {
         try
         {

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Prescient.Domain.Markets;
 using Prescient.Engine.Markets;
+using Prescient.Engine.Refresh;
 using Prescient.Engine.Storage;
 using Prescient.Storage.Files.Exports;
+using Prescient.Storage.Files.Markets;
 using Prescient.Testing;
 
 namespace Prescient.Storage.Files.Tests.Exports;
@@ -28,6 +30,25 @@ public sealed class FullEventsExportTests : IDisposable
 
         var path = await _exporter.ExportFullEventsAsync(Snapshot(events), CancellationToken.None);
 
+        AssertUnionExport(path, events);
+    }
+
+    [Fact]
+    public async Task EventsWriter_AllStageWithDisjointAndNestedKeys_UnionHeaderAndAlignedRows()
+    {
+        var events = RecordedEvents();
+
+        // Dropped events are in the full export too: it covers every discovered event.
+        var files = await Runs.CommitEventsAsync(new FileMarketDataStore(_folder), Runs.Events(EventsStage.All), events, e => e.NegRisk);
+
+        var path = Path.Combine(_folder.ExportsDirectory, "events_full_20261125_095551.csv");
+        Assert.Contains(path, files);
+        AssertUnionExport(path, events);
+        Assert.Empty(Directory.EnumerateFiles(_folder.ExportsDirectory, "*.ndjson*"));
+    }
+
+    private static void AssertUnionExport(string path, IReadOnlyList<MarketEvent> events)
+    {
         var table = CsvFiles.Read(path);
         Assert.Equal(ExpectedHeader(events), table.Header);
         Assert.Equal(events.Count, table.Rows.Count);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Prescient.Engine.Filters;
 using Prescient.Engine.Markets;
+using Prescient.Engine.Refresh;
 using Prescient.Engine.Storage;
 using Prescient.Storage.Files.Json;
 using Prescient.Storage.Files.Markets;
@@ -24,11 +25,17 @@ public sealed class FileMarketDataStoreTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task WriteMarkets_ThenRead_RoundTripsExactly()
+    public async Task EventsWriter_ExtractStage_MarketsReadBackExactly()
     {
         var written = TestData.Markets(TestData.Row(), TestData.Row("Second \"question\", with 🚀") with { YesTokenId = null, BestBid = null });
+        var writer = await _store.BeginEventsAsync(Runs.Events(EventsStage.Extract), CancellationToken.None);
+        await using (writer)
+        {
+            var marketEvent = TestData.FixtureEvents("gamma/event_negrisk_dem_nominee_2028.json")[0];
+            await writer.AddAsync(marketEvent, kept: true, written.Markets, CancellationToken.None);
+            await writer.CommitAsync(CancellationToken.None);
+        }
 
-        await _store.WriteMarketsAsync(written, CancellationToken.None);
         var read = await _store.ReadMarketsAsync(CancellationToken.None);
 
         Assert.NotNull(read);
@@ -45,11 +52,11 @@ public sealed class FileMarketDataStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteQuotes_ThenRead_RoundTripsExactlyWithNullSides()
+    public async Task QuotesWriter_Committed_ReadBackExactlyWithNullSides()
     {
         var written = TestData.Quotes(TestData.Quote(), TestData.Quote(TestData.NoToken, "No") with { HasBook = false, BestBid = null, Bids = [] });
 
-        await _store.WriteQuotesAsync(written, CancellationToken.None);
+        await Runs.CommitQuotesAsync(_store, written);
         var read = await _store.ReadQuotesAsync(CancellationToken.None);
 
         Assert.NotNull(read);
@@ -62,13 +69,13 @@ public sealed class FileMarketDataStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteQuotes_Envelope_SnakeCaseKeysInContractOrder()
+    public async Task QuotesWriter_Envelope_SnakeCaseKeysCountAfterTheItems()
     {
-        await _store.WriteQuotesAsync(TestData.Quotes(TestData.Quote()), CancellationToken.None);
+        await Runs.CommitQuotesAsync(_store, TestData.Quotes(TestData.Quote()));
 
         var root = await ReadNodeAsync(_folder.MarketCache);
 
-        Assert.Equal(["generated_at", "source", "simulated", "count", "quotes"], root.Select(p => p.Key));
+        Assert.Equal(["generated_at", "source", "simulated", "quotes", "count"], root.Select(p => p.Key));
         Assert.Equal("2026-11-25T09:55:51.123Z", (string?)root["generated_at"]);
         Assert.Equal("live", (string?)root["source"]);
         Assert.False((bool)root["simulated"]!);
@@ -86,31 +93,38 @@ public sealed class FileMarketDataStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteRawEvents_FixtureEvents_UpstreamObjectsWrittenWhole()
+    public async Task EventsWriter_FixtureEventsSomeDropped_EveryUpstreamObjectWrittenWholeToRaw()
     {
         var events = TestData.FixtureEvents("gamma/events_default_page_2021_resolved.json");
 
-        await _store.WriteRawEventsAsync(new EventsSnapshot(TestData.GeneratedAt, MarketSourceInfo.Sample, events), CancellationToken.None);
+        var kept = events.Where((_, i) => i % 3 == 0).Select(e => e.Id.Value).ToArray();
+
+        await Runs.CommitEventsAsync(_store, Runs.Events(EventsStage.Filter), events, e => kept.Contains(e.Id.Value));
 
         var root = await ReadNodeAsync(_folder.RawEvents);
-        Assert.Equal(["generated_at", "source", "simulated", "count", "events"], root.Select(p => p.Key));
+        Assert.Equal(["generated_at", "source", "simulated", "events", "count"], root.Select(p => p.Key));
         Assert.Equal("sample", (string?)root["source"]);
         Assert.True((bool)root["simulated"]!);
         Assert.Equal(10, (int)root["count"]!);
         var original = Fixtures.Json("gamma/events_default_page_2021_resolved.json");
         Assert.True(JsonNode.DeepEquals(original, root["events"]), "events differ from the upstream objects");
+        var filtered = await ReadNodeAsync(_folder.FilteredEvents);
+        Assert.Equal(kept.Length, (int)filtered["count"]!);
+        Assert.Equal(kept, filtered["events"]!.AsArray().Select(e => (string?)e!["id"]));
+        Assert.False(File.Exists(_folder.FilteredMarkets), "the filter stage extracts no markets");
     }
 
     [Fact]
-    public async Task WriteFilteredEvents_Options_FiltersWrittenWithTheirValues()
+    public async Task EventsWriter_Options_FiltersWrittenWithTheirValues()
     {
         var events = TestData.FixtureEvents("gamma/event_negrisk_dem_nominee_2028.json");
         var filters = new TradingFilterOptions { MinLiquidity = 2500.50m, IncludeTags = ["politics"] };
 
-        await _store.WriteFilteredEventsAsync(new FilteredEventsSnapshot(TestData.GeneratedAt, MarketSourceInfo.Live, filters, events), CancellationToken.None);
+        await Runs.CommitEventsAsync(_store, Runs.Events(EventsStage.Filter, MarketSourceInfo.Live, filters), events);
 
         var root = await ReadNodeAsync(_folder.FilteredEvents);
-        Assert.Equal(["generated_at", "source", "simulated", "filters", "count", "events"], root.Select(p => p.Key));
+        Assert.Equal(["generated_at", "source", "simulated", "filters", "events", "count"], root.Select(p => p.Key));
+        Assert.Equal(1, (int)root["count"]!);
         var written = root["filters"]!.AsObject();
         Assert.Equal("2500.50", written["min_liquidity"]!.ToJsonString());
         Assert.Equal("10000", written["min_volume"]!.ToJsonString());
@@ -120,18 +134,27 @@ public sealed class FileMarketDataStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteDailyPrices_TwiceSameDay_WrittenOnceWithFirstPrices()
+    public async Task QuotesWriter_TwoRunsSameUtcDay_DailyPricesWrittenOnceWithFirstPrices()
     {
         var day = new DateOnly(2026, 11, 25);
         var first = TestData.Quotes(TestData.Quote());
-        var later = TestData.Quotes(TestData.Quote() with { BestBid = 0.9m });
 
-        Assert.True(await _store.WriteDailyPricesIfMissingAsync(day, first, CancellationToken.None));
-        Assert.False(await _store.WriteDailyPricesIfMissingAsync(day, later, CancellationToken.None));
-        Assert.True(await _store.WriteDailyPricesIfMissingAsync(day.AddDays(1), later, CancellationToken.None));
+        // 22:00 at UTC-1 is 23:00 UTC: still 25 November, where the daily file is.
+        var later = TestData.Quotes(TestData.Quote() with { BestBid = 0.9m }) with { GeneratedAt = new DateTimeOffset(2026, 11, 25, 22, 0, 0, TimeSpan.FromHours(-1)) };
+        var nextDay = later with { GeneratedAt = new DateTimeOffset(2026, 11, 26, 0, 30, 0, TimeSpan.Zero) };
 
+        var firstCommit = await Runs.CommitQuotesAsync(_store, first);
+        var laterCommit = await Runs.CommitQuotesAsync(_store, later);
+        var nextDayCommit = await Runs.CommitQuotesAsync(_store, nextDay);
+
+        Assert.True(firstCommit.DailyPricesWritten);
+        Assert.Contains(_folder.DailyPrices(day), firstCommit.FilesWritten);
+        Assert.False(laterCommit.DailyPricesWritten);
+        Assert.DoesNotContain(_folder.DailyPrices(day), laterCommit.FilesWritten);
+        Assert.True(nextDayCommit.DailyPricesWritten);
+        Assert.Equal(0.9m, (decimal)(await ReadNodeAsync(_folder.MarketCache))["quotes"]![0]!["best_bid"]!);
         var root = await ReadNodeAsync(_folder.DailyPrices(day));
-        Assert.Equal(["date", "generated_at", "source", "simulated", "count", "prices"], root.Select(p => p.Key));
+        Assert.Equal(["date", "generated_at", "source", "simulated", "prices", "count"], root.Select(p => p.Key));
         Assert.Equal("2026-11-25", (string?)root["date"]);
         var price = root["prices"]![0]!.AsObject();
         Assert.Equal(
@@ -170,7 +193,7 @@ public sealed class FileMarketDataStoreTests : IDisposable
     [Fact]
     public async Task ReadQuotes_EmptyTokenId_ThrowsInvalidData()
     {
-        await _store.WriteQuotesAsync(TestData.Quotes(TestData.Quote()), CancellationToken.None);
+        await Runs.CommitQuotesAsync(_store, TestData.Quotes(TestData.Quote()));
         var text = await File.ReadAllTextAsync(_folder.MarketCache);
         await File.WriteAllTextAsync(_folder.MarketCache, text.Replace(TestData.YesToken, " ", StringComparison.Ordinal));
 

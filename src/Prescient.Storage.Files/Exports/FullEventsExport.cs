@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Prescient.Engine.Markets;
+using Prescient.Storage.Files.IO;
+using Prescient.Storage.Files.Json;
+
+namespace Prescient.Storage.Files.Exports;
+
+/// <summary>
+/// <c>exports/events_full_YYYYMMDD_HHMMSS.csv</c>, built incrementally: its columns are the union of
+/// the flattened keys of every event (see <see cref="JsonFlattener"/>), known only after the last one.
+/// Each added event is spooled as one line of compact JSON to a temporary NDJSON file beside the
+/// export while the key union grows; <see cref="FinishAsync"/> writes the CSV in a second pass over
+/// that file, one event in memory at a time, and deletes it.
+/// </summary>
+internal sealed class FullEventsExport : IPendingOutput
+{
+    private const int ReadBufferSize = 64 * 1024;
+
+    private static readonly JsonWriterOptions LineOptions = new() { Indented = false, Encoder = PrescientJson.Options.Encoder };
+
+    private readonly string _path;
+    private readonly MarketSourceInfo _source;
+    private readonly PendingFile _spool;
+    private readonly Utf8JsonWriter _lineWriter;
+    private readonly ColumnUnion _columns = new();
+    private CsvTableWriter? _table;
+    private bool _spoolClosed;
+
+    private FullEventsExport(string path, MarketSourceInfo source)
+    {
+        _path = path;
+        _source = source;
+        _spool = PendingFile.Create(path + ".ndjson");
+        _lineWriter = new Utf8JsonWriter(_spool.Stream, LineOptions);
+    }
+
+    /// <summary>The path the export replaces.</summary>
+    public string Target => Path.GetFullPath(_path);
+
+    /// <summary>Events added so far.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Starts the export of the run generated at <paramref name="generatedAt"/> (named from its UTC time).</summary>
+    public static FullEventsExport Begin(DataFolder folder, DateTimeOffset generatedAt, MarketSourceInfo source)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(source);
+        var stamp = generatedAt.UtcDateTime.ToString("yyyyMMdd_HHmmss", CultureInfo.InvariantCulture);
+        return new FullEventsExport(folder.Export($"events_full_{stamp}"), source);
+    }
+
+    /// <summary>Spools one upstream event and adds its columns to the header; the object is not kept.</summary>
+    public async Task AddAsync(JsonObject raw, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        ObjectDisposedException.ThrowIf(_spoolClosed, this);
+        JsonFlattener.AddColumns(raw, _columns);
+        raw.WriteTo(_lineWriter);
+        await _lineWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _lineWriter.Reset();
+
+        // Compact JSON escapes line breaks inside strings, so one event is exactly one line.
+        await _spool.Stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        Count++;
+    }
+
+    /// <summary>
+    /// Writes the CSV from the spooled events (the union header plus our <c>source</c> label column,
+    /// named <c>prescient_source</c> when upstream already has a <c>source</c> key), flushes it to
+    /// disk and deletes the spool.
+    /// </summary>
+    public async Task FinishAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_spoolClosed, this);
+        _spoolClosed = true;
+        await _lineWriter.DisposeAsync().ConfigureAwait(false);
+        await _spool.CloseAsync(cancellationToken).ConfigureAwait(false);
+
+        var columns = _columns.Columns;
+        var sourceColumn = _columns.Contains("source") ? "prescient_source" : "source";
+        _table = await CsvTableWriter.BeginAsync(_path, [.. columns, sourceColumn], cancellationToken).ConfigureAwait(false);
+        var label = _source.Label;
+        var stream = new FileStream(_spool.TempPath, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        using (var reader = new StreamReader(stream, Encoding.UTF8))
+        {
+            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            {
+                var cells = JsonFlattener.Cells(JsonNode.Parse(line)!.AsObject());
+                await _table.WriteRowAsync(columns.Select(c => cells.GetValueOrDefault(c, string.Empty)).Append(label), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+        }
+
+        await _spool.DisposeAsync().ConfigureAwait(false);
+        await _table.FinishAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Replaces the target with the finished export.</summary>
+    public void Replace() =>
+        (_table ?? throw new InvalidOperationException("The full events export must be finished before it replaces the target.")).Replace();
+
+    /// <summary>Deletes the spool and, unless it replaced its target, the export.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_spoolClosed)
+        {
+            _spoolClosed = true;
+
+            // Pointed at nowhere first, so disposing it writes nothing to a file about to be deleted.
+            _lineWriter.Reset(Stream.Null);
+            await _lineWriter.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _spool.DisposeAsync().ConfigureAwait(false);
+        if (_table is not null)
+        {
+            await _table.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+namespace Prescient.Storage.Files.IO;
+
+/// <summary>
+/// A file being written beside its target under the <see cref="AtomicFile"/> temporary name, so a
+/// crash leaves at most a stale temp that acquiring the data folder lock removes. Once closed
+/// (flushed to disk) it is renamed over the target; disposed before that, it is deleted and the
+/// target is left as it was.
+/// </summary>
+internal sealed class PendingFile : IAsyncDisposable
+{
+    private const int BufferSize = 64 * 1024;
+
+    private readonly FileStream _stream;
+    private bool _closed;
+    private bool _moved;
+
+    private PendingFile(string target, string tempPath, FileStream stream)
+    {
+        Target = target;
+        TempPath = tempPath;
+        _stream = stream;
+    }
+
+    /// <summary>The absolute path the content is for.</summary>
+    public string Target { get; }
+
+    /// <summary>Where the content is while it is being written.</summary>
+    public string TempPath { get; }
+
+    /// <summary>The open temporary file; writable until <see cref="CloseAsync"/>.</summary>
+    public Stream Stream => _stream;
+
+    /// <summary>Creates the temporary file for <paramref name="path"/> (its folder too, if needed).</summary>
+    public static PendingFile Create(string path)
+    {
+        var target = Path.GetFullPath(path);
+        var temp = AtomicFile.NewTempPath(target);
+        var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
+        return new PendingFile(target, temp, stream);
+    }
+
+    /// <summary>Flushes the content to disk (fsync) and closes the temporary file.</summary>
+    public async Task CloseAsync(CancellationToken cancellationToken)
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+        // fsync: the bytes must be on disk before the rename makes them the file's content, or a
+        // power loss could leave the new name pointing at an empty file.
+        _stream.Flush(flushToDisk: true);
+        _closed = true;
+        await _stream.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Renames the closed temporary file over the target, replacing it.</summary>
+    public void Replace()
+    {
+        RequireClosed();
+        File.Move(TempPath, Target, overwrite: true);
+        _moved = true;
+    }
+
+    /// <summary>
+    /// Renames the closed temporary file to the target only if the target does not exist: true when
+    /// this call created it, false when it was already there (also when another writer won a race).
+    /// </summary>
+    public bool TryCreate()
+    {
+        RequireClosed();
+        if (File.Exists(Target))
+        {
+            return false;
+        }
+
+        try
+        {
+            // Without overwrite, .NET links the temp file under the target name on Unix, which
+            // fails when the target exists: a create-if-absent that no concurrent writer can undo.
+            File.Move(TempPath, Target, overwrite: false);
+            _moved = true;
+            return true;
+        }
+        catch (IOException) when (File.Exists(Target))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Closes and deletes the temporary file unless it became the target.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_closed)
+        {
+            _closed = true;
+            try
+            {
+                await _stream.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // Closing flushes the buffer of a file that is deleted next: its failure is moot.
+            }
+        }
+
+        if (!_moved)
+        {
+            AtomicFile.TryDelete(TempPath);
+        }
+    }
+
+    private void RequireClosed()
+    {
+        if (!_closed || _moved)
+        {
+            throw new InvalidOperationException($"The temporary file for {Target} must be closed, and not yet moved, before it replaces the target.");
+        }
+    }
+}

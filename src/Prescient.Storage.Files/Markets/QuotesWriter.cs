@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Prescient.Engine.Quotes;
+using Prescient.Engine.Storage;
+using Prescient.Storage.Files.Exports;
+using Prescient.Storage.Files.Json;
+
+namespace Prescient.Storage.Files.Markets;
+
+/// <summary>
+/// One quotes run streamed into temporary files beside their targets: <c>market_cache.json</c>,
+/// <c>markets_current.csv</c>, and the day's <c>daily_prices</c> file when the day has none yet
+/// (checked at begin, and again at commit, which never replaces one that appeared meanwhile).
+/// Disposing before the commit deletes the temporary files and leaves the targets as they were.
+/// </summary>
+internal sealed class QuotesWriter : IQuotesWriter
+{
+    private readonly QuotesRun _run;
+    private readonly ILogger _logger;
+    private readonly IReadOnlyList<CsvColumn<TokenQuote>> _columns;
+    private readonly string _dailyPath;
+    private JsonEnvelopeWriter? _cache;
+    private JsonEnvelopeWriter? _daily;
+    private CsvTableWriter? _csv;
+    private bool _committed;
+
+    private QuotesWriter(QuotesRun run, string dailyPath, ILogger logger)
+    {
+        _run = run;
+        _dailyPath = dailyPath;
+        _logger = logger;
+        _columns = QuoteColumns.For(run.Source);
+    }
+
+    /// <summary>The UTC day whose daily prices file a run generated at <paramref name="generatedAt"/> belongs to.</summary>
+    public static DateOnly Day(DateTimeOffset generatedAt) => DateOnly.FromDateTime(generatedAt.UtcDateTime);
+
+    public static async Task<IQuotesWriter> BeginAsync(DataFolder folder, QuotesRun run, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var day = Day(run.GeneratedAt);
+        var writer = new QuotesWriter(run, folder.DailyPrices(day), logger);
+        try
+        {
+            writer._cache = await JsonEnvelopeWriter.BeginAsync(folder.MarketCache, writer.WriteSource, "quotes", cancellationToken)
+                .ConfigureAwait(false);
+            writer._csv = await CsvTableWriter.BeginAsync(folder.Export("markets_current"), writer._columns, cancellationToken)
+                .ConfigureAwait(false);
+            if (!File.Exists(writer._dailyPath))
+            {
+                writer._daily = await JsonEnvelopeWriter.BeginAsync(
+                    writer._dailyPath,
+                    w =>
+                    {
+                        w.WriteString("date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                        writer.WriteSource(w);
+                    },
+                    "prices",
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            return writer;
+        }
+        catch
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async Task AddAsync(IReadOnlyList<TokenQuote> quotes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(quotes);
+        ObjectDisposedException.ThrowIf(_committed || _cache is null, this);
+        foreach (var quote in quotes)
+        {
+            await _cache.AddAsync(quote, cancellationToken).ConfigureAwait(false);
+            await _csv!.WriteRowAsync(_columns, quote, cancellationToken).ConfigureAwait(false);
+            if (_daily is not null)
+            {
+                await _daily.AddAsync(DailyPrice.From(quote), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task<QuotesCommit> CommitAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_committed || _cache is null, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        await _cache.FinishAsync(cancellationToken).ConfigureAwait(false);
+        await _csv!.FinishAsync(cancellationToken).ConfigureAwait(false);
+        if (_daily is not null)
+        {
+            await _daily.FinishAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        _cache.Replace();
+        _csv.Replace();
+        List<string> files = [_cache.Target, _csv.Target];
+        var dailyWritten = _daily?.TryCreate() ?? false;
+        if (dailyWritten)
+        {
+            files.Add(_dailyPath);
+        }
+        else
+        {
+            StoreLog.DailyPricesKept(_logger, _dailyPath);
+        }
+
+        _committed = true;
+        StoreLog.QuotesCommitted(_logger, _cache.Count, _run.Source.Name);
+        return new QuotesCommit(files, dailyWritten);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // After a commit these only confirm that nothing is left; before one they delete the temps.
+        if (_cache is not null)
+        {
+            await _cache.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_csv is not null)
+        {
+            await _csv.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_daily is not null)
+        {
+            await _daily.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void WriteSource(Utf8JsonWriter writer) => JsonEnvelopeWriter.WriteSource(writer, _run.GeneratedAt, _run.Source);
+}
