@@ -23,7 +23,7 @@ public sealed partial class EventsRefresh(
     public async Task<EventsStageResult> RunAsync(EventsStage stage, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken) =>
         (await RunWithMarketsAsync(stage, progress, cancellationToken)).Result;
 
-    /// <summary>As <see cref="RunAsync"/>, also handing back the extracted rows so quoting need not read them again.</summary>
+    /// <summary>As <see cref="RunAsync"/>, also handing back the quotable rows so quoting need not read the file again.</summary>
     internal async Task<(EventsStageResult Result, IReadOnlyList<MarketRow> Markets)> RunWithMarketsAsync(
         EventsStage stage,
         IProgress<RefreshProgress>? progress,
@@ -36,7 +36,8 @@ public sealed partial class EventsRefresh(
             ? null
             : new ForwardingProgress<DiscoveryProgress>(p => progress.Report(new RefreshProgress("discover", p.Events, null)));
 
-        var rows = new List<MarketRow>();
+        var quotable = new List<MarketRow>();
+        var extracted = 0;
         var dropped = new Dictionary<FilterReason, int>();
         var discovered = 0;
         var kept = 0;
@@ -52,7 +53,8 @@ public sealed partial class EventsRefresh(
                 {
                     kept++;
                     eventRows = stage >= EventsStage.Extract ? MarketExtractor.Extract([marketEvent]) : [];
-                    rows.AddRange(eventRows);
+                    extracted += eventRows.Count;
+                    quotable.AddRange(eventRows.Where(r => r.IsQuotable));
                 }
                 else
                 {
@@ -67,8 +69,8 @@ public sealed partial class EventsRefresh(
         var files = await writer.CommitAsync(cancellationToken);
         LogFiltered(logger, discovered, kept, source.Info.Name);
         var result = new EventsStageResult(
-            now, source.Info, discovered, kept, dropped, rows.Count, rows.Count(r => r.IsQuotable), files, time.GetElapsedTime(started));
-        return (result, rows);
+            now, source.Info, discovered, kept, dropped, extracted, quotable.Count, files, time.GetElapsedTime(started));
+        return (result, quotable);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Filtered {Discovered} discovered events to {Kept} from {Source}")]
