@@ -76,14 +76,14 @@ internal static class RefreshBenchmark
 
             var before = server.Stats.TotalRequests;
             clock.Restart();
-            await refresh.RefreshAsync(null, ct);
+            var result = await refresh.RefreshAsync(null, ct);
             var refreshSeconds = clock.Elapsed.TotalSeconds;
             refreshRequests = server.Stats.TotalRequests - before;
 
             rawTimes.Add(rawSeconds);
             refreshTimes.Add(refreshSeconds);
             ratios.Add(refreshSeconds / rawSeconds);
-            Console.WriteLine(FormattableString.Invariant($"run {i + 1}: server alone {rawSeconds:0.000} s, refresh {refreshSeconds:0.000} s, ratio {refreshSeconds / rawSeconds:0.00}"));
+            Console.WriteLine(FormattableString.Invariant($"run {i + 1}: server alone {rawSeconds:0.000} s, refresh {refreshSeconds:0.000} s, ratio {refreshSeconds / rawSeconds:0.00} (events stage {result.Events.Duration.TotalSeconds:0.000} s, quotes stage {result.Quotes.Duration.TotalSeconds:0.000} s)"));
         }
 
         Console.WriteLine(FormattableString.Invariant(

@@ -196,7 +196,7 @@ internal sealed partial class FakePolymarketServer : IAsyncDisposable
     {
         try
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, ctx.RequestAborted);
+            await new TaskCompletionSource().Task.WaitAsync(ctx.RequestAborted); // hang until the client gives up
         }
         catch (OperationCanceledException)
         {
