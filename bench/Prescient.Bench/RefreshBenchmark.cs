@@ -63,6 +63,27 @@ internal static class RefreshBenchmark
 
         Console.WriteLine(FormattableString.Invariant(
             $"sample server: {events} events (~{warm.Events.EventsDiscovered} open), {latency} ms latency per request; refresh keeps {warm.Events.EventsKept} events, quotes {warm.Quotes.Tokens} tokens"));
+        var source = runtime.Services.GetRequiredService<Prescient.Engine.Markets.IMarketSource>();
+        for (var i = 0; i < 3; i++)
+        {
+            var probe = Stopwatch.StartNew();
+            var n = 0;
+            await foreach (var page in source.DiscoverOpenEventsAsync(null, ct))
+            {
+                n += page.Count;
+            }
+
+            var discoverSeconds = probe.Elapsed.TotalSeconds;
+            probe.Restart();
+            var books = 0;
+            await foreach (var batch in source.GetBooksAsync(tokens.Select(Prescient.Domain.Ids.TokenId.Create).ToArray(), null, ct))
+            {
+                books += batch.Books.Count;
+            }
+
+            Console.WriteLine(FormattableString.Invariant($"probe: discovery alone {discoverSeconds:0.000} s ({n} events), books alone {probe.Elapsed.TotalSeconds:0.000} s ({books} books)"));
+        }
+
         var rawTimes = new List<double>();
         var refreshTimes = new List<double>();
         var ratios = new List<double>();

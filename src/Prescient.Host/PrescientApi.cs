@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prescient.Host.Api;
 using Prescient.Host.Hosting;
+using Prescient.Storage.Files.Json;
 using Scalar.AspNetCore;
 
 namespace Prescient.Host;
@@ -66,6 +67,7 @@ public sealed class PrescientApi : IAsyncDisposable
                 o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
                 o.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
                 o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+                o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
             });
 
             var app = builder.Build();

@@ -90,6 +90,7 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal("ok", (string)health["status"]!);
         Assert.Equal("sample", (string)health["source"]!);
         Assert.True((bool)health["simulated"]!);
+        Assert.EndsWith("Z", (string)health["time"]!, StringComparison.Ordinal);
     }
 
     [Fact]
