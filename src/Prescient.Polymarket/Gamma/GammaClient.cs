@@ -65,13 +65,7 @@ public sealed class GammaClient
                 var (document, next) = await current.ConfigureAwait(false);
                 pages++;
                 pending = NextPage(next, pages, cursors, requests.Token);
-                List<MarketEvent> page;
-                int pageSkipped;
-                using (document)
-                {
-                    (page, pageSkipped) = ParsePage(document.RootElement.GetProperty("events"), pages, ids);
-                }
-
+                var (page, pageSkipped) = ParsePage(document, pages, ids);
                 events += page.Count;
                 skipped += pageSkipped;
                 progress?.Report(new DiscoveryProgress(pages, events));
@@ -158,9 +152,14 @@ public sealed class GammaClient
         return GetEventsPageAsync(next, cancellationToken);
     }
 
-    /// <summary>The new events of one page (each keeping its own standalone clone as Raw) and how many were skipped.</summary>
-    private (List<MarketEvent> Events, int Skipped) ParsePage(JsonElement items, int page, HashSet<EventId> ids)
+    /// <summary>
+    /// The new events of one page and how many were skipped. Each event keeps a standalone clone of
+    /// its element as Raw, so the page document is disposed here.
+    /// </summary>
+    private (List<MarketEvent> Events, int Skipped) ParsePage(JsonDocument document, int page, HashSet<EventId> ids)
     {
+        using var owned = document;
+        var items = document.RootElement.GetProperty("events");
         var events = new List<MarketEvent>(items.GetArrayLength());
         var skipped = 0;
         foreach (var item in items.EnumerateArray())

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Prescient.Polymarket.Wire;
 using Prescient.Testing;
 
@@ -73,4 +74,19 @@ public sealed class WireReaderTests
     [InlineData("""{"b":1}""", null)]
     public void Bool_BooleanOrBooleanString_Reads(string json, bool? expected) =>
         Assert.Equal(expected, WireReader.Bool(Element(json), "b"));
+
+    [Theory]
+    [InlineData("""{"v":"17976157.529867","t":1427074,"a":"[\"Yes\", \"No\"]","b":"true"}""")]
+    [InlineData("""{"v":2.5E-3,"t":"x","a":["Yes",7],"b":false}""")]
+    [InlineData("""{"v":null,"t":null,"a":"{}","b":1}""")]
+    public void NodeReaders_SameValues_AsElementReaders(string json)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        var element = Element(json);
+
+        Assert.Equal(WireReader.Decimal(element, "v"), WireReader.Decimal(node, "v"));
+        Assert.Equal(WireReader.Text(element, "t"), WireReader.Text(node, "t"));
+        Assert.Equal(WireReader.TextArray(element, "a"), WireReader.TextArray(node, "a"));
+        Assert.Equal(WireReader.Bool(element, "b"), WireReader.Bool(node, "b"));
+    }
 }
