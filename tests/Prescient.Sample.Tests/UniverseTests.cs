@@ -3,6 +3,7 @@ using Prescient.Domain.Ids;
 using Prescient.Domain.Markets;
 using Prescient.Engine.Filters;
 using Prescient.Sample.Universe;
+using Prescient.Testing;
 
 namespace Prescient.Sample.Tests;
 
@@ -124,6 +125,6 @@ public sealed class UniverseTests
             AcceptingOrders = m.AcceptingOrders,
             EnableOrderBook = m.EnableOrderBook,
         })],
-        Raw = [],
+        Raw = new System.Text.Json.Nodes.JsonObject().ToElement(),
     };
 }

@@ -96,7 +96,7 @@ internal static class TestData
         Liquidity = Decimal(raw["liquidity"]),
         Volume = Decimal(raw["volume"]),
         NegRisk = (bool?)raw["negRisk"] ?? false,
-        Raw = raw,
+        Raw = raw.ToElement(),
     };
 
     private static decimal? Decimal(JsonNode? node) =>

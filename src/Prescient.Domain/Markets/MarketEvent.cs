@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Prescient.Domain.Ids;
 
 namespace Prescient.Domain.Markets;
@@ -40,6 +40,9 @@ public sealed record MarketEvent
 
     public IReadOnlyList<Market> Markets { get; init; } = [];
 
-    /// <summary>The upstream JSON object exactly as received.</summary>
-    public required JsonObject Raw { get; init; }
+    /// <summary>
+    /// The upstream JSON object exactly as received, as a standalone element (not tied to a
+    /// disposable document) so that it stays valid for as long as the event is kept.
+    /// </summary>
+    public required JsonElement Raw { get; init; }
 }

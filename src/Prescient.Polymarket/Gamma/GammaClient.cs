@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Prescient.Domain.Ids;
@@ -62,10 +62,10 @@ public sealed class GammaClient
             {
                 var current = pending;
                 pending = null;
-                var (items, next) = await current.ConfigureAwait(false);
+                var (document, next) = await current.ConfigureAwait(false);
                 pages++;
                 pending = NextPage(next, pages, cursors, requests.Token);
-                var (page, pageSkipped) = ParsePage(items, pages, ids);
+                var (page, pageSkipped) = ParsePage(document, pages, ids);
                 events += page.Count;
                 skipped += pageSkipped;
                 progress?.Report(new DiscoveryProgress(pages, events));
@@ -80,20 +80,25 @@ public sealed class GammaClient
         finally
         {
             await AbandonedRequests.DrainAsync(requests, pending is null ? [] : [pending]).ConfigureAwait(false);
+            if (pending is { IsCompletedSuccessfully: true })
+            {
+                // A page fetched ahead that nobody will read still returns its pooled buffers.
+                pending.Result.Page.Dispose();
+            }
         }
     }
 
     /// <summary>One event by id (<c>/events/{id}</c>), or null when Gamma has no such event.</summary>
     public async Task<MarketEvent?> GetEventAsync(EventId id, CancellationToken cancellationToken)
     {
-        var body = await GetAsync($"events/{Uri.EscapeDataString(id.Value)}", PolymarketEndpoint.GammaEvents, notFoundIsNull: true, cancellationToken)
+        using var body = await GetAsync($"events/{Uri.EscapeDataString(id.Value)}", PolymarketEndpoint.GammaEvents, notFoundIsNull: true, cancellationToken)
             .ConfigureAwait(false);
         if (body is null)
         {
             return null;
         }
 
-        var result = body is JsonObject obj ? _parser.Parse(obj) : ParseResultOfNonObject<MarketEvent>();
+        var result = body.RootElement.ValueKind == JsonValueKind.Object ? _parser.Parse(body.RootElement) : ParseResultOfNonObject<MarketEvent>();
         return result.Value ?? throw PolymarketTransport.UnexpectedShape(_http, Api, $"/events/{id}: {result.Error}");
     }
 
@@ -107,19 +112,21 @@ public sealed class GammaClient
     /// </summary>
     public async Task<Market?> GetMarketAsync(MarketId id, EventId? eventId, CancellationToken cancellationToken)
     {
-        var body = await GetAsync($"markets/{Uri.EscapeDataString(id.Value)}", PolymarketEndpoint.GammaMarkets, notFoundIsNull: true, cancellationToken)
+        using var body = await GetAsync($"markets/{Uri.EscapeDataString(id.Value)}", PolymarketEndpoint.GammaMarkets, notFoundIsNull: true, cancellationToken)
             .ConfigureAwait(false);
         if (body is null)
         {
             return null;
         }
 
-        var result = body is JsonObject obj ? GammaMarketParser.Parse(obj, eventId) : ParseResultOfNonObject<Market>();
+        var result = body.RootElement.ValueKind == JsonValueKind.Object
+            ? GammaMarketParser.Parse(body.RootElement, eventId)
+            : ParseResultOfNonObject<Market>();
         return result.Value ?? throw PolymarketTransport.UnexpectedShape(_http, Api, $"/markets/{id}: {result.Error}");
     }
 
     /// <summary>The request for the page after <paramref name="pages"/>, null after the last page, or the reason to stop as a failed task.</summary>
-    private Task<(IReadOnlyList<JsonNode?> Events, string? NextCursor)>? NextPage(
+    private Task<(JsonDocument Page, string? NextCursor)>? NextPage(
         string? next,
         int pages,
         HashSet<string> cursors,
@@ -132,27 +139,32 @@ public sealed class GammaClient
 
         if (!cursors.Add(next))
         {
-            return Task.FromException<(IReadOnlyList<JsonNode?>, string?)>(PolymarketTransport.UnexpectedShape(
+            return Task.FromException<(JsonDocument, string?)>(PolymarketTransport.UnexpectedShape(
                 _http, Api, $"/events/keyset returned cursor '{next}' again on page {pages}; discovery stopped to avoid a loop"));
         }
 
         if (pages >= _options.MaxPages)
         {
-            return Task.FromException<(IReadOnlyList<JsonNode?>, string?)>(PolymarketTransport.UnexpectedShape(
+            return Task.FromException<(JsonDocument, string?)>(PolymarketTransport.UnexpectedShape(
                 _http, Api, $"/events/keyset still had more pages after {pages} (Polymarket:MaxPages); discovery stopped"));
         }
 
         return GetEventsPageAsync(next, cancellationToken);
     }
 
-    /// <summary>The new events of one page (each keeping its own detached object as Raw) and how many were skipped.</summary>
-    private (List<MarketEvent> Events, int Skipped) ParsePage(IReadOnlyList<JsonNode?> items, int page, HashSet<EventId> ids)
+    /// <summary>
+    /// The new events of one page and how many were skipped. Each event keeps a standalone clone of
+    /// its element as Raw, so the page document is disposed here.
+    /// </summary>
+    private (List<MarketEvent> Events, int Skipped) ParsePage(JsonDocument document, int page, HashSet<EventId> ids)
     {
-        var events = new List<MarketEvent>(items.Count);
+        using var owned = document;
+        var items = document.RootElement.GetProperty("events");
+        var events = new List<MarketEvent>(items.GetArrayLength());
         var skipped = 0;
-        foreach (var item in items)
+        foreach (var item in items.EnumerateArray())
         {
-            var result = item is JsonObject obj ? _parser.Parse(obj) : ParseResultOfNonObject<MarketEvent>();
+            var result = item.ValueKind == JsonValueKind.Object ? _parser.Parse(item) : ParseResultOfNonObject<MarketEvent>();
             if (result.Value is not { } parsed)
             {
                 skipped++;
@@ -171,7 +183,7 @@ public sealed class GammaClient
         return (events, skipped);
     }
 
-    private async Task<(IReadOnlyList<JsonNode?> Events, string? NextCursor)> GetEventsPageAsync(
+    private async Task<(JsonDocument Page, string? NextCursor)> GetEventsPageAsync(
         string? cursor,
         CancellationToken cancellationToken)
     {
@@ -183,28 +195,25 @@ public sealed class GammaClient
             path += "&after_cursor=" + Uri.EscapeDataString(cursor);
         }
 
-        var body = await GetAsync(path, PolymarketEndpoint.GammaEvents, notFoundIsNull: false, cancellationToken).ConfigureAwait(false);
-        if (body is not JsonObject { } envelope || envelope["events"] is not JsonArray array)
+        var body = (await GetAsync(path, PolymarketEndpoint.GammaEvents, notFoundIsNull: false, cancellationToken).ConfigureAwait(false))!;
+        if (WireReader.Property(body.RootElement, "events") is not { ValueKind: JsonValueKind.Array })
         {
+            body.Dispose();
             throw PolymarketTransport.UnexpectedShape(_http, Api, "/events/keyset did not return {\"events\":[…]}");
         }
 
-        var events = array.ToArray();
-
-        // Detach the events from the envelope so each can be kept as its own document (MarketEvent.Raw).
-        array.Clear();
-        var next = WireReader.Text(envelope, "next_cursor");
-        return (events, next);
+        // The caller parses the page, each event cloning its own element (MarketEvent.Raw), then disposes it.
+        return (body, WireReader.Text(body.RootElement, "next_cursor"));
     }
 
-    private async Task<JsonNode?> GetAsync(
+    private async Task<JsonDocument?> GetAsync(
         string path,
         PolymarketEndpoint endpoint,
         bool notFoundIsNull,
         CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)).WithEndpoint(endpoint);
-        return await PolymarketTransport.SendAsync(_http, request, Api, notFoundIsNull, cancellationToken).ConfigureAwait(false);
+        return await PolymarketTransport.SendDocumentAsync(_http, request, Api, notFoundIsNull, cancellationToken).ConfigureAwait(false);
     }
 
     private static ParseResult<T> ParseResultOfNonObject<T>()

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prescient.Domain.Ids;
@@ -29,12 +29,16 @@ public sealed class GammaEventParser
     }
 
     /// <summary>
-    /// Maps <paramref name="eventObject"/>. <see cref="MarketEvent.Raw"/> is that object itself when
-    /// it has no parent, otherwise a deep copy, so that it can be written into a new document later.
+    /// Maps <paramref name="eventObject"/>. <see cref="MarketEvent.Raw"/> is a standalone clone of it,
+    /// so the document it was read from can be disposed. Anything but a JSON object is a failure value.
     /// </summary>
-    public ParseResult<MarketEvent> Parse(JsonObject eventObject)
+    public ParseResult<MarketEvent> Parse(JsonElement eventObject)
     {
-        ArgumentNullException.ThrowIfNull(eventObject);
+        if (eventObject.ValueKind != JsonValueKind.Object)
+        {
+            return ParseResult.Failure<MarketEvent>("the event is not a JSON object");
+        }
+
         var id = WireReader.Text(eventObject, "id");
         if (id is null)
         {
@@ -59,24 +63,24 @@ public sealed class GammaEventParser
             EndDate = WireReader.Date(eventObject, "endDate"),
             Tags = Tags(eventObject),
             Markets = Markets(eventObject, eventId),
-            Raw = eventObject.Parent is null ? eventObject : (JsonObject)eventObject.DeepClone(),
+            Raw = eventObject.Clone(),
         });
     }
 
-    private static Tag[] Tags(JsonObject eventObject) =>
+    private static Tag[] Tags(JsonElement eventObject) =>
         (WireReader.Array(eventObject, "tags") ?? [])
-            .OfType<JsonObject>()
+            .Where(t => t.ValueKind == JsonValueKind.Object)
             .Select(t => (Id: WireReader.Text(t, "id"), Tag: t))
             .Where(t => t.Id is not null)
             .Select(t => new Tag(t.Id!, WireReader.Text(t.Tag, "slug"), WireReader.Text(t.Tag, "label")))
             .ToArray();
 
-    private List<Market> Markets(JsonObject eventObject, EventId eventId)
+    private List<Market> Markets(JsonElement eventObject, EventId eventId)
     {
         var markets = new List<Market>();
-        foreach (var node in WireReader.Array(eventObject, "markets") ?? [])
+        foreach (var marketObject in WireReader.Array(eventObject, "markets") ?? [])
         {
-            if (node is not JsonObject marketObject)
+            if (marketObject.ValueKind != JsonValueKind.Object)
             {
                 GammaLog.MarketSkipped(_logger, eventId.Value, "market entry is not a JSON object");
                 continue;

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Markets;
 using Prescient.Polymarket.Wire;
@@ -17,9 +17,13 @@ public static class GammaMarketParser
     /// <c>events[]</c> when Gamma includes it (bare <c>/markets</c> objects), otherwise
     /// <paramref name="eventId"/>.
     /// </summary>
-    public static ParseResult<Market> Parse(JsonObject market, EventId? eventId = null)
+    public static ParseResult<Market> Parse(JsonElement market, EventId? eventId = null)
     {
-        ArgumentNullException.ThrowIfNull(market);
+        if (market.ValueKind != JsonValueKind.Object)
+        {
+            return ParseResult.Failure<Market>("the market is not a JSON object");
+        }
+
         var id = WireReader.Text(market, "id");
         if (id is null)
         {
@@ -76,10 +80,10 @@ public static class GammaMarketParser
         });
     }
 
-    private static EventId? NestedEventId(JsonObject market) =>
-        market["events"] is JsonArray { Count: > 0 } events
-        && events[0] is JsonObject parent
-        && WireReader.Text(parent, "id") is { } id
+    private static EventId? NestedEventId(JsonElement market) =>
+        WireReader.Property(market, "events") is { ValueKind: JsonValueKind.Array } events
+        && events.GetArrayLength() > 0
+        && WireReader.Text(events[0], "id") is { } id
             ? EventId.Create(id)
             : null;
 
@@ -87,7 +91,7 @@ public static class GammaMarketParser
     /// Outcome i pays on <c>outcomes[i]</c>, trades as <c>clobTokenIds[i]</c> and shows
     /// <c>outcomePrices[i]</c>. A missing token or a price outside [0, 1] is left null rather than guessed.
     /// </summary>
-    private static Outcome[] Outcomes(JsonObject market)
+    private static Outcome[] Outcomes(JsonElement market)
     {
         var names = WireReader.TextArray(market, "outcomes");
         if (names is null)
@@ -108,17 +112,17 @@ public static class GammaMarketParser
         return outcomes;
     }
 
-    private static FeeSettings Fees(JsonObject market)
+    private static FeeSettings Fees(JsonElement market)
     {
         var schedule = WireReader.Object(market, "feeSchedule");
         var fees = new FeeSettings
         {
             Enabled = WireReader.Bool(market, "feesEnabled") ?? false,
             Type = WireReader.Text(market, "feeType"),
-            Rate = schedule is null ? null : WireReader.Decimal(schedule, "rate"),
-            Exponent = schedule is null ? null : WireReader.Decimal(schedule, "exponent"),
-            RebateRate = schedule is null ? null : WireReader.Decimal(schedule, "rebateRate"),
-            TakerOnly = schedule is null ? null : WireReader.Bool(schedule, "takerOnly"),
+            Rate = schedule is { } rate ? WireReader.Decimal(rate, "rate") : null,
+            Exponent = schedule is { } exponent ? WireReader.Decimal(exponent, "exponent") : null,
+            RebateRate = schedule is { } rebate ? WireReader.Decimal(rebate, "rebateRate") : null,
+            TakerOnly = schedule is { } taker ? WireReader.Bool(taker, "takerOnly") : null,
             MakerBaseFee = WireReader.Decimal(market, "makerBaseFee"),
             TakerBaseFee = WireReader.Decimal(market, "takerBaseFee"),
         };

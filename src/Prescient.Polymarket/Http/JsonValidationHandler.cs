@@ -35,7 +35,7 @@ internal sealed class JsonValidationHandler(ILogger<JsonValidationHandler> logge
 
         try
         {
-            using var document = JsonDocument.Parse(body);
+            Validate(body);
         }
         catch (JsonException ex)
         {
@@ -45,6 +45,20 @@ internal sealed class JsonValidationHandler(ILogger<JsonValidationHandler> logge
         }
 
         return response;
+    }
+
+    /// <summary>Reads every token without building a document: throws <see cref="JsonException"/> unless the body is one complete JSON value.</summary>
+    private static void Validate(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        while (reader.Read())
+        {
+        }
+
+        if (reader.TokenType == JsonTokenType.None)
+        {
+            throw new JsonException("The body is empty.");
+        }
     }
 
     private static string Describe(HttpRequestMessage request) =>

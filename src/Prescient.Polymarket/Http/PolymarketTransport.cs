@@ -25,6 +25,47 @@ internal static class PolymarketTransport
         CancellationToken cancellationToken)
     {
         var host = Host(client, request);
+        var body = await SendForBodyAsync(client, request, api, host, notFoundIsNull, cancellationToken).ConfigureAwait(false);
+        return body is null ? null : ParseJson(body, api, host, static bytes => JsonNode.Parse(bytes));
+    }
+
+    /// <summary>
+    /// The JSON body as a document the caller disposes, or null when <paramref name="notFoundIsNull"/>
+    /// and the server answered 404. Cheaper than <see cref="SendAsync"/> for large replies that are
+    /// only read.
+    /// </summary>
+    public static async Task<JsonDocument?> SendDocumentAsync(
+        HttpClient client,
+        HttpRequestMessage request,
+        string api,
+        bool notFoundIsNull,
+        CancellationToken cancellationToken)
+    {
+        var host = Host(client, request);
+        var body = await SendForBodyAsync(client, request, api, host, notFoundIsNull, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return null;
+        }
+
+        var document = ParseJson(body, api, host, static bytes => JsonDocument.Parse(bytes));
+        if (document.RootElement.ValueKind == JsonValueKind.Null)
+        {
+            document.Dispose();
+            throw Unavailable(api, host, "the body was JSON null", null);
+        }
+
+        return document;
+    }
+
+    private static async Task<byte[]?> SendForBodyAsync(
+        HttpClient client,
+        HttpRequestMessage request,
+        string api,
+        string host,
+        bool notFoundIsNull,
+        CancellationToken cancellationToken)
+    {
         HttpResponseMessage response;
         try
         {
@@ -53,15 +94,24 @@ internal static class PolymarketTransport
                 throw Unavailable(api, host, FailureText.Describe(response, body), null);
             }
 
-            try
-            {
-                return JsonNode.Parse(body) ?? throw Unavailable(api, host, "the body was JSON null", null);
-            }
-            catch (JsonException ex)
-            {
-                throw Unavailable(api, host, "malformed JSON body: " + FailureText.OneLine(ex.Message), ex);
-            }
+            return body;
         }
+    }
+
+    private static T ParseJson<T>(byte[] body, string api, string host, Func<byte[], T?> parse)
+        where T : class
+    {
+        T? parsed;
+        try
+        {
+            parsed = parse(body);
+        }
+        catch (JsonException ex)
+        {
+            throw Unavailable(api, host, "malformed JSON body: " + FailureText.OneLine(ex.Message), ex);
+        }
+
+        return parsed ?? throw Unavailable(api, host, "the body was JSON null", null);
     }
 
     /// <summary>A well-formed reply that is not the shape the endpoint documents.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Prescient.Polymarket.Wire;
 
@@ -9,95 +8,76 @@ namespace Prescient.Polymarket.Wire;
 /// (<c>volume</c>, <c>base_fee</c>, <c>gameId</c>), keys are absent or null, and some arrays are
 /// JSON text inside a string (<c>outcomes</c>, <c>outcomePrices</c>, <c>clobTokenIds</c>). Every
 /// reader returns null for "not there or not usable" and never throws on upstream data.
-/// Numbers become decimals from their exact text, invariant culture.
+/// Numbers become decimals from their exact text, invariant culture. These overloads read
+/// <see cref="JsonElement"/>s (the Gamma path); a key is looked up only when the element is an object.
 /// </summary>
-internal static class WireReader
+internal static partial class WireReader
 {
     /// <summary>A string value, or a number's exact text (ids such as <c>gameId</c>); empty or blank is null.</summary>
-    public static string? Text(JsonNode? node)
+    public static string? Text(JsonElement value)
     {
-        if (node is not JsonValue value)
+        var text = value.ValueKind switch
         {
-            return null;
-        }
-
-        var text = value.GetValueKind() switch
-        {
-            JsonValueKind.String => value.GetValue<string>(),
-            JsonValueKind.Number => value.ToJsonString(),
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 
-    public static string? Text(JsonObject obj, string key) => Text(obj[key]);
+    public static string? Text(JsonElement obj, string key) => Property(obj, key) is { } value ? Text(value) : null;
 
     /// <summary>A decimal from a JSON number or a numeric string (".48", "1e-5" included).</summary>
-    public static decimal? Decimal(JsonNode? node)
-    {
-        if (node is not JsonValue value)
+    public static decimal? Decimal(JsonElement value) =>
+        value.ValueKind switch
         {
-            return null;
-        }
-
-        switch (value.GetValueKind())
-        {
-            case JsonValueKind.Number:
-                return value.TryGetValue<decimal>(out var number) ? number : ParseDecimal(value.ToJsonString());
-            case JsonValueKind.String:
-                return ParseDecimal(value.GetValue<string>());
-            default:
-                return null;
-        }
-    }
-
-    public static decimal? Decimal(JsonObject obj, string key) => Decimal(obj[key]);
-
-    public static bool? Bool(JsonObject obj, string key)
-    {
-        if (obj[key] is not JsonValue value)
-        {
-            return null;
-        }
-
-        return value.GetValueKind() switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.String when bool.TryParse(value.GetValue<string>().Trim(), out var parsed) => parsed,
+            JsonValueKind.Number => value.TryGetDecimal(out var number) ? number : ParseDecimal(value.GetRawText()),
+            JsonValueKind.String => ParseDecimal(value.GetString()),
             _ => null,
         };
-    }
 
-    public static DateTimeOffset? Date(JsonObject obj, string key) => WireDates.Parse(Text(obj, key));
+    public static decimal? Decimal(JsonElement obj, string key) => Property(obj, key) is { } value ? Decimal(value) : null;
 
-    public static JsonObject? Object(JsonObject obj, string key) => obj[key] as JsonObject;
+    public static bool? Bool(JsonElement obj, string key) =>
+        Property(obj, key) is not { } value
+            ? null
+            : value.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                JsonValueKind.String when bool.TryParse(value.GetString()!.Trim(), out var parsed) => parsed,
+                _ => null,
+            };
+
+    public static DateTimeOffset? Date(JsonElement obj, string key) => WireDates.Parse(Text(obj, key));
+
+    public static JsonElement? Object(JsonElement obj, string key) =>
+        Property(obj, key) is { ValueKind: JsonValueKind.Object } value ? value : null;
 
     /// <summary>
     /// The items of an array that arrives either as a real JSON array or as JSON text inside a
     /// string (<c>"[\"Yes\", \"No\"]"</c>). Null when absent, null, or not an array.
     /// </summary>
-    public static IReadOnlyList<JsonNode?>? Array(JsonObject obj, string key)
-    {
-        switch (obj[key])
+    public static IReadOnlyList<JsonElement>? Array(JsonElement obj, string key) =>
+        Property(obj, key) switch
         {
-            case JsonArray array:
-                return array.ToArray();
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                return ParseEmbeddedArray(value.GetValue<string>());
-            default:
-                return null;
-        }
-    }
+            { ValueKind: JsonValueKind.Array } array => [.. array.EnumerateArray()],
+            { ValueKind: JsonValueKind.String } text => ParseEmbeddedElements(text.GetString()!),
+            _ => null,
+        };
 
-    /// <summary>An array of texts (see <see cref="Array"/>); an item that is not text is null.</summary>
-    public static IReadOnlyList<string?>? TextArray(JsonObject obj, string key) =>
-        Array(obj, key)?.Select(Text).ToArray();
+    /// <summary>An array of texts (see <see cref="Array(JsonElement, string)"/>); an item that is not text is null.</summary>
+    public static IReadOnlyList<string?>? TextArray(JsonElement obj, string key) =>
+        Array(obj, key)?.Select(item => Text(item)).ToArray();
+
+    /// <summary>The value under <paramref name="key"/>, or null when absent or when <paramref name="obj"/> is not an object.</summary>
+    public static JsonElement? Property(JsonElement obj, string key) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(key, out var value) ? value : null;
 
     private static decimal? ParseDecimal(string? text) =>
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
 
-    private static JsonNode?[]? ParseEmbeddedArray(string text)
+    private static JsonElement[]? ParseEmbeddedElements(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -106,7 +86,8 @@ internal static class WireReader
 
         try
         {
-            return JsonNode.Parse(text) is JsonArray array ? array.ToArray() : null;
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.ValueKind == JsonValueKind.Array ? [.. document.RootElement.Clone().EnumerateArray()] : null;
         }
         catch (JsonException)
         {

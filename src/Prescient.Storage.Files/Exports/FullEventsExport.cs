@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Prescient.Engine.Markets;
 using Prescient.Storage.Files.IO;
 using Prescient.Storage.Files.Json;
@@ -53,9 +52,8 @@ internal sealed class FullEventsExport : IPendingOutput
     }
 
     /// <summary>Spools one upstream event and adds its columns to the header; the object is not kept.</summary>
-    public async Task AddAsync(JsonObject raw, CancellationToken cancellationToken)
+    public async Task AddAsync(JsonElement raw, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(raw);
         ObjectDisposedException.ThrowIf(_spoolClosed, this);
         JsonFlattener.AddColumns(raw, _columns);
         raw.WriteTo(_lineWriter);
@@ -88,7 +86,12 @@ internal sealed class FullEventsExport : IPendingOutput
         {
             while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
             {
-                var cells = JsonFlattener.Cells(JsonNode.Parse(line)!.AsObject());
+                Dictionary<string, string> cells;
+                using (var document = JsonDocument.Parse(line))
+                {
+                    cells = JsonFlattener.Cells(document.RootElement);
+                }
+
                 await _table.WriteRowAsync(columns.Select(c => cells.GetValueOrDefault(c, string.Empty)).Append(label), cancellationToken)
                     .ConfigureAwait(false);
             }

@@ -1,6 +1,7 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Prescient.Storage.Files.Exports;
 
@@ -12,36 +13,36 @@ namespace Prescient.Storage.Files.Exports;
 /// </summary>
 internal static class JsonFlattener
 {
-    private static readonly JsonSerializerOptions Compact = new()
+    private static readonly JsonWriterOptions Compact = new()
     {
-        WriteIndented = false,
+        Indented = false,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Adds the leaf columns of <paramref name="obj"/> to <paramref name="columns"/> (first-seen order).</summary>
-    public static void AddColumns(JsonObject obj, ColumnUnion columns)
+    public static void AddColumns(JsonElement obj, ColumnUnion columns)
     {
-        ArgumentNullException.ThrowIfNull(obj);
         ArgumentNullException.ThrowIfNull(columns);
         VisitLeaves(obj, prefix: null, (column, _) => columns.Add(column));
     }
 
     /// <summary>The cells of one object, keyed by column.</summary>
-    public static Dictionary<string, string> Cells(JsonObject obj)
+    public static Dictionary<string, string> Cells(JsonElement obj)
     {
         var cells = new Dictionary<string, string>(StringComparer.Ordinal);
         VisitLeaves(obj, prefix: null, (column, node) => cells[column] = Cell(node));
         return cells;
     }
 
-    private static void VisitLeaves(JsonObject obj, string? prefix, Action<string, JsonNode?> leaf)
+    private static void VisitLeaves(JsonElement obj, string? prefix, Action<string, JsonElement> leaf)
     {
-        foreach (var (key, value) in obj)
+        foreach (var property in obj.EnumerateObject())
         {
-            var column = prefix is null ? key : prefix + "." + key;
-            if (value is JsonObject { Count: > 0 } nested)
+            var column = prefix is null ? property.Name : prefix + "." + property.Name;
+            var value = property.Value;
+            if (value.ValueKind == JsonValueKind.Object && value.EnumerateObject().MoveNext())
             {
-                VisitLeaves(nested, column, leaf);
+                VisitLeaves(value, column, leaf);
             }
             else
             {
@@ -50,14 +51,26 @@ internal static class JsonFlattener
         }
     }
 
-    private static string Cell(JsonNode? node) =>
-        node?.GetValueKind() switch
+    private static string Cell(JsonElement value) =>
+        value.ValueKind switch
         {
-            null or JsonValueKind.Null or JsonValueKind.Undefined => string.Empty,
-            JsonValueKind.String => CsvCell.Text(node.GetValue<string>()),
-            JsonValueKind.Number => node.ToJsonString(Compact),
+            JsonValueKind.Null or JsonValueKind.Undefined => string.Empty,
+            JsonValueKind.String => CsvCell.Text(value.GetString()!),
+            JsonValueKind.Number => value.GetRawText(),
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
-            _ => CsvCell.Text(node.ToJsonString(Compact)),
+            _ => CsvCell.Text(CompactText(value)),
         };
+
+    /// <summary>An array or empty object as compact JSON, whatever whitespace it arrived with.</summary>
+    private static string CompactText(JsonElement value)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, Compact))
+        {
+            value.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Prescient.Domain.Markets;
 using Prescient.Engine.Extraction;
@@ -150,7 +149,7 @@ internal sealed class EventsWriter : IEventsWriter
         return output;
     }
 
-    private static void WriteRaw(Utf8JsonWriter writer, JsonObject raw) => raw.WriteTo(writer, PrescientJson.Options);
+    private static void WriteRaw(Utf8JsonWriter writer, JsonElement raw) => raw.WriteTo(writer);
 
     private void WriteSource(Utf8JsonWriter writer) => JsonEnvelopeWriter.WriteSource(writer, _run.GeneratedAt, _run.Source);
 

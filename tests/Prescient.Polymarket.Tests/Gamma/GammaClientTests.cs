@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Prescient.Domain.Ids;
 using Prescient.Engine.Markets;
 using Prescient.Polymarket.Tests.Server;
+using Prescient.Testing;
 
 namespace Prescient.Polymarket.Tests.Gamma;
 
@@ -46,14 +48,15 @@ public sealed class GammaClientTests
     }
 
     [Fact]
-    public async Task GetOpenEventsAsync_KeepsRawObjectsDetachedAndWhole()
+    public async Task GetOpenEventsAsync_KeepsRawObjectsStandaloneAndWhole()
     {
         await using var host = await PolymarketTestHost.StartAsync(s => s.Events.AddRange(FixtureData.AllEvents()), o => o.EventsPageSize = 5);
 
+        // Every page document is disposed by now: each Raw must be its own clone.
         var events = await host.Gamma.GetOpenEventsAsync(null, CancellationToken.None).AllEventsAsync();
 
-        Assert.All(events, e => Assert.Null(e.Raw.Parent));
-        Assert.Equal(FixtureData.AllEvents()[0].ToJsonString(), events[0].Raw.ToJsonString());
+        Assert.All(events, e => Assert.Equal(e.Id.Value, e.Raw.GetProperty("id").GetString()));
+        Assert.True(JsonElement.DeepEquals(FixtureData.AllEvents()[0].ToElement(), events[0].Raw));
         Assert.Equal(4, events[0].Markets.Count);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Markets;
@@ -13,7 +14,7 @@ public sealed class GammaEventParserTests
 
     private static MarketEvent ParseOnly(string fixture, int index = 0)
     {
-        var result = new GammaEventParser().Parse(FixtureData.EventObjects(fixture)[index]);
+        var result = new GammaEventParser().Parse(FixtureData.EventObjects(fixture)[index].ToElement());
         Assert.Null(result.Error);
         return result.Value!;
     }
@@ -124,7 +125,7 @@ public sealed class GammaEventParserTests
     [Fact]
     public void Parse_Resolved2021Page_MapsLegacyEventsAndTinyPrices()
     {
-        var events = FixtureData.EventObjects(FixtureData.Resolved2021).Select(o => new GammaEventParser().Parse(o).Value!).ToArray();
+        var events = FixtureData.EventObjects(FixtureData.Resolved2021).Select(o => new GammaEventParser().Parse(o.ToElement()).Value!).ToArray();
 
         Assert.Equal(Enumerable.Range(2890, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), events.Select(e => e.Id.Value));
         Assert.All(events, e => Assert.True(e.Closed));
@@ -146,7 +147,7 @@ public sealed class GammaEventParserTests
     public void Parse_PublicSearchEvent_MapsNestedEventAndMarket()
     {
         var search = (JsonObject)Fixtures.Json("gamma/public_search_response.json");
-        var e = new GammaEventParser().Parse((JsonObject)search["events"]![0]!).Value!;
+        var e = new GammaEventParser().Parse(search["events"]![0]!.ToElement()).Value!;
 
         Assert.Equal(EventId.Create("246060"), e.Id);
         Assert.Equal("Bitcoin above ___ on March 11?", e.Title);
@@ -164,7 +165,7 @@ public sealed class GammaEventParserTests
     {
         var eventObject = new JsonObject { ["id"] = "1", ["tags"] = Fixtures.Json("gamma/tags_page_2026-02.json") };
 
-        var tags = new GammaEventParser().Parse(eventObject).Value!.Tags;
+        var tags = new GammaEventParser().Parse(eventObject.ToElement()).Value!.Tags;
 
         Assert.Equal(100, tags.Count);
         Assert.Equal(new Tag("671", "jto", "jto"), tags[0]);
@@ -177,7 +178,7 @@ public sealed class GammaEventParserTests
         var eventObject = FixtureData.EventObjects(FixtureData.MicroStrategy)[0];
         eventObject.Remove("id");
 
-        var result = new GammaEventParser().Parse(eventObject);
+        var result = new GammaEventParser().Parse(eventObject.ToElement());
 
         Assert.False(result.IsSuccess);
         Assert.Equal("event without an id", result.Error);
@@ -195,7 +196,7 @@ public sealed class GammaEventParserTests
         var logs = new LogCapture();
         using var factory = new Microsoft.Extensions.Logging.LoggerFactory([logs]);
 
-        var result = new GammaEventParser(new Microsoft.Extensions.Logging.Logger<GammaEventParser>(factory)).Parse(eventObject);
+        var result = new GammaEventParser(new Microsoft.Extensions.Logging.Logger<GammaEventParser>(factory)).Parse(eventObject.ToElement());
 
         Assert.Equal(["692258"], result.Value!.Markets.Select(m => m.Id.Value));
         Assert.Equal(4, logs.WithEventId(1101).Count);
@@ -203,19 +204,30 @@ public sealed class GammaEventParserTests
     }
 
     [Fact]
-    public void Parse_DetachedObject_KeepsItAsRaw_AndParentedObject_KeepsACopy()
+    public void Parse_EventInsideDisposedPage_KeepsStandaloneRaw()
     {
-        var detached = FixtureData.EventObjects(FixtureData.MicroStrategy)[0];
-        var page = new JsonArray(FixtureData.EventObjects(FixtureData.MicroStrategy)[0]);
-        var parser = new GammaEventParser();
+        var text = Fixtures.Text(FixtureData.MicroStrategy);
+        MarketEvent parsed;
+        string expected;
+        using (var page = JsonDocument.Parse(text))
+        {
+            parsed = new GammaEventParser().Parse(page.RootElement[0]).Value!;
+            expected = page.RootElement[0].GetRawText();
+        }
 
-        var own = parser.Parse(detached).Value!;
-        var copied = parser.Parse(page[0]!.AsObject()).Value!;
+        Assert.Equal(JsonValueKind.Object, parsed.Raw.ValueKind);
+        Assert.Equal(expected, parsed.Raw.GetRawText());
+        Assert.Equal(parsed.Id.Value, parsed.Raw.GetProperty("id").GetString());
+    }
 
-        Assert.Same(detached, own.Raw);
-        Assert.NotSame(page[0], copied.Raw);
-        Assert.Null(copied.Raw.Parent);
-        Assert.Equal(page[0]!.ToJsonString(), copied.Raw.ToJsonString());
-        Assert.Single(new JsonArray(copied.Raw));
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("\"id\"")]
+    [InlineData("null")]
+    public void Parse_NotAnObject_ReturnsFailure(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+
+        Assert.Equal("the event is not a JSON object", new GammaEventParser().Parse(document.RootElement).Error);
     }
 }

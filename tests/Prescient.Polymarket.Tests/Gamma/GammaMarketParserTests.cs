@@ -15,7 +15,7 @@ public sealed class GammaMarketParserTests
 
     private static Market Parse(string fixture, EventId? eventId = null)
     {
-        var result = GammaMarketParser.Parse(FixtureData.Object(fixture), eventId);
+        var result = GammaMarketParser.Parse(FixtureData.Object(fixture).ToElement(), eventId);
         Assert.Null(result.Error);
         return result.Value!;
     }
@@ -144,7 +144,7 @@ public sealed class GammaMarketParserTests
     public void Parse_NegRiskDeportationPage_MapsAllFiveLegs()
     {
         var markets = Fixtures.Json("gamma/markets_active_negrisk_deportation_2026-02.json").AsArray()
-            .Select(m => GammaMarketParser.Parse(m!.AsObject()).Value!).ToArray();
+            .Select(m => GammaMarketParser.Parse(m!.ToElement()).Value!).ToArray();
 
         Assert.Equal(5, markets.Length);
         Assert.All(markets, m => Assert.Equal(EventId.Create("16282"), m.EventId));
@@ -159,7 +159,7 @@ public sealed class GammaMarketParserTests
     public void Parse_Legacy2020Page_MapsAllTen()
     {
         var markets = Fixtures.Json("gamma/markets_default_page_2020_legacy_resolved.json").AsArray()
-            .Select(m => GammaMarketParser.Parse(m!.AsObject()).Value!).ToArray();
+            .Select(m => GammaMarketParser.Parse(m!.ToElement()).Value!).ToArray();
 
         Assert.Equal(10, markets.Length);
         Assert.Equal("12", markets[0].Id.Value);
@@ -171,7 +171,7 @@ public sealed class GammaMarketParserTests
     public void Parse_Twenty2024Page_MapsAllWithoutBestBidKeys()
     {
         var markets = Fixtures.Json("gamma/markets_twenty_2024-07_with_nested_events.json").AsArray()
-            .Select(m => GammaMarketParser.Parse(m!.AsObject()).Value!).ToArray();
+            .Select(m => GammaMarketParser.Parse(m!.ToElement()).Value!).ToArray();
 
         Assert.Equal(20, markets.Length);
         Assert.Equal(EventId.Create("11345"), markets[0].EventId);
@@ -189,7 +189,7 @@ public sealed class GammaMarketParserTests
              "clobTokenIds":["1","2"],"liquidity":"12.5","volume":7,"feesEnabled":"true","gameId":123,"unknown":{"x":[1]}}
             """)!.AsObject();
 
-        var m = GammaMarketParser.Parse(market, Parent).Value!;
+        var m = GammaMarketParser.Parse(market.ToElement(), Parent).Value!;
 
         Assert.Equal("516926", m.Id.Value);
         Assert.Equal([null, null], m.Outcomes.Select(o => o.Price));
@@ -208,12 +208,12 @@ public sealed class GammaMarketParserTests
         var market = FixtureData.Object("gamma/market_closed_binary_accepting_orders_true.json");
         market.Remove(key);
 
-        Assert.Equal(error, GammaMarketParser.Parse(market, Parent).Error);
+        Assert.Equal(error, GammaMarketParser.Parse(market.ToElement(), Parent).Error);
     }
 
     [Fact]
     public void Parse_NoParentEventAnywhere_ReturnsFailure() =>
         Assert.Equal(
             "market 1812085 has no parent event id",
-            GammaMarketParser.Parse(FixtureData.Object("gamma/market_closed_binary_accepting_orders_true.json")).Error);
+            GammaMarketParser.Parse(FixtureData.Object("gamma/market_closed_binary_accepting_orders_true.json").ToElement()).Error);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Prescient.Polymarket.Wire;
 using Prescient.Testing;
@@ -6,6 +7,12 @@ namespace Prescient.Polymarket.Tests.Wire;
 
 public sealed class WireReaderTests
 {
+    private static JsonElement Element(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+
     [Theory]
     [InlineData("""{"v":"17976157.529867"}""", "17976157.529867")]
     [InlineData("""{"v":17976157.529867}""", "17976157.529867")]
@@ -15,7 +22,7 @@ public sealed class WireReaderTests
     [InlineData("""{"v":26458.188064999995}""", "26458.188064999995")]
     public void Decimal_NumberOrNumericString_ReadsExactDecimal(string json, string expected)
     {
-        var value = WireReader.Decimal(JsonNode.Parse(json)!.AsObject(), "v");
+        var value = WireReader.Decimal(Element(json), "v");
 
         Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
     }
@@ -28,13 +35,13 @@ public sealed class WireReaderTests
     [InlineData("""{"v":true}""")]
     [InlineData("""{"v":1e40}""")]
     public void Decimal_AbsentNullOrUnusable_ReturnsNull(string json) =>
-        Assert.Null(WireReader.Decimal(JsonNode.Parse(json)!.AsObject(), "v"));
+        Assert.Null(WireReader.Decimal(Element(json), "v"));
 
     [Fact]
     public void Decimal_FeeRateAsStringOrNumber_ReadsBothForms()
     {
-        Assert.Equal(150m, WireReader.Decimal((JsonObject)Fixtures.Json("clob/fee_rate_nonzero.json"), "base_fee"));
-        Assert.Equal(30m, WireReader.Decimal(JsonNode.Parse("""{"base_fee":30}""")!.AsObject(), "base_fee"));
+        Assert.Equal(150m, WireReader.Decimal(Fixtures.Json("clob/fee_rate_nonzero.json").ToElement(), "base_fee"));
+        Assert.Equal(30m, WireReader.Decimal(Element("""{"base_fee":30}"""), "base_fee"));
     }
 
     [Theory]
@@ -43,13 +50,13 @@ public sealed class WireReaderTests
     [InlineData("""{"gameId":null}""", null)]
     [InlineData("""{}""", null)]
     public void Text_NumberOrString_ReadsSameText(string json, string? expected) =>
-        Assert.Equal(expected, WireReader.Text(JsonNode.Parse(json)!.AsObject(), "gameId"));
+        Assert.Equal(expected, WireReader.Text(Element(json), "gameId"));
 
     [Theory]
     [InlineData("""{"a":"[\"Yes\", \"No\"]"}""")]
     [InlineData("""{"a":["Yes","No"]}""")]
     public void TextArray_JsonInStringOrRealArray_ReadsItems(string json) =>
-        Assert.Equal(["Yes", "No"], WireReader.TextArray(JsonNode.Parse(json)!.AsObject(), "a")!);
+        Assert.Equal(["Yes", "No"], WireReader.TextArray(Element(json), "a")!);
 
     [Theory]
     [InlineData("""{"a":null}""")]
@@ -58,7 +65,7 @@ public sealed class WireReaderTests
     [InlineData("""{"a":"{}"}""")]
     [InlineData("""{"a":7}""")]
     public void Array_AbsentNullOrNotAnArray_ReturnsNull(string json) =>
-        Assert.Null(WireReader.Array(JsonNode.Parse(json)!.AsObject(), "a"));
+        Assert.Null(WireReader.Array(Element(json), "a"));
 
     [Theory]
     [InlineData("""{"b":true}""", true)]
@@ -66,5 +73,20 @@ public sealed class WireReaderTests
     [InlineData("""{"b":null}""", null)]
     [InlineData("""{"b":1}""", null)]
     public void Bool_BooleanOrBooleanString_Reads(string json, bool? expected) =>
-        Assert.Equal(expected, WireReader.Bool(JsonNode.Parse(json)!.AsObject(), "b"));
+        Assert.Equal(expected, WireReader.Bool(Element(json), "b"));
+
+    [Theory]
+    [InlineData("""{"v":"17976157.529867","t":1427074,"a":"[\"Yes\", \"No\"]","b":"true"}""")]
+    [InlineData("""{"v":2.5E-3,"t":"x","a":["Yes",7],"b":false}""")]
+    [InlineData("""{"v":null,"t":null,"a":"{}","b":1}""")]
+    public void NodeReaders_SameValues_AsElementReaders(string json)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        var element = Element(json);
+
+        Assert.Equal(WireReader.Decimal(element, "v"), WireReader.Decimal(node, "v"));
+        Assert.Equal(WireReader.Text(element, "t"), WireReader.Text(node, "t"));
+        Assert.Equal(WireReader.TextArray(element, "a"), WireReader.TextArray(node, "a"));
+        Assert.Equal(WireReader.Bool(element, "b"), WireReader.Bool(node, "b"));
+    }
 }

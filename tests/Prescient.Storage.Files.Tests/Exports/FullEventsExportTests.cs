@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Prescient.Domain.Markets;
 using Prescient.Engine.Markets;
@@ -58,7 +59,7 @@ public sealed class FullEventsExportTests : IDisposable
         // Keys only some events have: 'series' (not in 2893), 'negRiskMarketID' (only the neg-risk event).
         Assert.Equal("", table.Column("series")[3]);
         Assert.StartsWith("[{", table.Column("series")[0], StringComparison.Ordinal);
-        Assert.Equal((string?)events[11].Raw["negRiskMarketID"], table.Column("negRiskMarketID")[11]);
+        Assert.Equal(events[11].Raw.GetProperty("negRiskMarketID").GetString(), table.Column("negRiskMarketID")[11]);
         Assert.All(table.Column("negRiskMarketID").Take(11), cell => Assert.Equal("", cell));
         Assert.Equal(["", "", "", "", "", "", "", "", "", "", "", "only here"], table.Column("prescientTestOnlyHere"));
 
@@ -74,8 +75,8 @@ public sealed class FullEventsExportTests : IDisposable
         // Arrays stay whole as compact JSON: the markets array, with its token ids as text.
         for (var i = 0; i < events.Count; i++)
         {
-            var markets = JsonNode.Parse(table.Column("markets")[i])!.AsArray();
-            Assert.True(JsonNode.DeepEquals(events[i].Raw["markets"], markets), $"markets of row {i}");
+            using var markets = JsonDocument.Parse(table.Column("markets")[i]);
+            Assert.True(JsonElement.DeepEquals(events[i].Raw.GetProperty("markets"), markets.RootElement), $"markets of row {i}");
         }
 
         Assert.Contains(TestData.YesToken, table.Column("markets")[11], StringComparison.Ordinal);
@@ -119,9 +120,13 @@ public sealed class FullEventsExportTests : IDisposable
             .Concat(TestData.FixtureEvents("gamma/events_active_limit1_microstrategy_2026-02.json"))
             .Concat(TestData.FixtureEvents("gamma/event_negrisk_dem_nominee_2028.json"))
             .ToArray();
-        events[10].Raw["eventMetadata"] = JsonNode.Parse(
+        var micro = JsonObject.Create(events[10].Raw)!;
+        micro["eventMetadata"] = JsonNode.Parse(
             """{"priceToBeat": 96234.5, "finalPrice": -1.25, "league": "=HYPERLINK(\"http://x\")", "gridSeriesId": null, "context": {}}""");
-        events[11].Raw["prescientTestOnlyHere"] = "only here";
+        events[10] = events[10] with { Raw = micro.ToElement() };
+        var dem = JsonObject.Create(events[11].Raw)!;
+        dem["prescientTestOnlyHere"] = "only here";
+        events[11] = events[11] with { Raw = dem.ToElement() };
         return events;
     }
 
@@ -131,9 +136,11 @@ public sealed class FullEventsExportTests : IDisposable
         var header = new List<string>();
         foreach (var e in events)
         {
-            foreach (var (key, value) in e.Raw)
+            foreach (var property in e.Raw.EnumerateObject())
             {
-                var names = key == "eventMetadata" ? value!.AsObject().Select(p => "eventMetadata." + p.Key) : [key];
+                var names = property.Name == "eventMetadata"
+                    ? property.Value.EnumerateObject().Select(p => "eventMetadata." + p.Name)
+                    : [property.Name];
                 header.AddRange(names.Where(n => !header.Contains(n)));
             }
         }

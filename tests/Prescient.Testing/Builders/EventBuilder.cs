@@ -28,7 +28,7 @@ public sealed class EventBuilder
             Liquidity = 5_000m,
             Volume = 50_000m,
             EndDate = now.AddDays(30),
-            Raw = new JsonObject { ["id"] = id, ["title"] = "Event " + id },
+            Raw = new JsonObject { ["id"] = id, ["title"] = "Event " + id }.ToElement(),
         };
     }
 
