@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
@@ -14,9 +15,21 @@ namespace Prescient.Polymarket.Clob;
 /// </summary>
 public static class ClobBookParser
 {
+    /// <summary>Parses a book held as a node (tests, single replies); the same rules as the element overload.</summary>
     public static ParseResult<OrderBook> Parse(JsonObject book)
     {
         ArgumentNullException.ThrowIfNull(book);
+        return Parse(JsonSerializer.SerializeToElement(book));
+    }
+
+    /// <summary>Parses one book element; a non-object is a failure value.</summary>
+    public static ParseResult<OrderBook> Parse(JsonElement book)
+    {
+        if (book.ValueKind != JsonValueKind.Object)
+        {
+            return ParseResult.Failure<OrderBook>("not a JSON object");
+        }
+
         var assetId = WireReader.Text(book, "asset_id");
         if (assetId is null)
         {
@@ -51,27 +64,27 @@ public static class ClobBookParser
         });
     }
 
-    private static List<BookLevel> Levels(JsonObject book, string side, string assetId, out string? error)
+    private static List<BookLevel> Levels(JsonElement book, string side, string assetId, out string? error)
     {
         var levels = new List<BookLevel>();
         error = null;
-        var node = book[side];
-        if (node is null)
+        if (WireReader.Property(book, side) is not { } node || node.ValueKind == JsonValueKind.Null)
         {
             // A one-sided book can leave the empty side out; nothing to read.
             return levels;
         }
 
-        if (node is not JsonArray array)
+        if (node.ValueKind != JsonValueKind.Array)
         {
             error = $"book {assetId}: {side} is not an array";
             return levels;
         }
 
-        foreach (var item in array)
+        foreach (var item in node.EnumerateArray())
         {
-            var price = item is JsonObject level ? WireReader.Decimal(level, "price") : null;
-            var size = item is JsonObject sized ? WireReader.Decimal(sized, "size") : null;
+            var isObject = item.ValueKind == JsonValueKind.Object;
+            var price = isObject ? WireReader.Decimal(item, "price") : null;
+            var size = isObject ? WireReader.Decimal(item, "size") : null;
             if (price is not (>= 0m and <= 1m))
             {
                 error = $"book {assetId}: a {side} level has price {Describe(item, "price")}, outside [0, 1]";
@@ -93,6 +106,6 @@ public static class ClobBookParser
         return levels;
     }
 
-    private static string Describe(JsonNode? item, string key) =>
-        (item as JsonObject)?[key]?.ToJsonString() ?? "missing";
+    private static string Describe(JsonElement item, string key) =>
+        item.ValueKind == JsonValueKind.Object && WireReader.Property(item, key) is { } value ? value.GetRawText() : "missing";
 }

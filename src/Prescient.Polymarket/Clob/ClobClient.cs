@@ -144,18 +144,18 @@ public sealed class ClobClient
         content.Headers.ContentType = new("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("books", UriKind.Relative)) { Content = content }
             .WithEndpoint(PolymarketEndpoint.ClobBooks);
-        var body = await PolymarketTransport.SendAsync(_http, request, Api, notFoundIsNull: false, cancellationToken)
+        using var body = await PolymarketTransport.SendDocumentAsync(_http, request, Api, notFoundIsNull: false, cancellationToken)
             .ConfigureAwait(false);
-        if (body is not JsonArray array)
+        if (body?.RootElement is not { ValueKind: JsonValueKind.Array } array)
         {
             throw PolymarketTransport.UnexpectedShape(_http, Api, "POST /books did not return a JSON array");
         }
 
         var asked = batch.ToHashSet();
-        var books = new Dictionary<TokenId, OrderBook>(array.Count);
-        foreach (var node in array)
+        var books = new Dictionary<TokenId, OrderBook>(array.GetArrayLength());
+        foreach (var element in array.EnumerateArray())
         {
-            var result = node is JsonObject obj ? ClobBookParser.Parse(obj) : Wire.ParseResult.Failure<OrderBook>("not a JSON object");
+            var result = ClobBookParser.Parse(element);
             if (result.Value is { } book)
             {
                 if (asked.Contains(book.TokenId))
