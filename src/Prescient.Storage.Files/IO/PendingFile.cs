@@ -8,6 +8,8 @@ namespace Prescient.Storage.Files.IO;
 /// </summary>
 internal sealed class PendingFile : IAsyncDisposable
 {
+    private static readonly Lock CreateGate = new();
+
     private const int BufferSize = 64 * 1024;
 
     private readonly FileStream _stream;
@@ -71,22 +73,27 @@ internal sealed class PendingFile : IAsyncDisposable
     public bool TryCreate()
     {
         RequireClosed();
-        if (File.Exists(Target))
-        {
-            return false;
-        }
 
-        try
+        // Check-then-move is made atomic within the process by this lock; other processes are kept
+        // out of the data folder by DataFolderLock. (File.Move without overwrite is not enough on its
+        // own: where the file system refuses hard links .NET falls back to an exists-check and rename.)
+        lock (CreateGate)
         {
-            // Without overwrite, .NET links the temp file under the target name on Unix, which
-            // fails when the target exists: a create-if-absent that no concurrent writer can undo.
-            File.Move(TempPath, Target, overwrite: false);
-            _moved = true;
-            return true;
-        }
-        catch (IOException) when (File.Exists(Target))
-        {
-            return false;
+            if (File.Exists(Target))
+            {
+                return false;
+            }
+
+            try
+            {
+                File.Move(TempPath, Target, overwrite: false);
+                _moved = true;
+                return true;
+            }
+            catch (IOException) when (File.Exists(Target))
+            {
+                return false;
+            }
         }
     }
 
