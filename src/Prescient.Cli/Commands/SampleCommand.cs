@@ -41,7 +41,8 @@ internal static class SampleCommand
             await using var server = await SampleServer.StartAsync(options, TimeProvider.System, ct);
             context.Console.MarkupLineInterpolated(
                 $"Sample market (SIMULATED, seed {options.Seed}, ~{options.Events} open events) on [bold]{server.BaseAddress}[/]");
-            context.Console.MarkupLineInterpolated(
+            // Written unwrapped so the command can be copied whatever the terminal width.
+            await context.Console.Profile.Out.Writer.WriteLineAsync(
                 $"Use it with: prescient refresh --source sample --gamma-url {server.BaseAddress} --clob-url {server.BaseAddress}");
             await server.WaitForShutdownAsync(ct);
             return 0;
