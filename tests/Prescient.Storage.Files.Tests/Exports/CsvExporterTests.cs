@@ -10,7 +10,7 @@ using Prescient.Testing;
 
 namespace Prescient.Storage.Files.Tests.Exports;
 
-public sealed class CsvExporterTests : IDisposable
+public sealed class CsvExporterTests : DataFolderTest
 {
     private static readonly string[] Hostile =
     [
@@ -28,24 +28,12 @@ public sealed class CsvExporterTests : IDisposable
         "plain question?",
     ];
 
-    private readonly TempDirectory _temp = new();
-    private readonly DataFolder _folder;
-    private readonly CsvExporter _exporter;
-
-    public CsvExporterTests()
-    {
-        _folder = new DataFolder(Path.Combine(_temp.Path, "data"));
-        _exporter = new CsvExporter(_folder);
-    }
-
-    public void Dispose() => _temp.Dispose();
-
     [Fact]
     public async Task ExportExtractedMarkets_HostileText_ReadBackAsNeutralisedText()
     {
         var rows = Hostile.Select(q => TestData.Row(q) with { EventTitle = q, Spread = -0.02m }).ToArray();
 
-        var path = await _exporter.ExportExtractedMarketsAsync(TestData.Markets(rows), CancellationToken.None);
+        var path = await Exporter.ExportExtractedMarketsAsync(TestData.Markets(rows), CancellationToken.None);
 
         var table = CsvFiles.Read(path);
         string[] expected =
@@ -72,7 +60,7 @@ public sealed class CsvExporterTests : IDisposable
     [Fact]
     public async Task ExportExtractedMarkets_Row_EveryFieldWithIdsAsTextAndSourceLabel()
     {
-        var path = await _exporter.ExportExtractedMarketsAsync(TestData.Markets(TestData.Row()), CancellationToken.None);
+        var path = await Exporter.ExportExtractedMarketsAsync(TestData.Markets(TestData.Row()), CancellationToken.None);
 
         var table = CsvFiles.Read(path);
         Assert.Equal(
@@ -106,7 +94,7 @@ public sealed class CsvExporterTests : IDisposable
         {
             Assert.Equal("1,5", 1.5m.ToString(CultureInfo.CurrentCulture));
 
-            var path = await _exporter.ExportCurrentMarketsAsync(TestData.Quotes(TestData.Quote()), CancellationToken.None);
+            var path = await Exporter.ExportCurrentMarketsAsync(TestData.Quotes(TestData.Quote()), CancellationToken.None);
 
             var table = CsvFiles.Read(path);
             Assert.Equal(
@@ -133,7 +121,7 @@ public sealed class CsvExporterTests : IDisposable
     [Fact]
     public async Task Export_AnyFile_Utf8BomCrlfOneHeaderNoTempLeft()
     {
-        var path = await _exporter.ExportCurrentMarketsAsync(TestData.Quotes(TestData.Quote(), TestData.Quote(TestData.NoToken, "No")), CancellationToken.None);
+        var path = await Exporter.ExportCurrentMarketsAsync(TestData.Quotes(TestData.Quote(), TestData.Quote(TestData.NoToken, "No")), CancellationToken.None);
 
         var bytes = await File.ReadAllBytesAsync(path);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
@@ -141,7 +129,7 @@ public sealed class CsvExporterTests : IDisposable
         Assert.StartsWith("token_id,condition_id,", text, StringComparison.Ordinal);
         Assert.Equal(3, text.Split("\r\n").Length - 1);
         Assert.DoesNotContain('\n', text.Replace("\r\n", "", StringComparison.Ordinal));
-        Assert.Equal([path], Directory.GetFiles(_folder.ExportsDirectory));
+        Assert.Equal([path], Directory.GetFiles(Folder.ExportsDirectory));
     }
 
     [Fact]
@@ -159,10 +147,10 @@ public sealed class CsvExporterTests : IDisposable
             .ToArray();
         var snapshot = new FilteredEventsSnapshot(TestData.GeneratedAt, MarketSourceInfo.Sample, new TradingFilterOptions(), events);
 
-        var path = await _exporter.ExportFilteredEventsAsync(snapshot, CancellationToken.None);
+        var path = await Exporter.ExportFilteredEventsAsync(snapshot, CancellationToken.None);
 
         var table = CsvFiles.Read(path);
-        Assert.Equal(Path.Combine(_folder.ExportsDirectory, "events_filtered.csv"), path);
+        Assert.Equal(Path.Combine(Folder.ExportsDirectory, "events_filtered.csv"), path);
         Assert.Equal(
             ["event_id", "slug", "title", "liquidity", "volume", "volume_24h", "end_date", "market_count", "open_market_count", "neg_risk", "tags", "source"],
             table.Header);

@@ -10,26 +10,14 @@ using Prescient.Testing;
 
 namespace Prescient.Storage.Files.Tests.Exports;
 
-public sealed class FullEventsExportTests : IDisposable
+public sealed class FullEventsExportTests : DataFolderTest
 {
-    private readonly TempDirectory _temp = new();
-    private readonly DataFolder _folder;
-    private readonly CsvExporter _exporter;
-
-    public FullEventsExportTests()
-    {
-        _folder = new DataFolder(Path.Combine(_temp.Path, "data"));
-        _exporter = new CsvExporter(_folder);
-    }
-
-    public void Dispose() => _temp.Dispose();
-
     [Fact]
     public async Task ExportFullEvents_RecordedEventsWithDisjointAndNestedKeys_UnionHeaderAndAlignedRows()
     {
         var events = RecordedEvents();
 
-        var path = await _exporter.ExportFullEventsAsync(Snapshot(events), CancellationToken.None);
+        var path = await Exporter.ExportFullEventsAsync(Snapshot(events), CancellationToken.None);
 
         AssertUnionExport(path, events);
     }
@@ -40,12 +28,12 @@ public sealed class FullEventsExportTests : IDisposable
         var events = RecordedEvents();
 
         // Dropped events are in the full export too: it covers every discovered event.
-        var files = await Runs.CommitEventsAsync(new FileMarketDataStore(_folder), Runs.Events(EventsStage.All), events, e => e.NegRisk);
+        var files = await Runs.CommitEventsAsync(new FileMarketDataStore(Folder), Runs.Events(EventsStage.All), events, e => e.NegRisk);
 
-        var path = Path.Combine(_folder.ExportsDirectory, "events_full_20261125_095551.csv");
+        var path = Path.Combine(Folder.ExportsDirectory, "events_full_20261125_095551.csv");
         Assert.Contains(path, files);
         AssertUnionExport(path, events);
-        Assert.Empty(Directory.EnumerateFiles(_folder.ExportsDirectory, "*.ndjson*"));
+        Assert.Empty(Directory.EnumerateFiles(Folder.ExportsDirectory, "*.ndjson*"));
     }
 
     private static void AssertUnionExport(string path, IReadOnlyList<MarketEvent> events)
@@ -91,9 +79,9 @@ public sealed class FullEventsExportTests : IDisposable
             MarketSourceInfo.Live,
             TestData.FixtureEvents("gamma/event_negrisk_dem_nominee_2028.json"));
 
-        var path = await _exporter.ExportFullEventsAsync(snapshot, CancellationToken.None);
+        var path = await Exporter.ExportFullEventsAsync(snapshot, CancellationToken.None);
 
-        Assert.Equal(Path.Combine(_folder.ExportsDirectory, "events_full_20261125_093005.csv"), path);
+        Assert.Equal(Path.Combine(Folder.ExportsDirectory, "events_full_20261125_093005.csv"), path);
         Assert.Equal(["live"], CsvFiles.Read(path).Column("source"));
     }
 
@@ -102,7 +90,7 @@ public sealed class FullEventsExportTests : IDisposable
     {
         var raw = new JsonObject { ["id"] = "1", ["source"] = "upstream" };
 
-        var path = await _exporter.ExportFullEventsAsync(Snapshot([TestData.Event(raw)]), CancellationToken.None);
+        var path = await Exporter.ExportFullEventsAsync(Snapshot([TestData.Event(raw)]), CancellationToken.None);
 
         var table = CsvFiles.Read(path);
         Assert.Equal(["id", "source", "prescient_source"], table.Header);

@@ -10,25 +10,13 @@ using Prescient.Testing;
 
 namespace Prescient.Storage.Files.Tests.Markets;
 
-public sealed class FileMarketDataStoreTests : IDisposable
+public sealed class FileMarketDataStoreTests : DataFolderTest
 {
-    private readonly TempDirectory _temp = new();
-    private readonly DataFolder _folder;
-    private readonly FileMarketDataStore _store;
-
-    public FileMarketDataStoreTests()
-    {
-        _folder = new DataFolder(Path.Combine(_temp.Path, "data"));
-        _store = new FileMarketDataStore(_folder);
-    }
-
-    public void Dispose() => _temp.Dispose();
-
     [Fact]
     public async Task EventsWriter_ExtractStage_MarketsReadBackExactly()
     {
         var written = TestData.Markets(TestData.Row(), TestData.Row("Second \"question\", with 🚀") with { YesTokenId = null, BestBid = null });
-        var writer = await _store.BeginEventsAsync(Runs.Events(EventsStage.Extract), CancellationToken.None);
+        var writer = await Store.BeginEventsAsync(Runs.Events(EventsStage.Extract), CancellationToken.None);
         await using (writer)
         {
             var marketEvent = TestData.FixtureEvents("gamma/event_negrisk_dem_nominee_2028.json")[0];
@@ -36,7 +24,7 @@ public sealed class FileMarketDataStoreTests : IDisposable
             await writer.CommitAsync(CancellationToken.None);
         }
 
-        var read = await _store.ReadMarketsAsync(CancellationToken.None);
+        var read = await Store.ReadMarketsAsync(CancellationToken.None);
 
         Assert.NotNull(read);
         Assert.Equal(written.GeneratedAt, read.GeneratedAt);
@@ -56,8 +44,8 @@ public sealed class FileMarketDataStoreTests : IDisposable
     {
         var written = TestData.Quotes(TestData.Quote(), TestData.Quote(TestData.NoToken, "No") with { HasBook = false, BestBid = null, Bids = [] });
 
-        await Runs.CommitQuotesAsync(_store, written);
-        var read = await _store.ReadQuotesAsync(CancellationToken.None);
+        await Runs.CommitQuotesAsync(Store, written);
+        var read = await Store.ReadQuotesAsync(CancellationToken.None);
 
         Assert.NotNull(read);
         Assert.Equal(MarketSourceInfo.Live, read.Source);
@@ -71,9 +59,9 @@ public sealed class FileMarketDataStoreTests : IDisposable
     [Fact]
     public async Task QuotesWriter_Envelope_SnakeCaseKeysCountAfterTheItems()
     {
-        await Runs.CommitQuotesAsync(_store, TestData.Quotes(TestData.Quote()));
+        await Runs.CommitQuotesAsync(Store, TestData.Quotes(TestData.Quote()));
 
-        var root = await ReadNodeAsync(_folder.MarketCache);
+        var root = await ReadNodeAsync(Folder.MarketCache);
 
         Assert.Equal(["generated_at", "source", "simulated", "quotes", "count"], root.Select(p => p.Key));
         Assert.Equal("2026-11-25T09:55:51.123Z", (string?)root["generated_at"]);
@@ -99,19 +87,19 @@ public sealed class FileMarketDataStoreTests : IDisposable
 
         var kept = events.Where((_, i) => i % 3 == 0).Select(e => e.Id.Value).ToArray();
 
-        await Runs.CommitEventsAsync(_store, Runs.Events(EventsStage.Filter), events, e => kept.Contains(e.Id.Value));
+        await Runs.CommitEventsAsync(Store, Runs.Events(EventsStage.Filter), events, e => kept.Contains(e.Id.Value));
 
-        var root = await ReadNodeAsync(_folder.RawEvents);
+        var root = await ReadNodeAsync(Folder.RawEvents);
         Assert.Equal(["generated_at", "source", "simulated", "events", "count"], root.Select(p => p.Key));
         Assert.Equal("sample", (string?)root["source"]);
         Assert.True((bool)root["simulated"]!);
         Assert.Equal(10, (int)root["count"]!);
         var original = Fixtures.Json("gamma/events_default_page_2021_resolved.json");
         Assert.True(JsonNode.DeepEquals(original, root["events"]), "events differ from the upstream objects");
-        var filtered = await ReadNodeAsync(_folder.FilteredEvents);
+        var filtered = await ReadNodeAsync(Folder.FilteredEvents);
         Assert.Equal(kept.Length, (int)filtered["count"]!);
         Assert.Equal(kept, filtered["events"]!.AsArray().Select(e => (string?)e!["id"]));
-        Assert.False(File.Exists(_folder.FilteredMarkets), "the filter stage extracts no markets");
+        Assert.False(File.Exists(Folder.FilteredMarkets), "the filter stage extracts no markets");
     }
 
     [Fact]
@@ -120,9 +108,9 @@ public sealed class FileMarketDataStoreTests : IDisposable
         var events = TestData.FixtureEvents("gamma/event_negrisk_dem_nominee_2028.json");
         var filters = new TradingFilterOptions { MinLiquidity = 2500.50m, IncludeTags = ["politics"] };
 
-        await Runs.CommitEventsAsync(_store, Runs.Events(EventsStage.Filter, MarketSourceInfo.Live, filters), events);
+        await Runs.CommitEventsAsync(Store, Runs.Events(EventsStage.Filter, MarketSourceInfo.Live, filters), events);
 
-        var root = await ReadNodeAsync(_folder.FilteredEvents);
+        var root = await ReadNodeAsync(Folder.FilteredEvents);
         Assert.Equal(["generated_at", "source", "simulated", "filters", "events", "count"], root.Select(p => p.Key));
         Assert.Equal(1, (int)root["count"]!);
         var written = root["filters"]!.AsObject();
@@ -143,17 +131,17 @@ public sealed class FileMarketDataStoreTests : IDisposable
         var later = TestData.Quotes(TestData.Quote() with { BestBid = 0.9m }) with { GeneratedAt = new DateTimeOffset(2026, 11, 25, 22, 0, 0, TimeSpan.FromHours(-1)) };
         var nextDay = later with { GeneratedAt = new DateTimeOffset(2026, 11, 26, 0, 30, 0, TimeSpan.Zero) };
 
-        var firstCommit = await Runs.CommitQuotesAsync(_store, first);
-        var laterCommit = await Runs.CommitQuotesAsync(_store, later);
-        var nextDayCommit = await Runs.CommitQuotesAsync(_store, nextDay);
+        var firstCommit = await Runs.CommitQuotesAsync(Store, first);
+        var laterCommit = await Runs.CommitQuotesAsync(Store, later);
+        var nextDayCommit = await Runs.CommitQuotesAsync(Store, nextDay);
 
         Assert.True(firstCommit.DailyPricesWritten);
-        Assert.Contains(_folder.DailyPrices(day), firstCommit.FilesWritten);
+        Assert.Contains(Folder.DailyPrices(day), firstCommit.FilesWritten);
         Assert.False(laterCommit.DailyPricesWritten);
-        Assert.DoesNotContain(_folder.DailyPrices(day), laterCommit.FilesWritten);
+        Assert.DoesNotContain(Folder.DailyPrices(day), laterCommit.FilesWritten);
         Assert.True(nextDayCommit.DailyPricesWritten);
-        Assert.Equal(0.9m, (decimal)(await ReadNodeAsync(_folder.MarketCache))["quotes"]![0]!["best_bid"]!);
-        var root = await ReadNodeAsync(_folder.DailyPrices(day));
+        Assert.Equal(0.9m, (decimal)(await ReadNodeAsync(Folder.MarketCache))["quotes"]![0]!["best_bid"]!);
+        var root = await ReadNodeAsync(Folder.DailyPrices(day));
         Assert.Equal(["date", "generated_at", "source", "simulated", "prices", "count"], root.Select(p => p.Key));
         Assert.Equal("2026-11-25", (string?)root["date"]);
         var price = root["prices"]![0]!.AsObject();
@@ -162,14 +150,14 @@ public sealed class FileMarketDataStoreTests : IDisposable
             price.Select(p => p.Key));
         Assert.Equal(0.515m, (decimal)price["best_bid"]!);
         Assert.Null(price["best_ask"]);
-        Assert.Equal(0.9m, (decimal)(await ReadNodeAsync(_folder.DailyPrices(day.AddDays(1))))["prices"]![0]!["best_bid"]!);
+        Assert.Equal(0.9m, (decimal)(await ReadNodeAsync(Folder.DailyPrices(day.AddDays(1))))["prices"]![0]!["best_bid"]!);
     }
 
     [Fact]
     public async Task Read_NoFiles_ReturnNull()
     {
-        Assert.Null(await _store.ReadMarketsAsync(CancellationToken.None));
-        Assert.Null(await _store.ReadQuotesAsync(CancellationToken.None));
+        Assert.Null(await Store.ReadMarketsAsync(CancellationToken.None));
+        Assert.Null(await Store.ReadQuotesAsync(CancellationToken.None));
     }
 
     [Theory]
@@ -181,25 +169,25 @@ public sealed class FileMarketDataStoreTests : IDisposable
     [InlineData("""{"generated_at": "2026-11-25T09:55:51Z", "source": "sample", "simulated": true, "count": 1, "markets": [{"event_id": 30829}]}""")]
     public async Task ReadMarkets_CorruptFile_ThrowsInvalidDataNamingTheFile(string content)
     {
-        Directory.CreateDirectory(_folder.EventsDirectory);
-        await File.WriteAllTextAsync(_folder.FilteredMarkets, content);
+        Directory.CreateDirectory(Folder.EventsDirectory);
+        await File.WriteAllTextAsync(Folder.FilteredMarkets, content);
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => _store.ReadMarketsAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Store.ReadMarketsAsync(CancellationToken.None));
 
-        Assert.StartsWith($"Cannot read {_folder.FilteredMarkets}: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Cannot read {Folder.FilteredMarkets}: ", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
 
     [Fact]
     public async Task ReadQuotes_EmptyTokenId_ThrowsInvalidData()
     {
-        await Runs.CommitQuotesAsync(_store, TestData.Quotes(TestData.Quote()));
-        var text = await File.ReadAllTextAsync(_folder.MarketCache);
-        await File.WriteAllTextAsync(_folder.MarketCache, text.Replace(TestData.YesToken, " ", StringComparison.Ordinal));
+        await Runs.CommitQuotesAsync(Store, TestData.Quotes(TestData.Quote()));
+        var text = await File.ReadAllTextAsync(Folder.MarketCache);
+        await File.WriteAllTextAsync(Folder.MarketCache, text.Replace(TestData.YesToken, " ", StringComparison.Ordinal));
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => _store.ReadQuotesAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Store.ReadQuotesAsync(CancellationToken.None));
 
-        Assert.Contains(_folder.MarketCache, error.Message, StringComparison.Ordinal);
+        Assert.Contains(Folder.MarketCache, error.Message, StringComparison.Ordinal);
     }
 
     private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, PrescientJson.Options);

@@ -7,26 +7,14 @@ using Prescient.Testing;
 
 namespace Prescient.Storage.Files.Tests.Markets;
 
-public sealed class QuotesWriterTests : IDisposable
+public sealed class QuotesWriterTests : DataFolderTest
 {
     private static readonly DateOnly Day = new(2026, 11, 25);
-
-    private readonly TempDirectory _temp = new();
-    private readonly DataFolder _folder;
-    private readonly FileMarketDataStore _store;
-
-    public QuotesWriterTests()
-    {
-        _folder = new DataFolder(Path.Combine(_temp.Path, "data"));
-        _store = new FileMarketDataStore(_folder);
-    }
-
-    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task CommitAsync_TwoBatches_EveryFileWithAllQuotes()
     {
-        var writer = await _store.BeginQuotesAsync(new QuotesRun(TestData.GeneratedAt, MarketSourceInfo.Live), CancellationToken.None);
+        var writer = await Store.BeginQuotesAsync(new QuotesRun(TestData.GeneratedAt, MarketSourceInfo.Live), CancellationToken.None);
         QuotesCommit commit;
         await using (writer)
         {
@@ -36,49 +24,49 @@ public sealed class QuotesWriterTests : IDisposable
         }
 
         Assert.True(commit.DailyPricesWritten);
-        Assert.Equal([_folder.MarketCache, _folder.Export("markets_current"), _folder.DailyPrices(Day)], commit.FilesWritten);
-        var read = await _store.ReadQuotesAsync(CancellationToken.None);
+        Assert.Equal([Folder.MarketCache, Folder.Export("markets_current"), Folder.DailyPrices(Day)], commit.FilesWritten);
+        var read = await Store.ReadQuotesAsync(CancellationToken.None);
         Assert.Equal(["Yes", "No", "Again"], read!.Quotes.Select(q => q.Outcome));
-        Assert.Equal(["Yes", "No", "Again"], CsvFiles.Read(_folder.Export("markets_current")).Column("outcome"));
-        var daily = JsonNode.Parse(await File.ReadAllTextAsync(_folder.DailyPrices(Day)))!;
+        Assert.Equal(["Yes", "No", "Again"], CsvFiles.Read(Folder.Export("markets_current")).Column("outcome"));
+        var daily = JsonNode.Parse(await File.ReadAllTextAsync(Folder.DailyPrices(Day)))!;
         Assert.Equal(3, (int)daily["count"]!);
         Assert.Equal(["Yes", "No", "Again"], daily["prices"]!.AsArray().Select(p => (string?)p!["outcome"]));
-        Runs.AssertNoTempFiles(_folder.Root);
+        Runs.AssertNoTempFiles(Folder.Root);
     }
 
     [Fact]
     public async Task DisposeAsync_WithoutCommit_PreviousFilesByteIdenticalAndNoTempFiles()
     {
-        await Runs.CommitQuotesAsync(_store, TestData.Quotes(TestData.Quote()));
-        var before = Runs.Files(_folder.Root);
+        await Runs.CommitQuotesAsync(Store, TestData.Quotes(TestData.Quote()));
+        var before = Runs.Files(Folder.Root);
 
         // The next day: a daily prices file would be new, so it is being written too.
-        var writer = await _store.BeginQuotesAsync(new QuotesRun(TestData.GeneratedAt.AddDays(1), MarketSourceInfo.Live), CancellationToken.None);
+        var writer = await Store.BeginQuotesAsync(new QuotesRun(TestData.GeneratedAt.AddDays(1), MarketSourceInfo.Live), CancellationToken.None);
         await using (writer)
         {
             await writer.AddAsync([TestData.Quote() with { BestBid = 0.9m }], CancellationToken.None);
         }
 
         Assert.Equal(3, before.Count);
-        Runs.AssertSameFiles(before, Runs.Files(_folder.Root));
-        Runs.AssertNoTempFiles(_folder.Root);
+        Runs.AssertSameFiles(before, Runs.Files(Folder.Root));
+        Runs.AssertNoTempFiles(Folder.Root);
     }
 
     [Fact]
     public async Task CommitAsync_DailyFileCreatedMeanwhile_KeptAndReportedNotWritten()
     {
-        var writer = await _store.BeginQuotesAsync(new QuotesRun(TestData.GeneratedAt, MarketSourceInfo.Live), CancellationToken.None);
+        var writer = await Store.BeginQuotesAsync(new QuotesRun(TestData.GeneratedAt, MarketSourceInfo.Live), CancellationToken.None);
         QuotesCommit commit;
         await using (writer)
         {
             await writer.AddAsync([TestData.Quote()], CancellationToken.None);
-            await File.WriteAllTextAsync(_folder.DailyPrices(Day), "another writer's");
+            await File.WriteAllTextAsync(Folder.DailyPrices(Day), "another writer's");
             commit = await writer.CommitAsync(CancellationToken.None);
         }
 
         Assert.False(commit.DailyPricesWritten);
-        Assert.Equal([_folder.MarketCache, _folder.Export("markets_current")], commit.FilesWritten);
-        Assert.Equal("another writer's", await File.ReadAllTextAsync(_folder.DailyPrices(Day)));
-        Runs.AssertNoTempFiles(_folder.Root);
+        Assert.Equal([Folder.MarketCache, Folder.Export("markets_current")], commit.FilesWritten);
+        Assert.Equal("another writer's", await File.ReadAllTextAsync(Folder.DailyPrices(Day)));
+        Runs.AssertNoTempFiles(Folder.Root);
     }
 }
