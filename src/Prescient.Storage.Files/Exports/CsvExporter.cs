@@ -20,31 +20,22 @@ public sealed partial class CsvExporter : ICsvExporter
         _logger = logger ?? NullLogger<CsvExporter>.Instance;
     }
 
-    public async Task<string> ExportFilteredEventsAsync(FilteredEventsSnapshot snapshot, CancellationToken cancellationToken)
+    public Task<string> ExportFilteredEventsAsync(FilteredEventsSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var path = _folder.Export("events_filtered");
-        await CsvTable.WriteAsync(path, EventColumns.For(snapshot.Source), snapshot.Events, cancellationToken).ConfigureAwait(false);
-        LogExported(snapshot.Events.Count, path);
-        return path;
+        return ExportAsync("events_filtered", EventColumns.For(snapshot.Source), snapshot.Events, cancellationToken);
     }
 
-    public async Task<string> ExportExtractedMarketsAsync(MarketsSnapshot snapshot, CancellationToken cancellationToken)
+    public Task<string> ExportExtractedMarketsAsync(MarketsSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var path = _folder.Export("markets_extracted");
-        await CsvTable.WriteAsync(path, MarketRowColumns.For(snapshot.Source), snapshot.Markets, cancellationToken).ConfigureAwait(false);
-        LogExported(snapshot.Markets.Count, path);
-        return path;
+        return ExportAsync("markets_extracted", MarketRowColumns.For(snapshot.Source), snapshot.Markets, cancellationToken);
     }
 
-    public async Task<string> ExportCurrentMarketsAsync(QuotesSnapshot snapshot, CancellationToken cancellationToken)
+    public Task<string> ExportCurrentMarketsAsync(QuotesSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var path = _folder.Export("markets_current");
-        await CsvTable.WriteAsync(path, QuoteColumns.For(snapshot.Source), snapshot.Quotes, cancellationToken).ConfigureAwait(false);
-        LogExported(snapshot.Quotes.Count, path);
-        return path;
+        return ExportAsync("markets_current", QuoteColumns.For(snapshot.Source), snapshot.Quotes, cancellationToken);
     }
 
     public async Task<string> ExportFullEventsAsync(EventsSnapshot snapshot, CancellationToken cancellationToken)
@@ -68,4 +59,12 @@ public sealed partial class CsvExporter : ICsvExporter
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Exported {Count} rows to {Path}")]
     private partial void LogExported(int count, string path);
+
+    private async Task<string> ExportAsync<T>(string name, IReadOnlyList<CsvColumn<T>> columns, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    {
+        var path = _folder.Export(name);
+        await CsvTable.WriteAsync(path, columns, rows, cancellationToken).ConfigureAwait(false);
+        LogExported(rows.Count, path);
+        return path;
+    }
 }
