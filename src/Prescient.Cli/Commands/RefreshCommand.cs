@@ -35,7 +35,7 @@ internal static class RefreshCommand
                 var discover = ctx.AddTask("Discovering events").IsIndeterminate();
                 var quote = ctx.AddTask("Fetching order books", autoStart: false);
                 var write = ctx.AddTask("Writing files", autoStart: false).IsIndeterminate();
-                var progress = new SyncProgress<RefreshProgress>(p =>
+                var progress = new ForwardingProgress<RefreshProgress>(p =>
                 {
                     switch (p.Stage)
                     {
