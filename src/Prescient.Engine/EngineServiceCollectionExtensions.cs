@@ -12,6 +12,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EventsRefresh>();
         services.AddSingleton<QuotesRefresh>();
+        services.AddSingleton<UseCaseGate>();
         services.AddSingleton<RefreshService>();
         return services;
     }

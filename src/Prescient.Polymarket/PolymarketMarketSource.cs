@@ -37,4 +37,28 @@ public sealed class PolymarketMarketSource : IMarketSource
         IProgress<QuoteProgress>? progress,
         CancellationToken cancellationToken) =>
         _clob.GetBooksAsync(tokens, progress, cancellationToken);
+
+    public async Task<MarketLookup?> LookupMarketAsync(MarketId marketId, ConditionId conditionId, CancellationToken cancellationToken)
+    {
+        var market = await _gamma.GetMarketAsync(marketId, cancellationToken).ConfigureAwait(false);
+        if (market is null)
+        {
+            return null;
+        }
+
+        ClobMarketView? clob = null;
+        try
+        {
+            var info = await _clob.GetMarketAsync(conditionId, cancellationToken).ConfigureAwait(false);
+            clob = info is null
+                ? null
+                : new ClobMarketView(info.ConditionId, info.Closed, info.AcceptingOrders, info.Tokens.Where(t => t.Winner).Select(t => t.TokenId).ToArray(), info.Is5050Outcome);
+        }
+        catch (MarketDataUnavailableException)
+        {
+            // The CLOB only confirms what Gamma says; settlement goes on with Gamma's outcome prices.
+        }
+
+        return new MarketLookup(market, clob);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Prescient.Domain.Ids;
+using Prescient.Domain.Markets;
 
 namespace Prescient.Engine.Extraction;
 
@@ -83,6 +84,12 @@ public sealed record MarketRow
     public decimal? TakerBaseFee { get; init; }
 
     public string? UmaResolutionStatus { get; init; }
+
+    /// <summary>The fee settings as the domain models them (taker fee per share = rate × (p(1 − p))^exponent).</summary>
+    [JsonIgnore]
+    public FeeSettings Fees => FeesEnabled
+        ? new FeeSettings { Enabled = true, Type = FeeType, Rate = FeeRate, Exponent = FeeExponent, MakerBaseFee = MakerBaseFee, TakerBaseFee = TakerBaseFee }
+        : FeeSettings.None;
 
     /// <summary>Worth quoting: accepting orders, not closed, order book enabled, both tokens known.</summary>
     [JsonIgnore]

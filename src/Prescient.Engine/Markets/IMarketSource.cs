@@ -32,6 +32,15 @@ public interface IMarketSource
         IReadOnlyList<TokenId> tokens,
         IProgress<QuoteProgress>? progress,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One market by its Gamma id, whether or not its event is still open (held positions must be
+    /// settled after their event leaves the open listing), with the CLOB's view of
+    /// <paramref name="conditionId"/> when it can be had (a CLOB failure leaves
+    /// <see cref="MarketLookup.Clob"/> null rather than failing the lookup). Null when Gamma does not
+    /// know the market.
+    /// </summary>
+    Task<MarketLookup?> LookupMarketAsync(MarketId marketId, ConditionId conditionId, CancellationToken cancellationToken);
 }
 
 /// <summary>One batch of a book request: the tokens asked for and the books found among them.</summary>

@@ -1,3 +1,5 @@
+using Prescient.Domain.Trading;
+
 namespace Prescient.Engine.Storage;
 
 /// <summary>
@@ -21,4 +23,13 @@ public interface ICsvExporter
     /// of keys over all events.
     /// </summary>
     Task<string> ExportFullEventsAsync(EventsSnapshot snapshot, CancellationToken cancellationToken);
+
+    /// <summary><c>signals_current.csv</c>: one row per signal of the snapshot.</summary>
+    Task<string> ExportSignalsAsync(SignalsSnapshot snapshot, CancellationToken cancellationToken);
+
+    /// <summary><c>trades_summary.csv</c>: one row per ledger record, in ledger order.</summary>
+    Task<string> ExportTradesAsync(IReadOnlyList<Trade> trades, CancellationToken cancellationToken);
+
+    /// <summary><c>positions_current.csv</c>: one row per open position of the snapshot, with its mark.</summary>
+    Task<string> ExportPositionsAsync(PortfolioSnapshot snapshot, CancellationToken cancellationToken);
 }

@@ -39,6 +39,11 @@ public static class CsvCell
 
     public static string Bool(bool? value) => value is { } b ? Bool(b) : string.Empty;
 
+    /// <summary>An enum value as the snake_case code the JSON files use (<c>buy_no</c>, <c>best_bid</c>).</summary>
+    public static string Code<T>(T value)
+        where T : struct, Enum =>
+        System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
     /// <summary>ISO-8601 UTC with <c>Z</c>, as in the JSON files.</summary>
     public static string Timestamp(DateTimeOffset? value) =>
         value is { } t ? UtcDateTimeOffsetConverter.ToText(t) : string.Empty;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Prescient.Domain.Trading;
 using Prescient.Engine.Storage;
 
 namespace Prescient.Storage.Files.Exports;
@@ -55,6 +56,24 @@ public sealed partial class CsvExporter : ICsvExporter
 
         LogExported(snapshot.Events.Count, export.Target);
         return export.Target;
+    }
+
+    public Task<string> ExportSignalsAsync(SignalsSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return ExportAsync("signals_current", SignalColumns.For(snapshot.Source), snapshot.Signals, cancellationToken);
+    }
+
+    public Task<string> ExportTradesAsync(IReadOnlyList<Trade> trades, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(trades);
+        return ExportAsync("trades_summary", TradeColumns.All, trades, cancellationToken);
+    }
+
+    public Task<string> ExportPositionsAsync(PortfolioSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return ExportAsync("positions_current", PositionColumns.For(snapshot.Source), snapshot.Positions, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Exported {Count} rows to {Path}")]

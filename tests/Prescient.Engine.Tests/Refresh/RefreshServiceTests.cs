@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Prescient.Domain.Books;
+using Prescient.Engine;
 using Prescient.Engine.Filters;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Refresh;
@@ -16,6 +17,7 @@ public sealed class RefreshServiceTests : IDisposable
     private readonly FakeTimeProvider _time = new(Now);
     private readonly FakeMarketSource _source = new();
     private readonly InMemoryMarketDataStore _store = new();
+    private readonly UseCaseGate _gate = new();
     private readonly RefreshService _service;
 
     public RefreshServiceTests()
@@ -23,7 +25,8 @@ public sealed class RefreshServiceTests : IDisposable
         var options = Options.Create(new TradingFilterOptions());
         _service = new RefreshService(
             new EventsRefresh(_source, _store, options, _time, NullLogger<EventsRefresh>.Instance),
-            new QuotesRefresh(_source, _store, _store, _time, NullLogger<QuotesRefresh>.Instance));
+            new QuotesRefresh(_source, _store, _store, _time, NullLogger<QuotesRefresh>.Instance),
+            _gate);
     }
 
     [Fact]
@@ -141,5 +144,5 @@ public sealed class RefreshServiceTests : IDisposable
         Assert.Equal(["raw_events_backup.json", "filtered_events.json", "events_filtered.csv"], result.FilesWritten);
     }
 
-    public void Dispose() => _service.Dispose();
+    public void Dispose() => _gate.Dispose();
 }

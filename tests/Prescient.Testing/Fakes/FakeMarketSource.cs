@@ -29,6 +29,11 @@ public sealed class FakeMarketSource(MarketSourceInfo? info = null) : IMarketSou
 
     public List<IReadOnlyList<TokenId>> BookRequests { get; } = [];
 
+    /// <summary>What <see cref="LookupMarketAsync"/> answers, by market id; a missing id is a market Gamma does not know.</summary>
+    public Dictionary<MarketId, MarketLookup> Lookups { get; } = [];
+
+    public List<MarketId> LookupRequests { get; } = [];
+
     public async IAsyncEnumerable<IReadOnlyList<MarketEvent>> DiscoverOpenEventsAsync(
         IProgress<DiscoveryProgress>? progress,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -67,5 +72,16 @@ public sealed class FakeMarketSource(MarketSourceInfo? info = null) : IMarketSou
             progress?.Report(new QuoteProgress(done, tokens.Count));
             yield return new BookBatch(batch, batch.Where(Books.ContainsKey).ToDictionary(t => t, t => Books[t]));
         }
+    }
+
+    public Task<MarketLookup?> LookupMarketAsync(MarketId marketId, ConditionId conditionId, CancellationToken cancellationToken)
+    {
+        if (Failure is not null)
+        {
+            throw Failure;
+        }
+
+        LookupRequests.Add(marketId);
+        return Task.FromResult(Lookups.GetValueOrDefault(marketId));
     }
 }

@@ -1,4 +1,5 @@
 using Prescient.Domain.Markets;
+using Prescient.Domain.Trading;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Quotes;
 using Prescient.Engine.Storage;
@@ -44,6 +45,12 @@ public sealed class InMemoryMarketDataStore : IMarketDataStore, ICsvExporter
     public Task<string> ExportCurrentMarketsAsync(QuotesSnapshot snapshot, CancellationToken cancellationToken) => Export("markets_current.csv");
 
     public Task<string> ExportFullEventsAsync(EventsSnapshot snapshot, CancellationToken cancellationToken) => Export("events_full.csv");
+
+    public Task<string> ExportSignalsAsync(SignalsSnapshot snapshot, CancellationToken cancellationToken) => Export("signals_current.csv");
+
+    public Task<string> ExportTradesAsync(IReadOnlyList<Trade> trades, CancellationToken cancellationToken) => Export("trades_summary.csv");
+
+    public Task<string> ExportPositionsAsync(PortfolioSnapshot snapshot, CancellationToken cancellationToken) => Export("positions_current.csv");
 
     private Task<string> Export(string name)
     {

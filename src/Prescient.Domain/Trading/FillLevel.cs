@@ -1,0 +1,4 @@
+namespace Prescient.Domain.Trading;
+
+/// <summary>Shares taken at one book level, at that level's price (USDC per share).</summary>
+public readonly record struct FillLevel(decimal Price, decimal Shares);

@@ -1,0 +1,16 @@
+using Prescient.Domain.Trading;
+
+namespace Prescient.Engine.Storage;
+
+/// <summary>
+/// <c>trades/paper_trades.json</c>: records in ledger order, never rewritten. The first access in a
+/// process detects a torn tail left by a crash, repairs it (dropping the partial record) and logs it.
+/// </summary>
+public interface ITradeLedger
+{
+    /// <summary>Every record, oldest first.</summary>
+    Task<IReadOnlyList<Trade>> ReadAllAsync(CancellationToken cancellationToken);
+
+    /// <summary>Appends one record in O(1) (never a rewrite); on return it is durable and the file is valid JSON.</summary>
+    Task AppendAsync(Trade trade, CancellationToken cancellationToken);
+}
