@@ -12,6 +12,6 @@ public enum MarkSource
     /// <summary>No two-sided book: the last trade price.</summary>
     LastTrade,
 
-    /// <summary>No price at all: the average entry price, so the position shows no unrealized P&amp;L.</summary>
+    /// <summary>No price at all: the average entry price, so its unrealized P&amp;L is about minus its fees.</summary>
     Entry,
 }

@@ -160,8 +160,11 @@ public sealed class Portfolio
             case TradeKind.Sell:
                 ApplySell(trade);
                 break;
-            default:
+            case TradeKind.Settlement:
                 ApplySettlement(trade);
+                break;
+            default:
+                Check(false, trade, $"unknown kind {(int)trade.Kind}");
                 break;
         }
 
@@ -275,5 +278,6 @@ public sealed class Portfolio
         }
     }
 
-    private static string Money(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    /// <summary>Every digit: a corrupted record can be off in the 7th place, and the message must show it.</summary>
+    private static string Money(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

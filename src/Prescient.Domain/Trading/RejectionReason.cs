@@ -32,4 +32,7 @@ public enum RejectionReason
     PositionAlreadyOpen,
     EventExposureLimit,
     TotalExposureLimit,
+
+    /// <summary>A sell: the best bid is below the lowest price the seller accepts.</summary>
+    PriceBelowMinimum,
 }
