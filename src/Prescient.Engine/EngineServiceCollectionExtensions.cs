@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prescient.Engine.Refresh;
+using Prescient.Engine.Trading;
 
 namespace Prescient.Engine;
 
@@ -14,6 +15,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<QuotesRefresh>();
         services.AddSingleton<UseCaseGate>();
         services.AddSingleton<RefreshService>();
+
+        // The host binds and validates TradingOptions; AddOptions makes IOptions<TradingOptions> resolvable (defaults) without it.
+        services.AddOptions<TradingOptions>();
+        services.AddSingleton<PaperExecutor>();
         return services;
     }
 }

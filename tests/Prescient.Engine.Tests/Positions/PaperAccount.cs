@@ -1,0 +1,56 @@
+using Prescient.Domain.Books;
+using Prescient.Domain.Positions;
+using Prescient.Domain.Signals;
+using Prescient.Domain.Trading;
+using Prescient.Engine.Extraction;
+using Prescient.Engine.Trading;
+
+namespace Prescient.Engine.Tests.Positions;
+
+/// <summary>
+/// A portfolio and its ledger driven the way the execute use-case drives them: every record is built
+/// by the executor, the walker and <c>Create…</c>, "appended" to <see cref="Ledger"/>, then applied.
+/// </summary>
+internal sealed class PaperAccount(decimal initialCash, TradingOptions? options = null)
+{
+    private readonly PaperExecutor _executor = Tests.Trading.TradingData.Executor(options);
+    private readonly List<Trade> _ledger = [];
+
+    public Portfolio Portfolio { get; } = new(initialCash);
+
+    public IReadOnlyList<Trade> Ledger => _ledger;
+
+    public ExecutionDecision Buy(Signal signal, MarketRow market, OrderBook book, DateTimeOffset now)
+    {
+        var decision = _executor.Decide(signal, market, book, Portfolio, now, "sample");
+        if (decision.IsTrade)
+        {
+            Record(decision.Trade);
+        }
+
+        return decision;
+    }
+
+    public FillAttempt Sell(MarketRow market, OrderBook bids, decimal shares, DateTimeOffset now)
+    {
+        var attempt = BookWalker.Sell(bids, shares, 0m, market.Fees, bids.TickSize, bids.MinOrderSize);
+        if (attempt.IsFilled)
+        {
+            Record(Portfolio.CreateSell(market.MarketId, attempt.Fill, null, now, "sample"));
+        }
+
+        return attempt;
+    }
+
+    public Trade Settle(MarketRow market, decimal payout, DateTimeOffset now) =>
+        Record(Portfolio.CreateSettlement(market.MarketId, payout, now, "sample"));
+
+    /// <summary>Appends <paramref name="trade"/> to the ledger, then applies it.</summary>
+    public Trade Record(Trade trade)
+    {
+        _ledger.Add(trade);
+        Portfolio.Apply(trade);
+        return trade;
+    }
+}
+

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Prescient.Domain.Books;
+using Prescient.Domain.Ids;
+using Prescient.Domain.Signals;
+using Prescient.Engine.Extraction;
+using Prescient.Engine.Trading;
+
+namespace Prescient.Engine.Tests.Trading;
+
+/// <summary>Markets, books and signals for trading tests: an open binary market with a 0.01 tick and a 5-share minimum, a NO-buying signal.</summary>
+internal static class TradingData
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+    public static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
+    private static int s_next = 5000;
+
+    public static MarketRow Row(string eventId = "1", Func<MarketRow, MarketRow>? change = null)
+    {
+        var n = Interlocked.Increment(ref s_next).ToString(CultureInfo.InvariantCulture);
+        var row = new MarketRow
+        {
+            EventId = EventId.Create(eventId),
+            MarketId = MarketId.Create(n),
+            ConditionId = ConditionId.Create("0x" + n.PadLeft(64, '0')),
+            Question = "Will market " + n + " happen?",
+            Outcomes = ["Yes", "No"],
+            YesTokenId = TokenId.Create("1" + n.PadLeft(76, '0')),
+            NoTokenId = TokenId.Create("2" + n.PadLeft(76, '0')),
+            Active = true,
+            AcceptingOrders = true,
+            EnableOrderBook = true,
+            TickSize = 0.01m,
+            MinOrderSize = 5m,
+        };
+        return change is null ? row : change(row);
+    }
+
+    public static Signal BuyNo(MarketRow row, decimal stake = 100m, decimal limit = 0.99m, DateOnly? day = null) => new()
+    {
+        SignalId = SignalId.For(day ?? Today, row.MarketId, "buy_no"),
+        CreatedAt = Now,
+        Strategy = "threshold",
+        EventId = row.EventId,
+        MarketId = row.MarketId,
+        ConditionId = row.ConditionId,
+        TokenId = row.NoTokenId!.Value,
+        Outcome = "No",
+        Question = row.Question,
+        Action = SignalAction.BuyNo,
+        Stake = stake,
+        Price = 0.5m,
+        LimitPrice = limit,
+        YesPrice = 0.5m,
+        YesPriceSource = "mid",
+        Confidence = 0m,
+        Reason = "test",
+    };
+
+    /// <summary>A book for <paramref name="token"/> from (price, size) pairs, stamped at <paramref name="at"/>.</summary>
+    public static OrderBook Book(TokenId token, DateTimeOffset? at, (decimal Price, decimal Size)[] asks, (decimal Price, decimal Size)[]? bids = null) =>
+        OrderBook.Create(
+            token,
+            null,
+            (bids ?? []).Select(l => new BookLevel(l.Price, l.Size)),
+            asks.Select(l => new BookLevel(l.Price, l.Size))) with { Timestamp = at, TickSize = 0.01m, MinOrderSize = 5m };
+
+    /// <summary>The NO book of <paramref name="row"/>, fresh at <see cref="Now"/>.</summary>
+    public static OrderBook NoBook(MarketRow row, params (decimal Price, decimal Size)[] asks) => Book(row.NoTokenId!.Value, Now, asks);
+
+    public static PaperExecutor Executor(TradingOptions? options = null) => new(Options.Create(options ?? new TradingOptions()));
+}
