@@ -1,12 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prescient.Engine.Refresh;
+using Prescient.Engine.Signals;
 
 namespace Prescient.Engine;
 
 public static class EngineServiceCollectionExtensions
 {
-    /// <summary>Registers the use-cases. Ports (market source, store, exporter) come from adapter projects.</summary>
+    /// <summary>
+    /// Registers the use-cases and the default strategy (<see cref="ThresholdStrategy"/> as
+    /// <see cref="IStrategy"/> unless one is registered already). Ports (market source, stores,
+    /// exporter) come from adapter projects; options (<see cref="ThresholdStrategyOptions"/>,
+    /// Trading.TradingOptions, …) are bound by the host.
+    /// </summary>
     public static IServiceCollection AddPrescientEngine(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -14,6 +20,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<QuotesRefresh>();
         services.AddSingleton<UseCaseGate>();
         services.AddSingleton<RefreshService>();
+        services.TryAddSingleton<IStrategy, ThresholdStrategy>();
+        services.AddSingleton<SignalService>();
         return services;
     }
 }
