@@ -37,7 +37,7 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
 
         if (portfolio.PositionIn(market.MarketId) is { } held)
         {
-            return Skip(market, SkipReason.AlreadyHeld, $"position open: {held.Shares} shares of {held.Outcome ?? held.TokenId.Value}, cost basis {Usdc(held.CostBasis)} USDC");
+            return Skip(market, SkipReason.AlreadyHeld, $"position open: {Invariant(held.Shares)} shares of {held.Outcome ?? held.TokenId.Value}, cost basis {Usdc(held.CostBasis)} USDC");
         }
 
         if (buy.BestBid is not { } bid || buy.BestAsk is not { } ask)

@@ -114,9 +114,9 @@ public sealed class ThresholdStrategy : IStrategy
 
         yes = quotes.GetValueOrDefault(market.YesTokenId!.Value);
         no = quotes.GetValueOrDefault(market.NoTokenId!.Value);
-        var missing = new[] { ("YES", market.YesTokenId.Value, yes), ("NO", market.NoTokenId.Value, no) }
-            .Where(t => t.Item3 is not { HasBook: true })
-            .Select(t => t.Item3 is null ? $"no quote for the {t.Item1} token {t.Item2}" : $"no book for the {t.Item1} token {t.Item2}")
+        var missing = new[] { (Side: "YES", Token: market.YesTokenId.Value, Quote: yes), (Side: "NO", Token: market.NoTokenId.Value, Quote: no) }
+            .Where(t => t.Quote is not { HasBook: true })
+            .Select(t => $"no {(t.Quote is null ? "quote" : "book")} for the {t.Side} token {t.Token}")
             .ToArray();
         return missing.Length == 0
             ? null
