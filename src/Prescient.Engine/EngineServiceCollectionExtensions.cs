@@ -1,13 +1,19 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prescient.Engine.Refresh;
+using Prescient.Engine.Signals;
 using Prescient.Engine.Trading;
 
 namespace Prescient.Engine;
 
 public static class EngineServiceCollectionExtensions
 {
-    /// <summary>Registers the use-cases. Ports (market source, store, exporter) come from adapter projects.</summary>
+    /// <summary>
+    /// Registers the use-cases and the default strategy (<see cref="ThresholdStrategy"/> as
+    /// <see cref="IStrategy"/> unless one is registered already). Ports (market source, stores,
+    /// exporter) come from adapter projects; options (<see cref="ThresholdStrategyOptions"/>,
+    /// Trading.TradingOptions, …) are bound by the host.
+    /// </summary>
     public static IServiceCollection AddPrescientEngine(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -15,9 +21,12 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<QuotesRefresh>();
         services.AddSingleton<UseCaseGate>();
         services.AddSingleton<RefreshService>();
+        services.TryAddSingleton<IStrategy, ThresholdStrategy>();
+        services.AddSingleton<SignalService>();
 
-        // The host binds and validates TradingOptions; AddOptions makes IOptions<TradingOptions> resolvable (defaults) without it.
+        // The host binds and validates the options; AddOptions makes them resolvable (defaults) without it.
         services.AddOptions<TradingOptions>();
+        services.AddOptions<ThresholdStrategyOptions>();
         services.AddSingleton<PaperExecutor>();
         return services;
     }

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Logging;
+using Prescient.Domain.Ids;
+using Prescient.Polymarket.Tests.Server;
+using Prescient.Sample.Server;
+using Prescient.Sample.Universe;
+
+namespace Prescient.Polymarket.Tests;
+
+/// <summary>
+/// <c>LookupMarketAsync</c> over real HTTP against the sample server, checked against the universe's
+/// ground truth (which is a pure function of time, so a market's resolution is known before the
+/// clock gets there).
+/// </summary>
+public sealed class LookupMarketTests
+{
+    [Fact]
+    public async Task LookupMarketAsync_OpenMarket_IsOpenOnBothApisWithNoWinner()
+    {
+        await using var host = await SampleSourceHost.StartAsync();
+        var (_, truth) = OpenMarkets(host.Server).First(m => m.Market.HasBook);
+
+        var lookup = await host.Source.LookupMarketAsync(MarketId.Create(truth.MarketId), ConditionId.Create(truth.ConditionId), CancellationToken.None);
+
+        Assert.NotNull(lookup);
+        Assert.Equal(truth.MarketId, lookup.Market.Id.Value);
+        Assert.Equal(truth.ConditionId, lookup.Market.ConditionId.Value);
+        Assert.False(lookup.Market.Closed);
+        Assert.True(lookup.Market.AcceptingOrders);
+        Assert.Equal(truth.DisplayPrice, lookup.Market.Outcomes[0].Price);
+        Assert.Equal(TokenId.Create(truth.YesTokenId), lookup.Market.Outcomes[0].TokenId);
+        Assert.NotNull(lookup.Clob);
+        Assert.Equal(truth.ConditionId, lookup.Clob.ConditionId.Value);
+        Assert.False(lookup.Clob.Closed);
+        Assert.True(lookup.Clob.AcceptingOrders);
+        Assert.Empty(lookup.Clob.Winners);
+        Assert.False(lookup.Clob.Is5050);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("0")]
+    [InlineData("0.5")]
+    public async Task LookupMarketAsync_AfterTheMarketResolves_GammaPaysOutAndTheClobWinnerAgrees(string payoutText)
+    {
+        var payout = decimal.Parse(payoutText, System.Globalization.CultureInfo.InvariantCulture);
+        await using var host = await SampleSourceHost.StartAsync();
+        var (eventId, open) = OpenMarkets(host.Server)
+            .Where(m => Resolved(host.Server, m.EventId, m.Market).YesPayout == payout)
+            .MinBy(m => m.Market.EndDate);
+        Assert.NotNull(open);
+        var id = MarketId.Create(open.MarketId);
+        var condition = ConditionId.Create(open.ConditionId);
+
+        var before = await host.Source.LookupMarketAsync(id, condition, CancellationToken.None);
+        host.Server.Clock.AdvanceBy(open.EndDate - host.Server.Clock.Now + TimeSpan.FromMinutes(1));
+        var after = await host.Source.LookupMarketAsync(id, condition, CancellationToken.None);
+
+        Assert.False(before!.Market.Closed);
+        var truth = host.Server.Universe.FindEvent(eventId, host.Server.Clock.Now)!.Markets.Single(m => m.MarketId == open.MarketId);
+        Assert.True(truth.Closed);
+        Assert.NotNull(after);
+        Assert.True(after.Market.Closed);
+        Assert.False(after.Market.AcceptingOrders);
+        Assert.Equal([payout, 1 - payout], after.Market.Outcomes.Select(o => o.Price));
+        Assert.NotNull(after.Clob);
+        Assert.True(after.Clob.Closed);
+        Assert.Equal(payout == 0.5m, after.Clob.Is5050);
+        TokenId[] winners = payout switch
+        {
+            1m => [TokenId.Create(open.YesTokenId)],
+            0m => [TokenId.Create(open.NoTokenId)],
+            _ => [],
+        };
+        Assert.Equal(winners, after.Clob.Winners);
+    }
+
+    [Fact]
+    public async Task LookupMarketAsync_UnknownMarket_IsNullWithoutAskingTheClob()
+    {
+        await using var host = await SampleSourceHost.StartAsync();
+
+        var lookup = await host.Source.LookupMarketAsync(MarketId.Create("999999999999"), ConditionId.Create("0x" + new string('0', 64)), CancellationToken.None);
+
+        Assert.Null(lookup);
+        Assert.Equal(1, host.Server.Stats.Requests(SampleRoutes.MarketById));
+        Assert.Equal(0, host.Server.Stats.Requests(SampleRoutes.ClobMarket));
+    }
+
+    [Fact]
+    public async Task LookupMarketAsync_ClobDoesNotKnowTheCondition_GammaDataWithoutClob()
+    {
+        await using var host = await SampleSourceHost.StartAsync();
+        var (_, truth) = OpenMarkets(host.Server).First();
+
+        var lookup = await host.Source.LookupMarketAsync(MarketId.Create(truth.MarketId), ConditionId.Create("0x" + new string('f', 64)), CancellationToken.None);
+
+        Assert.NotNull(lookup);
+        Assert.Equal(truth.MarketId, lookup.Market.Id.Value);
+        Assert.Null(lookup.Clob);
+        Assert.Equal(1, host.Server.Stats.Requests(SampleRoutes.ClobMarket));
+        Assert.Empty(host.Logs.WithEventId(1301));
+    }
+
+    [Fact]
+    public async Task LookupMarketAsync_ClobAlwaysFailing_ReturnsGammaDataAndLogsAWarning()
+    {
+        await using var host = await SampleSourceHost.StartAsync(clobFaults: new FaultOptions { ServerErrorRate = 1 });
+        var (_, truth) = OpenMarkets(host.Server).First();
+
+        var lookup = await host.Source.LookupMarketAsync(MarketId.Create(truth.MarketId), ConditionId.Create(truth.ConditionId), CancellationToken.None);
+
+        Assert.NotNull(lookup);
+        Assert.Equal(truth.MarketId, lookup.Market.Id.Value);
+        Assert.Equal(truth.DisplayPrice, lookup.Market.Outcomes[0].Price);
+        Assert.Null(lookup.Clob);
+        var warning = Assert.Single(host.Logs.WithEventId(1301));
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Equal(truth.MarketId, warning.Values["MarketId"]);
+        Assert.Contains("CLOB", (string)warning.Values["Reason"]!, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<(string EventId, SampleMarketInfo Market)> OpenMarkets(SampleServer server) =>
+        server.Universe.EventsAt(server.Clock.Now)
+            .SelectMany(e => e.Markets.Where(m => m.AcceptingOrders).Select(m => (e.EventId, m)));
+
+    /// <summary>The market as it will be a minute after its end date.</summary>
+    private static SampleMarketInfo Resolved(SampleServer server, string eventId, SampleMarketInfo market) =>
+        server.Universe.FindEvent(eventId, market.EndDate + TimeSpan.FromMinutes(1))!.Markets.Single(m => m.MarketId == market.MarketId);
+}
