@@ -1,3 +1,7 @@
 using Prescient.Bench;
 
-return await RefreshBenchmark.RunAsync(args);
+return args.FirstOrDefault() switch
+{
+    "record-tape" => await TapeRecorder.RunAsync(args[1..]),
+    _ => await RefreshBenchmark.RunAsync(args),
+};

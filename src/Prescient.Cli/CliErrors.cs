@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Prescient.Domain.Positions;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Refresh;
 using Prescient.Host.Hosting;
@@ -15,6 +16,7 @@ internal static class CliErrors
         SettingsException or MarketDataUnavailableException or MissingStateException or DataFolderLockedException => exception.Message,
         OptionsValidationException options => "invalid settings: " + string.Join("; ", options.Failures),
         InvalidDataException or JsonException => exception.Message,
+        LedgerInconsistencyException => "the trade ledger does not add up: " + exception.Message,
         IOException io => "file error: " + io.Message,
         UnauthorizedAccessException access => "file error: " + access.Message,
         _ => $"unexpected {exception.GetType().Name}: {exception.Message}",

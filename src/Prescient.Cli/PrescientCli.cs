@@ -21,6 +21,11 @@ public static class PrescientCli
         }
 
         root.Subcommands.Add(RefreshCommand.Create(context));
+        root.Subcommands.Add(SignalsCommand.Create(context));
+        root.Subcommands.Add(ExecuteCommand.Create(context));
+        root.Subcommands.Add(PositionsCommand.Create(context));
+        root.Subcommands.Add(TradesCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(SampleCommand.Create(context));
 

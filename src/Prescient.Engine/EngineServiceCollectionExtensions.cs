@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prescient.Engine.Positions;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Trading;
@@ -28,6 +29,8 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<TradingOptions>();
         services.AddOptions<ThresholdStrategyOptions>();
         services.AddSingleton<PaperExecutor>();
+        services.AddSingleton<ExecutionService>();
+        services.AddSingleton<PortfolioService>();
         return services;
     }
 }

@@ -78,6 +78,8 @@ public sealed class PrescientApi : IAsyncDisposable
             app.MapHealthApi();
             app.MapEventsApi();
             app.MapMarketsApi();
+            app.MapStrategyApi();
+            app.MapPaperTradingApi();
             await app.StartAsync(cancellationToken);
             return new PrescientApi(app, resources);
         }

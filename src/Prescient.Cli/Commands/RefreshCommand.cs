@@ -68,25 +68,25 @@ internal static class RefreshCommand
     {
         var e = result.Events;
         var q = result.Quotes;
-        var table = new Table().Title(e.Source.IsSimulated ? "Refresh — [yellow]SIMULATED sample market[/]" : "Refresh — live Polymarket")
+        var table = new Table().Title(CliFormat.Title("Refresh", e.Source))
             .AddColumn("What").AddColumn(new TableColumn("Count").RightAligned());
-        table.AddRow("Events discovered", Count(e.EventsDiscovered));
-        table.AddRow("Events kept by the filters", Count(e.EventsKept));
+        table.AddRow("Events discovered", CliFormat.Count(e.EventsDiscovered));
+        table.AddRow("Events kept by the filters", CliFormat.Count(e.EventsKept));
         foreach (var (reason, count) in e.EventsDropped.OrderByDescending(d => d.Value))
         {
-            table.AddRow($"  dropped: {reason}", Count(count));
+            table.AddRow($"  dropped: {reason}", CliFormat.Count(count));
         }
 
-        table.AddRow("Markets extracted", Count(e.MarketsExtracted));
-        table.AddRow("Markets accepting orders", Count(e.MarketsOpen));
-        table.AddRow("Tokens quoted", Count(q.Tokens));
-        table.AddRow("  with a book", Count(q.TokensWithBook));
-        table.AddRow("  without a book", Count(q.TokensWithoutBook));
+        table.AddRow("Markets extracted", CliFormat.Count(e.MarketsExtracted));
+        table.AddRow("Markets accepting orders", CliFormat.Count(e.MarketsOpen));
+        table.AddRow("Tokens quoted", CliFormat.Count(q.Tokens));
+        table.AddRow("  with a book", CliFormat.Count(q.TokensWithBook));
+        table.AddRow("  without a book", CliFormat.Count(q.TokensWithoutBook));
         table.AddRow("Daily prices file", q.DailyPricesWritten ? "written" : "already there");
         table.AddRow("Duration", result.Duration.TotalSeconds.ToString("0.00 s", CultureInfo.InvariantCulture));
         console.Write(table);
         console.MarkupLineInterpolated($"Data written to [bold]{settings.DataDirectory}[/]");
     }
 
-    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
 }

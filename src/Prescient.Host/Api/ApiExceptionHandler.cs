@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using Prescient.Domain.Positions;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Refresh;
 
@@ -9,7 +10,7 @@ namespace Prescient.Host.Api;
 
 /// <summary>
 /// Turns the expected failures of a use-case into ProblemDetails: upstream data unavailable (503),
-/// a prerequisite step not run yet (409), a stored file that cannot be read (500 naming the file).
+/// a prerequisite step not run yet (409), a stored file that cannot be read or a ledger that does not add up (500 naming the file or record).
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -20,6 +21,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             MarketDataUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Market data unavailable"),
             MissingStateException => (StatusCodes.Status409Conflict, "A previous step has not run yet"),
             InvalidDataException => (StatusCodes.Status500InternalServerError, "A stored file could not be read"),
+            LedgerInconsistencyException => (StatusCodes.Status500InternalServerError, "The trade ledger does not add up"),
             _ => (0, string.Empty),
         };
         if (status == 0)

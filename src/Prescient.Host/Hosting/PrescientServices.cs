@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Prescient.Engine;
 using Prescient.Engine.Filters;
+using Prescient.Engine.Signals;
+using Prescient.Engine.Trading;
 using Prescient.Polymarket;
 using Prescient.Storage.Files;
 
@@ -23,7 +25,11 @@ public static class PrescientServices
         services.AddSingleton(settings);
         services.AddSingleton(backend.Info);
         services.AddOptions<TradingFilterOptions>().Bind(configuration.GetSection(TradingFilterOptions.SectionName));
-        services.AddSingleton<IValidateOptions<TradingFilterOptions>, TradingFilterOptionsValidator>();
+        services.AddSingleton<IValidateOptions<TradingFilterOptions>>(new Validator<TradingFilterOptions>(o => o.Validate()));
+        services.AddOptions<ThresholdStrategyOptions>().Bind(configuration.GetSection(ThresholdStrategyOptions.SectionName));
+        services.AddSingleton<IValidateOptions<ThresholdStrategyOptions>>(new Validator<ThresholdStrategyOptions>(o => o.Validate()));
+        services.AddOptions<TradingOptions>().Bind(configuration.GetSection(TradingOptions.SectionName));
+        services.AddSingleton<IValidateOptions<TradingOptions>>(new Validator<TradingOptions>(o => o.Validate()));
         services.AddPrescientEngine();
         services.AddFileStorage(settings.DataDirectory);
         services.AddPolymarket(options =>
@@ -36,9 +42,11 @@ public static class PrescientServices
         return services;
     }
 
-    private sealed class TradingFilterOptionsValidator : IValidateOptions<TradingFilterOptions>
+    /// <summary>Adapts an options record's own <c>Validate()</c> (a one-line problem or null) to the options pipeline.</summary>
+    private sealed class Validator<T>(Func<T, string?> validate) : IValidateOptions<T>
+        where T : class
     {
-        public ValidateOptionsResult Validate(string? name, TradingFilterOptions options) =>
-            options.Validate() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+        public ValidateOptionsResult Validate(string? name, T options) =>
+            validate(options) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
     }
 }

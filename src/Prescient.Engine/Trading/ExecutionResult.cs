@@ -1,0 +1,25 @@
+using Prescient.Domain.Trading;
+using Prescient.Engine.Markets;
+using Prescient.Engine.Settlement;
+using Prescient.Engine.Storage;
+
+namespace Prescient.Engine.Trading;
+
+/// <summary>
+/// What one execute run did: settlements of resolved held markets, positions still waiting for a
+/// resolution, trades made, signals rejected with their reasons, and the portfolio afterwards.
+/// </summary>
+public sealed record ExecutionResult(
+    DateTimeOffset ExecutedAt,
+    MarketSourceInfo Source,
+    IReadOnlyList<Trade> Settlements,
+    IReadOnlyList<PendingSettlement> Pending,
+    IReadOnlyList<Trade> Trades,
+    IReadOnlyList<Rejection> Rejections,
+    PortfolioSnapshot Portfolio,
+    IReadOnlyList<string> FilesWritten,
+    TimeSpan Duration)
+{
+    public IReadOnlyDictionary<RejectionReason, int> RejectionsByReason =>
+        Rejections.GroupBy(r => r.Reason).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
+}

@@ -1,0 +1,166 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Prescient.Domain.Books;
+using Prescient.Domain.Ids;
+using Prescient.Domain.Positions;
+using Prescient.Domain.Signals;
+using Prescient.Domain.Trading;
+using Prescient.Engine.Markets;
+using Prescient.Engine.Positions;
+using Prescient.Engine.Refresh;
+using Prescient.Engine.Settlement;
+using Prescient.Engine.Storage;
+
+namespace Prescient.Engine.Trading;
+
+/// <summary>
+/// Phase 3 and the settle step: settles held markets that resolved, then fills each current signal
+/// on paper against a book fetched now, appending every record to the ledger before the portfolio
+/// changes and rewriting <c>portfolio.json</c> after each change. The ledger is the truth: the run
+/// starts from its replay, so an interrupted run is finished correctly by the next one and a signal
+/// already in the ledger is never executed again.
+/// </summary>
+public sealed partial class ExecutionService(
+    IMarketSource source,
+    IMarketDataStore marketData,
+    ITradingStore store,
+    ICsvExporter exporter,
+    PaperExecutor executor,
+    IOptions<TradingOptions> options,
+    UseCaseGate gate,
+    TimeProvider time,
+    ILogger<ExecutionService> logger)
+{
+    public Task<ExecutionResult> ExecuteAsync(CancellationToken cancellationToken) => gate.RunAsync(RunAsync, cancellationToken);
+
+    private async Task<ExecutionResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var now = time.GetUtcNow();
+        var signals = await store.ReadSignalsAsync(cancellationToken)
+            ?? throw new MissingStateException("No signals yet: run `prescient signals` (or POST /strategy/generate-signals) first.");
+        if (signals.Source.Name != source.Info.Name)
+        {
+            throw new MissingStateException(
+                $"trades/current_signals.json came from the {signals.Source.Name} source, not {source.Info.Name}: generate signals from {source.Info.Name} first.");
+        }
+
+        var portfolio = Portfolio.Replay(options.Value.InitialCash, await store.Ledger.ReadAllAsync(cancellationToken));
+        var books = new Dictionary<TokenId, OrderBook>();
+        var run = new RunState(portfolio, books, now);
+        var (settlements, pending) = await SettleAsync(run, cancellationToken);
+
+        var open = signals.Signals.Where(s => !portfolio.HasExecuted(s.SignalId)).Select(s => s.TokenId);
+        await FetchBooksAsync(open.Concat(portfolio.Positions.Select(p => p.TokenId)), books, cancellationToken);
+        var markets = (await marketData.ReadMarketsAsync(cancellationToken))?.Markets.ToDictionary(m => m.MarketId) ?? [];
+        var trades = new List<Trade>();
+        var rejections = new List<Rejection>();
+        foreach (var signal in signals.Signals)
+        {
+            var decision = executor.Decide(signal, markets.GetValueOrDefault(signal.MarketId), books.GetValueOrDefault(signal.TokenId), portfolio, now, source.Info.Name);
+            if (decision.Trade is { } trade)
+            {
+                await RecordAsync(run, trade, cancellationToken);
+                trades.Add(trade);
+                LogFilled(logger, signal.SignalId.Value, trade.Shares, trade.Price, trade.Cost + trade.Fees);
+            }
+            else
+            {
+                rejections.Add(decision.Rejection!);
+                LogRejected(logger, signal.SignalId.Value, decision.Rejection!.Reason, decision.Rejection.Detail);
+            }
+        }
+
+        var snapshot = await WritePortfolioAsync(run, cancellationToken);
+        var files = new List<string> { await exporter.ExportTradesAsync(await store.Ledger.ReadAllAsync(cancellationToken), cancellationToken) };
+        files.Add(await exporter.ExportPositionsAsync(snapshot, cancellationToken));
+        LogExecuted(logger, settlements.Count, trades.Count, rejections.Count, snapshot.Cash, snapshot.Equity);
+        return new ExecutionResult(now, source.Info, settlements, pending, trades, rejections, snapshot, files, time.GetElapsedTime(started));
+    }
+
+    private async Task FetchBooksAsync(IEnumerable<TokenId> tokens, Dictionary<TokenId, OrderBook> books, CancellationToken cancellationToken)
+    {
+        var wanted = tokens.Distinct().Where(t => !books.ContainsKey(t)).ToArray();
+        if (wanted.Length == 0)
+        {
+            return;
+        }
+
+        await foreach (var batch in source.GetBooksAsync(wanted, null, cancellationToken))
+        {
+            foreach (var (token, book) in batch.Books)
+            {
+                books[token] = book;
+            }
+        }
+    }
+
+    private async Task<(List<Trade> Settled, List<PendingSettlement> Pending)> SettleAsync(RunState run, CancellationToken cancellationToken)
+    {
+        var settled = new List<Trade>();
+        var pending = new List<PendingSettlement>();
+        foreach (var position in run.Portfolio.Positions)
+        {
+            var lookup = await source.LookupMarketAsync(position.MarketId, position.ConditionId, cancellationToken);
+            if (lookup is null)
+            {
+                pending.Add(new PendingSettlement(position.MarketId, position.Question, "the market is not known upstream any more"));
+                continue;
+            }
+
+            var resolution = ResolutionRule.Resolve(lookup, position.TokenId);
+            if (resolution.PayoutPerShare is { } payout)
+            {
+                var trade = run.Portfolio.CreateSettlement(position.MarketId, payout, run.Now, source.Info.Name);
+                await RecordAsync(run, trade, cancellationToken);
+                settled.Add(trade);
+                LogSettled(logger, position.MarketId.Value, payout, trade.RealizedPnl ?? 0m, resolution.Detail);
+            }
+            else if (resolution.State == ResolutionState.Pending)
+            {
+                pending.Add(new PendingSettlement(position.MarketId, position.Question, resolution.Detail));
+            }
+        }
+
+        return (settled, pending);
+    }
+
+    /// <summary>Appends to the ledger first, then applies, then rewrites the portfolio: a crash in between leaves the ledger ahead, never behind.</summary>
+    private async Task RecordAsync(RunState run, Trade trade, CancellationToken cancellationToken)
+    {
+        await store.Ledger.AppendAsync(trade, cancellationToken);
+        run.Portfolio.Apply(trade);
+        await WritePortfolioAsync(run, cancellationToken);
+    }
+
+    private async Task<PortfolioSnapshot> WritePortfolioAsync(RunState run, CancellationToken cancellationToken)
+    {
+        var marks = new Dictionary<TokenId, Mark>();
+        foreach (var position in run.Portfolio.Positions)
+        {
+            if (run.Books.GetValueOrDefault(position.TokenId) is { } book && PortfolioValuation.MarkFrom(book) is { } mark)
+            {
+                marks[position.TokenId] = mark;
+            }
+        }
+
+        var snapshot = PortfolioValuation.Value(run.Portfolio, marks, run.Now, source.Info);
+        await store.WritePortfolioAsync(snapshot, cancellationToken);
+        return snapshot;
+    }
+
+    /// <summary>One run's state: the portfolio replayed from the ledger, the books fetched so far, the run's clock.</summary>
+    private sealed record RunState(Portfolio Portfolio, Dictionary<TokenId, OrderBook> Books, DateTimeOffset Now);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Filled {SignalId}: {Shares} shares at {Price} ({Spent} USDC with fees)")]
+    private static partial void LogFilled(ILogger logger, string signalId, decimal shares, decimal price, decimal spent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {SignalId}: {Reason} ({Detail})")]
+    private static partial void LogRejected(ILogger logger, string signalId, RejectionReason reason, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Settled market {MarketId} at {Payout} per share, realized {Pnl} USDC ({Detail})")]
+    private static partial void LogSettled(ILogger logger, string marketId, decimal payout, decimal pnl, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Executed: {Settlements} settlements, {Trades} trades, {Rejections} rejections; cash {Cash}, equity {Equity}")]
+    private static partial void LogExecuted(ILogger logger, int settlements, int trades, int rejections, decimal cash, decimal equity);
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Prescient.Engine.Signals;
+using Prescient.Storage.Files;
+
+namespace Prescient.Host.Api;
+
+public static class StrategyApi
+{
+    /// <summary>Phase 2: run the strategy over the stored markets and quotes (POST); the current signals (GET).</summary>
+    public static RouteGroupBuilder MapStrategyApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/strategy").WithTags("Strategy");
+
+        group.MapPost("/generate-signals", (SignalService signals, CancellationToken ct) => signals.GenerateAsync(ct))
+            .WithSummary("Run the strategy over filtered_markets.json and market_cache.json: current_signals.json and signals_current.csv, with every skipped market and its reason.");
+        group.MapGet("/current-signals", (DataFolder folder) => StoredFile.Serve(folder.CurrentSignals))
+            .WithSummary("trades/current_signals.json as last written.");
+        group.MapPost("/export-signals-csv", async (SignalService signals, CancellationToken ct) =>
+                TypedResults.Ok(new ExportResult([await signals.ExportCsvAsync(ct)])))
+            .WithSummary("Regenerate signals_current.csv from the stored signals.");
+        return group;
+    }
+}
