@@ -34,7 +34,7 @@ internal sealed record PortfolioEnvelope
 
     public required int TradeCount { get; init; }
 
-    public required TradeId? LastTradeId { get; init; }
+    public TradeId? LastTradeId { get; init; }
 
     public required IReadOnlyList<PositionSnapshot> Positions { get; init; }
 
