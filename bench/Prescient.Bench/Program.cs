@@ -2,6 +2,14 @@ using Prescient.Bench;
 
 return args.FirstOrDefault() switch
 {
+    null or "refresh" => await RefreshBenchmark.RunAsync(args),
+    "append" => await AppendBenchmark.RunAsync(args),
     "record-tape" => await TapeRecorder.RunAsync(args[1..]),
-    _ => await RefreshBenchmark.RunAsync(args),
+    var other => Usage(other),
 };
+
+static int Usage(string command)
+{
+    Console.Error.WriteLine($"unknown command '{command}': use refresh, append or record-tape (see bench/README.md)");
+    return 2;
+}

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prescient.Engine.Storage;
 using Prescient.Storage.Files.Exports;
 using Prescient.Storage.Files.Markets;
+using Prescient.Storage.Files.Trading;
 
 namespace Prescient.Storage.Files;
 
@@ -10,7 +11,8 @@ public static class FileStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the file store rooted at <paramref name="dataDirectory"/>: <see cref="DataFolder"/>,
-    /// <see cref="IMarketDataStore"/> and <see cref="ICsvExporter"/>, as singletons. Acquiring the
+    /// <see cref="IMarketDataStore"/>, <see cref="ITradingStore"/> (one per process: it holds the
+    /// ledger's state) and <see cref="ICsvExporter"/>, as singletons. Acquiring the
     /// <see cref="DataFolderLock"/> stays with the host, which holds it for its lifetime.
     /// </summary>
     public static IServiceCollection AddFileStorage(this IServiceCollection services, string dataDirectory)
@@ -20,6 +22,8 @@ public static class FileStorageServiceCollectionExtensions
         services.TryAddSingleton(new DataFolder(dataDirectory));
         services.TryAddSingleton<FileMarketDataStore>();
         services.TryAddSingleton<IMarketDataStore>(sp => sp.GetRequiredService<FileMarketDataStore>());
+        services.TryAddSingleton<FileTradingStore>();
+        services.TryAddSingleton<ITradingStore>(sp => sp.GetRequiredService<FileTradingStore>());
         services.TryAddSingleton<CsvExporter>();
         services.TryAddSingleton<ICsvExporter>(sp => sp.GetRequiredService<CsvExporter>());
         return services;

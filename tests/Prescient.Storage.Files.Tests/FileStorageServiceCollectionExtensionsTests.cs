@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Prescient.Engine.Storage;
 using Prescient.Storage.Files.Exports;
 using Prescient.Storage.Files.Markets;
+using Prescient.Storage.Files.Trading;
 using Prescient.Testing;
 
 namespace Prescient.Storage.Files.Tests;
@@ -49,16 +50,21 @@ public sealed class FileStorageServiceCollectionExtensionsTests : IDisposable
         Assert.Equal([$"Exported 1 rows to {path}"], logger.Messages);
     }
 
-    private sealed class RecordingLogger<T> : ILogger<T>
+    [Fact]
+    public async Task AddFileStorage_TradingStore_OneInstanceWhoseLedgerWritesInTheFolder()
     {
-        public List<string> Messages { get; } = [];
+        var root = Path.Combine(_temp.Path, "data");
+        await using var services = new ServiceCollection()
+            .AddFileStorage(root)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
+        var store = services.GetRequiredService<ITradingStore>();
+        await store.Ledger.AppendAsync(TradingData.Trade(1), CancellationToken.None);
 
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Messages.Add(formatter(state, exception));
+        Assert.IsType<FileTradingStore>(store);
+        Assert.Same(store, services.GetRequiredService<ITradingStore>());
+        Assert.Same(store, services.GetRequiredService<FileTradingStore>());
+        Assert.Equal([TradingData.Trade(1)], await services.GetRequiredService<ITradingStore>().Ledger.ReadAllAsync(CancellationToken.None));
+        Assert.True(File.Exists(Path.Combine(root, "trades", "paper_trades.json")));
     }
 }

@@ -8,7 +8,8 @@ namespace Prescient.Storage.Files.Json;
 /// <summary>
 /// The JSON conventions of every Prescient file: snake_case keys, decimals as JSON numbers (never
 /// binary floating point), ids as strings (their own converters), timestamps as ISO-8601 UTC with
-/// <c>Z</c>, enums as snake_case strings, nulls written, indented, accented text left readable.
+/// <c>Z</c>, enums as snake_case strings, nulls written, indented (or compact, one value per line,
+/// for append-only files), accented text left readable.
 /// </summary>
 public static class PrescientJson
 {
@@ -21,6 +22,26 @@ public static class PrescientJson
         Indented = true,
         Encoder = Options.Encoder,
     };
+
+    /// <summary>
+    /// <see cref="Options"/> without indentation: one value on one line, for the records of the
+    /// append-only files (a string's line breaks are written as <c>\n</c>, so a record never spans lines).
+    /// </summary>
+    public static JsonSerializerOptions CompactOptions { get; } = CreateCompactOptions();
+
+    /// <summary>Writer settings matching <see cref="CompactOptions"/>.</summary>
+    public static JsonWriterOptions CompactWriterOptions { get; } = new()
+    {
+        Indented = false,
+        Encoder = Options.Encoder,
+    };
+
+    private static JsonSerializerOptions CreateCompactOptions()
+    {
+        var options = new JsonSerializerOptions(Options) { WriteIndented = false };
+        options.MakeReadOnly();
+        return options;
+    }
 
     private static JsonSerializerOptions CreateOptions()
     {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Prescient.Engine.Markets;
 using Prescient.Engine.Storage;
 using Prescient.Storage.Files.Json;
 
@@ -37,8 +36,8 @@ public sealed class FileMarketDataStore : IMarketDataStore
             return null;
         }
 
-        var source = ReadSource(path, envelope.Source, envelope.Simulated);
-        RequireCount(path, envelope.Count, envelope.Markets.Count, "markets");
+        var source = EnvelopeFields.Source(path, envelope.Source, envelope.Simulated);
+        EnvelopeFields.RequireCount(path, "count", envelope.Count, envelope.Markets.Count, "markets");
         return new MarketsSnapshot(envelope.GeneratedAt, source, envelope.Markets);
     }
 
@@ -51,21 +50,8 @@ public sealed class FileMarketDataStore : IMarketDataStore
             return null;
         }
 
-        var source = ReadSource(path, envelope.Source, envelope.Simulated);
-        RequireCount(path, envelope.Count, envelope.Quotes.Count, "quotes");
+        var source = EnvelopeFields.Source(path, envelope.Source, envelope.Simulated);
+        EnvelopeFields.RequireCount(path, "count", envelope.Count, envelope.Quotes.Count, "quotes");
         return new QuotesSnapshot(envelope.GeneratedAt, source, envelope.Quotes);
-    }
-
-    private static MarketSourceInfo ReadSource(string path, string name, bool simulated) =>
-        string.IsNullOrWhiteSpace(name)
-            ? throw JsonFile.Corrupt(path, "source is empty.")
-            : new MarketSourceInfo(name, simulated);
-
-    private static void RequireCount(string path, int declared, int actual, string items)
-    {
-        if (declared != actual)
-        {
-            throw JsonFile.Corrupt(path, $"count says {declared} but {actual} {items} are listed.");
-        }
     }
 }

@@ -12,45 +12,15 @@ namespace Prescient.Storage.Files.Tests.Exports;
 
 public sealed class CsvExporterTests : DataFolderTest
 {
-    private static readonly string[] Hostile =
-    [
-        "=cmd|' /C calc'!A0",
-        "+1",
-        "-2",
-        "@SUM(1)",
-        "\tTabbed",
-        "\rCarriage return",
-        "comma, inside",
-        "quote \"inside\" here",
-        "line one\nline two",
-        "line one\r\nline two",
-        "emoji 🚀📈 and accents éü",
-        "plain question?",
-    ];
-
     [Fact]
     public async Task ExportExtractedMarkets_HostileText_ReadBackAsNeutralisedText()
     {
-        var rows = Hostile.Select(q => TestData.Row(q) with { EventTitle = q, Spread = -0.02m }).ToArray();
+        var rows = CsvFiles.Hostile.Select(q => TestData.Row(q) with { EventTitle = q, Spread = -0.02m }).ToArray();
 
         var path = await Exporter.ExportExtractedMarketsAsync(TestData.Markets(rows), CancellationToken.None);
 
         var table = CsvFiles.Read(path);
-        string[] expected =
-        [
-            "'=cmd|' /C calc'!A0",
-            "'+1",
-            "'-2",
-            "'@SUM(1)",
-            "'\tTabbed",
-            "'\rCarriage return",
-            "comma, inside",
-            "quote \"inside\" here",
-            "line one\nline two",
-            "line one\r\nline two",
-            "emoji 🚀📈 and accents éü",
-            "plain question?",
-        ];
+        var expected = CsvFiles.Neutralised;
         Assert.Equal(expected, table.Column("question"));
         Assert.Equal(expected, table.Column("event_title"));
         Assert.All(table.Column("spread"), cell => Assert.Equal("-0.02", cell));
@@ -89,7 +59,7 @@ public sealed class CsvExporterTests : DataFolderTest
     public async Task ExportCurrentMarkets_CommaDecimalCulture_NumbersStayInvariant()
     {
         var original = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = CommaCulture();
+        CultureInfo.CurrentCulture = CsvFiles.CommaCulture();
         try
         {
             Assert.Equal("1,5", 1.5m.ToString(CultureInfo.CurrentCulture));
@@ -169,18 +139,4 @@ public sealed class CsvExporterTests : DataFolderTest
         Question = "Q" + id,
         Closed = closed,
     };
-
-    /// <summary>
-    /// A culture with a comma decimal separator and a Unicode minus, built by hand because the
-    /// build runs with invariant globalization (no ICU culture data, so no real de-DE).
-    /// </summary>
-    private static CultureInfo CommaCulture()
-    {
-        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
-        culture.NumberFormat.NumberDecimalSeparator = ",";
-        culture.NumberFormat.NumberGroupSeparator = ".";
-        culture.NumberFormat.NegativeSign = "\u2212";
-        culture.DateTimeFormat.ShortDatePattern = "dd.MM.yyyy";
-        return culture;
-    }
 }

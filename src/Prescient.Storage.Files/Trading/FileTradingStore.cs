@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Prescient.Engine.Storage;
+using Prescient.Storage.Files.Json;
+
+namespace Prescient.Storage.Files.Trading;
+
+/// <summary>
+/// The trading stage of the data folder: <c>trades/current_signals.json</c> and
+/// <c>trades/portfolio.json</c>, each replaced atomically (temporary file, fsync, rename) and read
+/// back strictly, and the append-only ledger <c>trades/paper_trades.json</c>.
+/// </summary>
+public sealed partial class FileTradingStore : ITradingStore
+{
+    private readonly DataFolder _folder;
+    private readonly ILogger<FileTradingStore> _logger;
+
+    public FileTradingStore(DataFolder folder, ILogger<FileTradingStore>? logger = null)
+    {
+        _folder = folder ?? throw new ArgumentNullException(nameof(folder));
+        _logger = logger ?? NullLogger<FileTradingStore>.Instance;
+        Ledger = new FileTradeLedger(folder.PaperTrades, _logger);
+    }
+
+    public ITradeLedger Ledger { get; }
+
+    public async Task<SignalsSnapshot?> ReadSignalsAsync(CancellationToken cancellationToken)
+    {
+        var path = _folder.CurrentSignals;
+        var envelope = await JsonFile.ReadAsync<SignalsEnvelope>(path, cancellationToken).ConfigureAwait(false);
+        return envelope?.ToSnapshot(path);
+    }
+
+    public async Task<string> WriteSignalsAsync(SignalsSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var path = _folder.CurrentSignals;
+        await JsonFile.WriteAsync(path, SignalsEnvelope.From(snapshot), cancellationToken).ConfigureAwait(false);
+        LogSignalsWritten(snapshot.Signals.Count, snapshot.Skipped.Count, path);
+        return path;
+    }
+
+    public async Task<PortfolioSnapshot?> ReadPortfolioAsync(CancellationToken cancellationToken)
+    {
+        var path = _folder.Portfolio;
+        var envelope = await JsonFile.ReadAsync<PortfolioEnvelope>(path, cancellationToken).ConfigureAwait(false);
+        return envelope?.ToSnapshot(path);
+    }
+
+    public async Task<string> WritePortfolioAsync(PortfolioSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var path = _folder.Portfolio;
+        await JsonFile.WriteAsync(path, PortfolioEnvelope.From(snapshot), cancellationToken).ConfigureAwait(false);
+        LogPortfolioWritten(snapshot.Positions.Count, snapshot.TradeCount, path);
+        return path;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Wrote {Signals} signals and {Skipped} skipped markets to {Path}")]
+    private partial void LogSignalsWritten(int signals, int skipped, string path);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Wrote the portfolio ({Positions} open positions after {Trades} ledger records) to {Path}")]
+    private partial void LogPortfolioWritten(int positions, int trades, string path);
+}
