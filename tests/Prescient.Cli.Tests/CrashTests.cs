@@ -26,17 +26,27 @@ public sealed class CrashTests : IDisposable
         await RunOkAsync(config, "signals");
         var random = new Random(20261125);
         var seen = new List<string>();
+        var killedMidRun = 0;
         for (var kill = 0; kill < Kills; kill++)
         {
             using var run = Start(config, "execute");
-            await WaitThenKillAsync(run.Process, TimeSpan.FromMilliseconds(random.Next(200, 4000)));
+            if (kill % 3 == 0)
+            {
+                await KillAfterAsync(run.Process, TimeSpan.FromMilliseconds(random.Next(0, 1500)));
+            }
+            else
+            {
+                await KillWhenLedgerGrowsAsync(run.Process, random.Next(1, 8000));
+            }
 
+            killedMidRun += run.Process.ExitCode != 0 ? 1 : 0;
             AssertEveryJsonFileParses();
             var now = LedgerIds();
             Assert.Equal(seen, now.Take(seen.Count));
             seen = now;
         }
 
+        Assert.True(killedMidRun >= Kills / 2, $"only {killedMidRun} of {Kills} runs were killed before they finished");
         await RunOkAsync(config, "execute");
 
         AssertEveryJsonFileParses();
@@ -77,7 +87,7 @@ public sealed class CrashTests : IDisposable
 
     private RunningCli Start(string config, string command)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "prescient.dll");
+        var cli = CliAssembly();
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
@@ -95,8 +105,19 @@ public sealed class CrashTests : IDisposable
         return new RunningCli(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
     }
 
-    /// <summary>SIGKILL after <paramref name="delay"/> unless the run finished first (then there is nothing to kill).</summary>
-    private static async Task WaitThenKillAsync(Process process, TimeSpan delay)
+    /// <summary>
+    /// The CLI as its own project built it (tests/Prescient.Cli.Tests/bin/C/T → src/Prescient.Cli/bin/C/T):
+    /// the copy in this test's folder carries the CLI's dependency manifest but not all its assemblies.
+    /// </summary>
+    private static string CliAssembly()
+    {
+        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var root = bin.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+        return Path.Combine(root, "src", "Prescient.Cli", "bin", bin.Parent!.Name, bin.Name, "prescient.dll");
+    }
+
+    /// <summary>SIGKILL after <paramref name="delay"/> (start-up, reading, fetching books…) unless the run finished first.</summary>
+    private static async Task KillAfterAsync(Process process, TimeSpan delay)
     {
         using var timeout = new CancellationTokenSource(delay);
         try
@@ -105,10 +126,37 @@ public sealed class CrashTests : IDisposable
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await KillAsync(process);
         }
     }
+
+    /// <summary>
+    /// SIGKILL as soon as the ledger has grown by <paramref name="bytes"/>: the process is then in the
+    /// middle of appending records and rewriting the portfolio, the moments a crash can hurt.
+    /// </summary>
+    private async Task KillWhenLedgerGrowsAsync(Process process, int bytes)
+    {
+        var start = LedgerLength();
+        while (!process.HasExited && LedgerLength() < start + bytes)
+        {
+            // Watching a file another process writes: poll its length (a fault trigger, not a wait for a result).
+            await Task.Delay(1);
+        }
+
+        await KillAsync(process);
+    }
+
+    private static async Task KillAsync(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync();
+    }
+
+    private long LedgerLength() => File.Exists(Folder.PaperTrades) ? new FileInfo(Folder.PaperTrades).Length : 0;
 
     private async Task RunOkAsync(string config, string command)
     {
