@@ -47,7 +47,7 @@ public sealed partial class ExecutionService(
 
         var portfolio = Portfolio.Replay(options.Value.InitialCash, await store.Ledger.ReadAllAsync(cancellationToken));
         var books = new Dictionary<TokenId, OrderBook>();
-        var run = new RunState(portfolio, books, now);
+        var run = new RunState(portfolio, books);
         var (settlements, pending) = await SettleAsync(run, cancellationToken);
 
         var open = signals.Signals.Where(s => !portfolio.HasExecuted(s.SignalId)).Select(s => s.TokenId);
@@ -57,7 +57,7 @@ public sealed partial class ExecutionService(
         var rejections = new List<Rejection>();
         foreach (var signal in signals.Signals)
         {
-            var decision = executor.Decide(signal, markets.GetValueOrDefault(signal.MarketId), books.GetValueOrDefault(signal.TokenId), portfolio, now, source.Info.Name);
+            var decision = executor.Decide(signal, markets.GetValueOrDefault(signal.MarketId), books.GetValueOrDefault(signal.TokenId), portfolio, time.GetUtcNow(), source.Info.Name);
             if (decision.Trade is { } trade)
             {
                 await RecordAsync(run, trade, cancellationToken);
@@ -111,7 +111,7 @@ public sealed partial class ExecutionService(
             var resolution = ResolutionRule.Resolve(lookup, position.TokenId);
             if (resolution.PayoutPerShare is { } payout)
             {
-                var trade = run.Portfolio.CreateSettlement(position.MarketId, payout, run.Now, source.Info.Name);
+                var trade = run.Portfolio.CreateSettlement(position.MarketId, payout, time.GetUtcNow(), source.Info.Name);
                 await RecordAsync(run, trade, cancellationToken);
                 settled.Add(trade);
                 LogSettled(logger, position.MarketId.Value, payout, trade.RealizedPnl ?? 0m, resolution.Detail);
@@ -144,13 +144,13 @@ public sealed partial class ExecutionService(
             }
         }
 
-        var snapshot = PortfolioValuation.Value(run.Portfolio, marks, run.Now, source.Info);
+        var snapshot = PortfolioValuation.Value(run.Portfolio, marks, time.GetUtcNow(), source.Info);
         await store.WritePortfolioAsync(snapshot, cancellationToken);
         return snapshot;
     }
 
-    /// <summary>One run's state: the portfolio replayed from the ledger, the books fetched so far, the run's clock.</summary>
-    private sealed record RunState(Portfolio Portfolio, Dictionary<TokenId, OrderBook> Books, DateTimeOffset Now);
+    /// <summary>One run's state: the portfolio replayed from the ledger and the books fetched so far. Records carry the time they were made.</summary>
+    private sealed record RunState(Portfolio Portfolio, Dictionary<TokenId, OrderBook> Books);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Filled {SignalId}: {Shares} shares at {Price} ({Spent} USDC with fees)")]
     private static partial void LogFilled(ILogger logger, string signalId, decimal shares, decimal price, decimal spent);

@@ -1,0 +1,173 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Prescient.Domain.Markets;
+using Prescient.Domain.Positions;
+using Prescient.Domain.Signals;
+using Prescient.Domain.Trading;
+using Prescient.Engine.Extraction;
+using Prescient.Engine.Markets;
+using Prescient.Engine.Refresh;
+using Prescient.Engine.Storage;
+using Prescient.Engine.Trading;
+using Prescient.Testing.Fakes;
+using static Prescient.Engine.Tests.Trading.TradingData;
+
+namespace Prescient.Engine.Tests.Trading;
+
+public sealed class ExecutionServiceTests : IDisposable
+{
+    private readonly FakeTimeProvider _time = new(Now);
+    private readonly FakeMarketSource _source = new();
+    private readonly InMemoryMarketDataStore _marketData = new();
+    private readonly InMemoryTradingStore _trading = new();
+    private readonly UseCaseGate _gate = new();
+    private readonly ExecutionService _service;
+
+    public ExecutionServiceTests()
+    {
+        var options = Options.Create(new TradingOptions());
+        _service = new ExecutionService(
+            _source, _marketData, _trading, _marketData, new PaperExecutor(options), options, _gate, _time, NullLogger<ExecutionService>.Instance);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_FreshSignals_FillsAgainstTheFetchedBookAndWritesLedgerFirst()
+    {
+        var row = Row();
+        Given([row], BuyNo(row));
+        _source.Books[row.NoTokenId!.Value] = NoBook(row, (0.40m, 100m), (0.41m, 500m));
+
+        var result = await _service.ExecuteAsync(CancellationToken.None);
+
+        var trade = Assert.Single(result.Trades);
+        Assert.Equal(trade, Assert.Single(_trading.Trades));
+        Assert.Equal(0.40m, trade.BestPrice);
+        Assert.True(trade.Cost + trade.Fees <= 100m);
+        Assert.Equal(1, _trading.Portfolio!.TradeCount);
+        Assert.Equal(trade.CashAfter, _trading.Portfolio.Cash);
+        Assert.Equal(["trades_summary.csv", "positions_current.csv"], _marketData.Exports);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_RunTwice_SecondRunRejectsAsAlreadyExecuted()
+    {
+        var row = Row();
+        Given([row], BuyNo(row));
+        _source.Books[row.NoTokenId!.Value] = NoBook(row, (0.40m, 1_000m));
+        await _service.ExecuteAsync(CancellationToken.None);
+
+        var again = await _service.ExecuteAsync(CancellationToken.None);
+
+        Assert.Empty(again.Trades);
+        Assert.Equal(RejectionReason.AlreadyExecuted, Assert.Single(again.Rejections).Reason);
+        Assert.Single(_trading.Trades);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_HeldMarketResolvedAndGoneFromTheListing_SettlesFirst()
+    {
+        var held = Row();
+        Hold(held, shares: 200m, price: 0.30m);
+        var fresh = Row();
+        Given([fresh], BuyNo(fresh));
+        _source.Books[fresh.NoTokenId!.Value] = NoBook(fresh, (0.40m, 1_000m));
+        _source.Lookups[held.MarketId] = Resolved(held, noWon: true);
+
+        var result = await _service.ExecuteAsync(CancellationToken.None);
+
+        var settlement = Assert.Single(result.Settlements);
+        Assert.Equal(TradeKind.Settlement, settlement.Kind);
+        Assert.Equal(1m, settlement.Price);
+        Assert.Equal(200m, settlement.Cost);
+        Assert.Equal(200m - 60m, settlement.RealizedPnl);
+        Assert.Equal([TradeKind.Buy, TradeKind.Settlement, TradeKind.Buy], _trading.Trades.Select(t => t.Kind));
+        Assert.DoesNotContain(_trading.Portfolio!.Positions, p => p.MarketId == held.MarketId);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_HeldMarketUnknownUpstream_IsReportedPendingAndKept()
+    {
+        var held = Row();
+        Hold(held, shares: 100m, price: 0.50m);
+        Given([]);
+
+        var result = await _service.ExecuteAsync(CancellationToken.None);
+
+        Assert.Equal(held.MarketId, Assert.Single(result.Pending).MarketId);
+        Assert.Single(result.Portfolio.Positions);
+        Assert.Equal(MarkSource.Entry, result.Portfolio.Positions[0].MarkSource);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_AppendFails_StopsWithTheLedgerAndPortfolioAgreeing()
+    {
+        var first = Row("1");
+        var second = Row("2");
+        Given([first, second], BuyNo(first), BuyNo(second));
+        _source.Books[first.NoTokenId!.Value] = NoBook(first, (0.40m, 1_000m));
+        _source.Books[second.NoTokenId!.Value] = NoBook(second, (0.40m, 1_000m));
+        _trading.FailAppendAt = 2;
+
+        await Assert.ThrowsAsync<IOException>(() => _service.ExecuteAsync(CancellationToken.None));
+
+        Assert.Single(_trading.Trades);
+        Assert.Equal(1, _trading.Portfolio!.TradeCount);
+        Assert.Equal(_trading.Trades[0].CashAfter, _trading.Portfolio.Cash);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_NoSignalsYet_IsMissingStateAndWritesNothing()
+    {
+        var error = await Assert.ThrowsAsync<MissingStateException>(() => _service.ExecuteAsync(CancellationToken.None));
+
+        Assert.Contains("prescient signals", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_trading.Trades);
+        Assert.Null(_trading.Portfolio);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_SignalsFromAnotherSource_IsMissingState()
+    {
+        var row = Row();
+        Given([row], BuyNo(row));
+        _trading.Signals = _trading.Signals! with { Source = MarketSourceInfo.Live };
+
+        await Assert.ThrowsAsync<MissingStateException>(() => _service.ExecuteAsync(CancellationToken.None));
+
+        Assert.Empty(_trading.Trades);
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private void Given(MarketRow[] markets, params Signal[] signals)
+    {
+        _marketData.Markets = new MarketsSnapshot(Now, MarketSourceInfo.Sample, markets);
+        _trading.Signals = new SignalsSnapshot(Now, MarketSourceInfo.Sample, "threshold", new Dictionary<string, string>(), signals, []);
+    }
+
+    /// <summary>Puts a filled NO buy of <paramref name="row"/> in the ledger, as an earlier day's run would have.</summary>
+    private void Hold(MarketRow row, decimal shares, decimal price)
+    {
+        var portfolio = Portfolio.Replay(10_000m, _trading.Trades);
+        var fill = new Fill(shares, price, shares * price, 0m, price, 0m, [new FillLevel(price, shares)], Now);
+        var trade = portfolio.CreateBuy(BuyNo(row, day: Today.AddDays(-1)), fill, Now.AddDays(-1), "sample");
+        _trading.AppendAsync(trade, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    private static MarketLookup Resolved(MarketRow row, bool noWon)
+    {
+        var market = new Market
+        {
+            Id = row.MarketId,
+            EventId = row.EventId,
+            ConditionId = row.ConditionId,
+            Question = row.Question,
+            Outcomes = [new Outcome("Yes", row.YesTokenId, noWon ? 0m : 1m), new Outcome("No", row.NoTokenId, noWon ? 1m : 0m)],
+            Active = true,
+            Closed = true,
+        };
+        var winner = noWon ? row.NoTokenId!.Value : row.YesTokenId!.Value;
+        return new MarketLookup(market, new ClobMarketView(row.ConditionId, Closed: true, AcceptingOrders: false, [winner], Is5050: false));
+    }
+}
