@@ -21,8 +21,8 @@ internal static class AppendBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var records = Arg(args, "--records", 100_000);
-        var samples = Arg(args, "--samples", 200);
+        var records = BenchSetup.Arg(args, "--records", 100_000);
+        var samples = BenchSetup.Arg(args, "--samples", 200);
         if (records <= samples || samples < 2 * SmallPoint)
         {
             Console.Error.WriteLine($"append: --records must exceed --samples, and --samples be at least {2 * SmallPoint}");
@@ -112,11 +112,5 @@ internal static class AppendBenchmark
     {
         var sorted = values.Order().ToArray();
         return sorted[(int)Math.Round(fraction * (sorted.Length - 1))];
-    }
-
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

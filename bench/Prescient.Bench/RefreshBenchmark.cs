@@ -21,24 +21,17 @@ internal static class RefreshBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var events = Arg(args, "--events", 3000);
-        var latency = Arg(args, "--latency-ms", 20);
-        var runs = Arg(args, "--runs", 5);
+        var events = BenchSetup.Arg(args, "--events", 3000);
+        var latency = BenchSetup.Arg(args, "--latency-ms", 20);
+        var runs = BenchSetup.Arg(args, "--runs", 5);
         var ct = CancellationToken.None;
 
         await using var server = await SampleServer.StartAsync(
             new SampleServerOptions { Events = events, Faults = new FaultOptions { Latency = TimeSpan.FromMilliseconds(latency) } },
             TimeProvider.System,
             ct);
-        var data = Path.Combine(Path.GetTempPath(), "prescient-bench-" + Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Data"] = data,
-                ["Polymarket:GammaUrl"] = server.BaseAddress.ToString(),
-                ["Polymarket:ClobUrl"] = server.BaseAddress.ToString(),
-            })
-            .Build();
+        var data = BenchSetup.TempData("prescient-bench-");
+        var configuration = BenchSetup.Configuration(data, server);
 
         try
         {
@@ -132,11 +125,5 @@ internal static class RefreshBenchmark
     {
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -23,9 +23,9 @@ internal static class TapeRecorder
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var seed = Arg(args, "--seed", 42);
-        var events = Arg(args, "--events", 12);
-        var days = Arg(args, "--days", 20);
+        var seed = BenchSetup.Arg(args, "--seed", 42);
+        var events = BenchSetup.Arg(args, "--events", 12);
+        var days = BenchSetup.Arg(args, "--days", 20);
         var at = Array.IndexOf(args, "--out");
         if (at < 0 || at + 1 >= args.Length)
         {
@@ -37,15 +37,8 @@ internal static class TapeRecorder
         var ct = CancellationToken.None;
         var time = new ManualTime(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         await using var server = await SampleServer.StartAsync(new SampleServerOptions { Seed = seed, Events = events }, time, ct);
-        var data = Path.Combine(Path.GetTempPath(), "prescient-tape-" + Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Data"] = data,
-                ["Polymarket:GammaUrl"] = server.BaseAddress.ToString(),
-                ["Polymarket:ClobUrl"] = server.BaseAddress.ToString(),
-            })
-            .Build();
+        var data = BenchSetup.TempData("prescient-tape-");
+        var configuration = BenchSetup.Configuration(data, server);
         try
         {
             await using var runtime = await PrescientRuntime.StartAsync(configuration, _ => { }, ct, time);
@@ -99,11 +92,5 @@ internal static class TapeRecorder
         }
 
         return new JsonObject { ["days"] = recorded };
-    }
-
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Prescient.Testing;
 
@@ -29,6 +31,43 @@ public sealed class ApiFixture : IAsyncDisposable
             .Build();
         var api = await PrescientApi.StartAsync(configuration, "http://127.0.0.1:0", null, CancellationToken.None);
         return new ApiFixture(dir, api);
+    }
+
+    /// <summary>POSTs with no body; asserts a 2xx and returns the JSON reply.</summary>
+    public async Task<JsonNode> PostJsonAsync(string path)
+    {
+        using var response = await Client.PostAsync(new Uri(path, UriKind.Relative), null);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
+        return JsonNode.Parse(body)!;
+    }
+
+    /// <summary>GETs; asserts a 2xx and returns the JSON reply.</summary>
+    public async Task<JsonNode> GetJsonAsync(string path) => JsonNode.Parse(await GetTextAsync(path))!;
+
+    /// <summary>GETs; asserts a 2xx and returns the body.</summary>
+    public async Task<string> GetTextAsync(string path)
+    {
+        using var response = await Client.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
+        return body;
+    }
+
+    /// <summary>Sends <paramref name="method"/> to <paramref name="path"/> and returns the status code.</summary>
+    public async Task<HttpStatusCode> SendAsync(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        using var response = await Client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    /// <summary>GETs <paramref name="path"/>, expecting a ProblemDetails reply; returns its status code.</summary>
+    public async Task<HttpStatusCode> GetProblemAsync(string path)
+    {
+        using var response = await Client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return response.StatusCode;
     }
 
     public async ValueTask DisposeAsync()

@@ -15,29 +15,29 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task RefreshAllExports_ThenMarketsRefresh_WritesFilesAndServesThem()
     {
-        var events = await PostJsonAsync("/events/refresh-all-exports");
+        var events = await _api.PostJsonAsync("/events/refresh-all-exports");
         Assert.True((int)events["events_kept"]! > 0);
         Assert.True((int)events["events_discovered"]! >= (int)events["events_kept"]!);
         Assert.True((bool)events["source"]!["is_simulated"]!);
 
-        var quotes = await PostJsonAsync("/markets/refresh");
+        var quotes = await _api.PostJsonAsync("/markets/refresh");
         Assert.True((int)quotes["tokens"]! > 0);
 
-        var filtered = await GetJsonAsync("/events/filtered");
+        var filtered = await _api.GetJsonAsync("/events/filtered");
         Assert.Equal((int)events["events_kept"]!, (int)filtered["count"]!);
-        var markets = await GetJsonAsync("/events/markets");
+        var markets = await _api.GetJsonAsync("/events/markets");
         Assert.Equal((int)events["markets_extracted"]!, (int)markets["count"]!);
-        var cache = await GetJsonAsync("/markets/current");
+        var cache = await _api.GetJsonAsync("/markets/current");
         Assert.Equal((int)quotes["tokens"]!, (int)cache["count"]!);
 
-        var export = await PostJsonAsync("/markets/export-csv");
+        var export = await _api.PostJsonAsync("/markets/export-csv");
         Assert.EndsWith("markets_current.csv", (string)export["files"]![0]!, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ExportFilteredJson_WritesEventsButNotMarkets()
     {
-        await PostJsonAsync("/events/export-filtered-json");
+        await _api.PostJsonAsync("/events/export-filtered-json");
 
         var folder = new DataFolder(_api.DataDirectory);
         Assert.True(File.Exists(folder.FilteredEvents));
@@ -62,10 +62,7 @@ public sealed class ApiTests : IAsyncLifetime
     [InlineData("/markets/current")]
     public async Task Get_BeforeAnyRefresh_Is404ProblemDetails(string path)
     {
-        using var response = await _api.Client.GetAsync(new Uri(path, UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, await _api.GetProblemAsync(path));
     }
 
     [Theory]
@@ -75,17 +72,14 @@ public sealed class ApiTests : IAsyncLifetime
     [InlineData("DELETE", "/health")]
     public async Task WrongMethod_Is405AndChangesNothing(string method, string path)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
-        using var response = await _api.Client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, await _api.SendAsync(method, path));
         Assert.False(File.Exists(new DataFolder(_api.DataDirectory).RawEvents));
     }
 
     [Fact]
     public async Task Health_ReportsSimulatedSource()
     {
-        var health = await GetJsonAsync("/health");
+        var health = await _api.GetJsonAsync("/health");
 
         Assert.Equal("ok", (string)health["status"]!);
         Assert.Equal("sample", (string)health["source"]!);
@@ -96,7 +90,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task OpenApiDocument_ListsEveryRoute()
     {
-        var doc = await GetJsonAsync("/openapi/v1.json");
+        var doc = await _api.GetJsonAsync("/openapi/v1.json");
         var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToHashSet();
 
         Assert.Superset(
@@ -131,21 +125,5 @@ public sealed class ApiTests : IAsyncLifetime
         {
             r.Dispose();
         }
-    }
-
-    private async Task<JsonNode> PostJsonAsync(string path)
-    {
-        using var response = await _api.Client.PostAsync(new Uri(path, UriKind.Relative), null);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
-        return JsonNode.Parse(body)!;
-    }
-
-    private async Task<JsonNode> GetJsonAsync(string path)
-    {
-        using var response = await _api.Client.GetAsync(new Uri(path, UriKind.Relative));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
-        return JsonNode.Parse(body)!;
     }
 }

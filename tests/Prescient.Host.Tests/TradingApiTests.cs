@@ -18,23 +18,23 @@ public sealed class TradingApiTests : IAsyncLifetime
     [Fact]
     public async Task SignalsThenExecute_TradesServesAndExportsEverything()
     {
-        await PostJsonAsync("/events/refresh-all-exports");
-        await PostJsonAsync("/markets/refresh");
+        await _api.PostJsonAsync("/events/refresh-all-exports");
+        await _api.PostJsonAsync("/markets/refresh");
 
-        var generated = await PostJsonAsync("/strategy/generate-signals");
+        var generated = await _api.PostJsonAsync("/strategy/generate-signals");
         var signals = (int)generated["signals"]!;
         Assert.True(signals > 0);
-        var current = await GetJsonAsync("/strategy/current-signals");
+        var current = await _api.GetJsonAsync("/strategy/current-signals");
         Assert.Equal(signals, (int)current["count"]!);
 
-        var executed = await PostJsonAsync("/paper-trading/execute-signals");
+        var executed = await _api.PostJsonAsync("/paper-trading/execute-signals");
         var trades = executed["trades"]!.AsArray();
         Assert.NotEmpty(trades);
         Assert.All(trades, t => Assert.Equal("buy", (string?)t!["kind"]));
-        var portfolio = await GetJsonAsync("/paper-trading/portfolio");
+        var portfolio = await _api.GetJsonAsync("/paper-trading/portfolio");
         Assert.Equal(trades.Count, (int)portfolio["trade_count"]!);
         Assert.Equal((decimal)trades[^1]!["cash_after"]!, (decimal)portfolio["cash"]!);
-        var ledger = JsonNode.Parse(await GetTextAsync("/paper-trading/trades"))!.AsArray();
+        var ledger = JsonNode.Parse(await _api.GetTextAsync("/paper-trading/trades"))!.AsArray();
         Assert.Equal(trades.Count, ledger.Count);
 
         foreach (var (path, file) in new[]
@@ -44,7 +44,7 @@ public sealed class TradingApiTests : IAsyncLifetime
             ("/paper-trading/export-portfolio-csv", "positions_current.csv"),
         })
         {
-            var export = await PostJsonAsync(path);
+            var export = await _api.PostJsonAsync(path);
             Assert.EndsWith(file, (string)export["files"]![0]!, StringComparison.Ordinal);
         }
     }
@@ -52,9 +52,9 @@ public sealed class TradingApiTests : IAsyncLifetime
     [Fact]
     public async Task ConcurrentExecutions_TradeEachSignalOnce()
     {
-        await PostJsonAsync("/events/refresh-all-exports");
-        await PostJsonAsync("/markets/refresh");
-        await PostJsonAsync("/strategy/generate-signals");
+        await _api.PostJsonAsync("/events/refresh-all-exports");
+        await _api.PostJsonAsync("/markets/refresh");
+        await _api.PostJsonAsync("/strategy/generate-signals");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 4)
             .Select(_ => _api.Client.PostAsync(new Uri("/paper-trading/execute-signals", UriKind.Relative), null)));
@@ -90,7 +90,7 @@ public sealed class TradingApiTests : IAsyncLifetime
     [Fact]
     public async Task Portfolio_BeforeAnyTrade_IsTheInitialCash()
     {
-        var portfolio = await GetJsonAsync("/paper-trading/portfolio");
+        var portfolio = await _api.GetJsonAsync("/paper-trading/portfolio");
 
         Assert.Equal(10_000m, (decimal)portfolio["cash"]!);
         Assert.Equal(10_000m, (decimal)portfolio["equity"]!);
@@ -102,10 +102,7 @@ public sealed class TradingApiTests : IAsyncLifetime
     [InlineData("/paper-trading/trades")]
     public async Task Get_BeforeItIsWritten_Is404ProblemDetails(string path)
     {
-        using var response = await _api.Client.GetAsync(new Uri(path, UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, await _api.GetProblemAsync(path));
     }
 
     [Theory]
@@ -115,10 +112,7 @@ public sealed class TradingApiTests : IAsyncLifetime
     [InlineData("PUT", "/paper-trading/trades")]
     public async Task WrongMethod_Is405AndChangesNothing(string method, string path)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
-        using var response = await _api.Client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, await _api.SendAsync(method, path));
         Assert.False(File.Exists(Folder.CurrentSignals));
         Assert.False(File.Exists(Folder.PaperTrades));
     }
@@ -126,7 +120,7 @@ public sealed class TradingApiTests : IAsyncLifetime
     [Fact]
     public async Task OpenApiDocument_ListsTheTradingRoutes()
     {
-        var doc = await GetJsonAsync("/openapi/v1.json");
+        var doc = await _api.GetJsonAsync("/openapi/v1.json");
         var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToHashSet();
 
         Assert.Superset(
@@ -137,23 +131,5 @@ public sealed class TradingApiTests : IAsyncLifetime
                 "/paper-trading/export-trades-csv", "/paper-trading/export-portfolio-csv",
             },
             paths);
-    }
-
-    private async Task<JsonNode> PostJsonAsync(string path)
-    {
-        using var response = await _api.Client.PostAsync(new Uri(path, UriKind.Relative), null);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
-        return JsonNode.Parse(body)!;
-    }
-
-    private async Task<JsonNode> GetJsonAsync(string path) => JsonNode.Parse(await GetTextAsync(path))!;
-
-    private async Task<string> GetTextAsync(string path)
-    {
-        using var response = await _api.Client.GetAsync(new Uri(path, UriKind.Relative));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
-        return body;
     }
 }

@@ -7,6 +7,7 @@ using Prescient.Domain.Trading;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Quotes;
 using Prescient.Engine.Signals;
+using Prescient.Testing.Builders;
 
 namespace Prescient.Engine.Tests.Signals;
 
@@ -18,26 +19,7 @@ internal static class SignalsData
     /// <summary>An open binary market of event <paramref name="eventId"/> that accepts orders, tick 0.01, liquidity 5,000 USDC.</summary>
     public static MarketRow Row(string eventId, string marketId, Func<MarketRow, MarketRow>? change = null)
     {
-        var row = new MarketRow
-        {
-            EventId = EventId.Create(eventId),
-            EventTitle = "Event " + eventId,
-            MarketId = MarketId.Create(marketId),
-            ConditionId = ConditionId.Create("0x" + marketId.PadLeft(64, '0')),
-            Question = "Will " + marketId + " happen?",
-            Outcomes = ["Yes", "No"],
-            YesTokenId = TokenId.Create("1" + marketId.PadLeft(76, '0')),
-            NoTokenId = TokenId.Create("2" + marketId.PadLeft(76, '0')),
-            Liquidity = 5_000m,
-            Volume = 50_000m,
-            Volume24h = 1_000m,
-            EndDate = Now.AddDays(30),
-            Active = true,
-            AcceptingOrders = true,
-            EnableOrderBook = true,
-            TickSize = 0.01m,
-            MinOrderSize = 5m,
-        };
+        var row = MarketRows.Binary(eventId, marketId, Now);
         return change is null ? row : change(row);
     }
 

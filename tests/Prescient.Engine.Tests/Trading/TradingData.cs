@@ -5,6 +5,7 @@ using Prescient.Domain.Ids;
 using Prescient.Domain.Signals;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Trading;
+using Prescient.Testing.Builders;
 
 namespace Prescient.Engine.Tests.Trading;
 
@@ -18,21 +19,7 @@ internal static class TradingData
     public static MarketRow Row(string eventId = "1", Func<MarketRow, MarketRow>? change = null)
     {
         var n = Interlocked.Increment(ref s_next).ToString(CultureInfo.InvariantCulture);
-        var row = new MarketRow
-        {
-            EventId = EventId.Create(eventId),
-            MarketId = MarketId.Create(n),
-            ConditionId = ConditionId.Create("0x" + n.PadLeft(64, '0')),
-            Question = "Will market " + n + " happen?",
-            Outcomes = ["Yes", "No"],
-            YesTokenId = TokenId.Create("1" + n.PadLeft(76, '0')),
-            NoTokenId = TokenId.Create("2" + n.PadLeft(76, '0')),
-            Active = true,
-            AcceptingOrders = true,
-            EnableOrderBook = true,
-            TickSize = 0.01m,
-            MinOrderSize = 5m,
-        };
+        var row = MarketRows.Binary(eventId, n, Now);
         return change is null ? row : change(row);
     }
 
