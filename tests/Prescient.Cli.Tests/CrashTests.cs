@@ -136,13 +136,23 @@ public sealed class CrashTests : IDisposable
     /// </summary>
     private async Task KillWhenLedgerGrowsAsync(Process process, int bytes)
     {
-        var start = LedgerLength();
-        while (!process.HasExited && LedgerLength() < start + bytes)
+        var target = LedgerLength() + bytes;
+        var grown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var watcher = new FileSystemWatcher(Folder.TradesDirectory, Path.GetFileName(Folder.PaperTrades))
         {
-            // Watching a file another process writes: poll its length (a fault trigger, not a wait for a result).
-            await Task.Delay(1);
-        }
-
+            NotifyFilter = NotifyFilters.Size | NotifyFilters.LastWrite | NotifyFilters.FileName,
+        };
+        FileSystemEventHandler onChange = (_, _) =>
+        {
+            if (LedgerLength() >= target)
+            {
+                grown.TrySetResult();
+            }
+        };
+        watcher.Changed += onChange;
+        watcher.Created += onChange;
+        watcher.EnableRaisingEvents = true;
+        await Task.WhenAny(grown.Task, process.WaitForExitAsync());
         await KillAsync(process);
     }
 
