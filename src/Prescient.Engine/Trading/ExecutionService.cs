@@ -45,9 +45,10 @@ public sealed partial class ExecutionService(
                 $"trades/current_signals.json came from the {signals.Source.Name} source, not {source.Info.Name}: generate signals from {source.Info.Name} first.");
         }
 
-        var portfolio = Portfolio.Replay(options.Value.InitialCash, await store.Ledger.ReadAllAsync(cancellationToken));
+        var ledger = new List<Trade>(await store.Ledger.ReadAllAsync(cancellationToken));
+        var portfolio = Portfolio.Replay(options.Value.InitialCash, ledger);
         var books = new Dictionary<TokenId, OrderBook>();
-        var run = new RunState(portfolio, books);
+        var run = new RunState(portfolio, books, ledger);
         var (settlements, pending) = await SettleAsync(run, cancellationToken);
 
         var open = signals.Signals.Where(s => !portfolio.HasExecuted(s.SignalId)).Select(s => s.TokenId);
@@ -72,7 +73,7 @@ public sealed partial class ExecutionService(
         }
 
         var snapshot = await WritePortfolioAsync(run, cancellationToken);
-        var files = new List<string> { await exporter.ExportTradesAsync(await store.Ledger.ReadAllAsync(cancellationToken), cancellationToken) };
+        var files = new List<string> { await exporter.ExportTradesAsync(ledger, cancellationToken) };
         files.Add(await exporter.ExportPositionsAsync(snapshot, cancellationToken));
         LogExecuted(logger, settlements.Count, trades.Count, rejections.Count, snapshot.Cash, snapshot.Equity);
         return new ExecutionResult(now, source.Info, settlements, pending, trades, rejections, snapshot, files, time.GetElapsedTime(started));
@@ -129,6 +130,7 @@ public sealed partial class ExecutionService(
     private async Task RecordAsync(RunState run, Trade trade, CancellationToken cancellationToken)
     {
         await store.Ledger.AppendAsync(trade, cancellationToken);
+        run.Ledger.Add(trade);
         run.Portfolio.Apply(trade);
         await WritePortfolioAsync(run, cancellationToken);
     }
@@ -149,8 +151,8 @@ public sealed partial class ExecutionService(
         return snapshot;
     }
 
-    /// <summary>One run's state: the portfolio replayed from the ledger and the books fetched so far. Records carry the time they were made.</summary>
-    private sealed record RunState(Portfolio Portfolio, Dictionary<TokenId, OrderBook> Books);
+    /// <summary>One run's state: the ledger as it stands (read once, then grown with each append), its portfolio, the books fetched so far.</summary>
+    private sealed record RunState(Portfolio Portfolio, Dictionary<TokenId, OrderBook> Books, List<Trade> Ledger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Filled {SignalId}: {Shares} shares at {Price} ({Spent} USDC with fees)")]
     private static partial void LogFilled(ILogger logger, string signalId, decimal shares, decimal price, decimal spent);
