@@ -54,6 +54,12 @@ public sealed partial class PolymarketMarketSource : IMarketSource
             return null;
         }
 
+        // Settlement only asks the CLOB to confirm a market Gamma reports closed: one request, not two, per open holding.
+        if (!market.Closed)
+        {
+            return new MarketLookup(market, null);
+        }
+
         ClobMarketView? clob = null;
         try
         {

@@ -14,13 +14,16 @@ namespace Prescient.Polymarket.Tests;
 public sealed class LookupMarketTests
 {
     [Fact]
-    public async Task LookupMarketAsync_OpenMarket_IsOpenOnBothApisWithNoWinner()
+    public async Task LookupMarketAsync_OpenMarket_IsOpenOnGammaWithoutAskingTheClob()
     {
         await using var host = await SampleSourceHost.StartAsync();
         var (_, truth) = OpenMarkets(host.Server).First(m => m.Market.HasBook);
 
+        var before = host.Server.Stats.TotalRequests;
+
         var lookup = await host.Source.LookupMarketAsync(MarketId.Create(truth.MarketId), ConditionId.Create(truth.ConditionId), CancellationToken.None);
 
+        Assert.Equal(1, host.Server.Stats.TotalRequests - before);
         Assert.NotNull(lookup);
         Assert.Equal(truth.MarketId, lookup.Market.Id.Value);
         Assert.Equal(truth.ConditionId, lookup.Market.ConditionId.Value);
@@ -28,12 +31,7 @@ public sealed class LookupMarketTests
         Assert.True(lookup.Market.AcceptingOrders);
         Assert.Equal(truth.DisplayPrice, lookup.Market.Outcomes[0].Price);
         Assert.Equal(TokenId.Create(truth.YesTokenId), lookup.Market.Outcomes[0].TokenId);
-        Assert.NotNull(lookup.Clob);
-        Assert.Equal(truth.ConditionId, lookup.Clob.ConditionId.Value);
-        Assert.False(lookup.Clob.Closed);
-        Assert.True(lookup.Clob.AcceptingOrders);
-        Assert.Empty(lookup.Clob.Winners);
-        Assert.False(lookup.Clob.Is5050);
+        Assert.Null(lookup.Clob);
     }
 
     [Theory]
@@ -90,7 +88,7 @@ public sealed class LookupMarketTests
     public async Task LookupMarketAsync_ClobDoesNotKnowTheCondition_GammaDataWithoutClob()
     {
         await using var host = await SampleSourceHost.StartAsync();
-        var (_, truth) = OpenMarkets(host.Server).First();
+        var truth = FirstToClose(host.Server);
 
         var lookup = await host.Source.LookupMarketAsync(MarketId.Create(truth.MarketId), ConditionId.Create("0x" + new string('f', 64)), CancellationToken.None);
 
@@ -105,12 +103,13 @@ public sealed class LookupMarketTests
     public async Task LookupMarketAsync_ClobAlwaysFailing_ReturnsGammaDataAndLogsAWarning()
     {
         await using var host = await SampleSourceHost.StartAsync(clobFaults: new FaultOptions { ServerErrorRate = 1 });
-        var (_, truth) = OpenMarkets(host.Server).First();
+        var truth = FirstToClose(host.Server);
 
         var lookup = await host.Source.LookupMarketAsync(MarketId.Create(truth.MarketId), ConditionId.Create(truth.ConditionId), CancellationToken.None);
 
         Assert.NotNull(lookup);
         Assert.Equal(truth.MarketId, lookup.Market.Id.Value);
+        Assert.True(lookup.Market.Closed);
         Assert.Equal(truth.DisplayPrice, lookup.Market.Outcomes[0].Price);
         Assert.Null(lookup.Clob);
         var warning = Assert.Single(host.Logs.WithEventId(1301));
@@ -122,6 +121,14 @@ public sealed class LookupMarketTests
     private static IEnumerable<(string EventId, SampleMarketInfo Market)> OpenMarkets(SampleServer server) =>
         server.Universe.EventsAt(server.Clock.Now)
             .SelectMany(e => e.Markets.Where(m => m.AcceptingOrders).Select(m => (e.EventId, m)));
+
+    /// <summary>Moves the clock a minute past the end of the open market that ends first; returns that market as it then is (closed).</summary>
+    private static SampleMarketInfo FirstToClose(SampleServer server)
+    {
+        var (eventId, market) = OpenMarkets(server).MinBy(m => m.Market.EndDate);
+        server.Clock.AdvanceBy(market.EndDate - server.Clock.Now + TimeSpan.FromMinutes(1));
+        return server.Universe.FindEvent(eventId, server.Clock.Now)!.Markets.Single(m => m.MarketId == market.MarketId);
+    }
 
     /// <summary>The market as it will be a minute after its end date.</summary>
     private static SampleMarketInfo Resolved(SampleServer server, string eventId, SampleMarketInfo market) =>

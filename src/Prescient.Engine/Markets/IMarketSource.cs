@@ -36,9 +36,9 @@ public interface IMarketSource
     /// <summary>
     /// One market by its Gamma id, whether or not its event is still open (held positions must be
     /// settled after their event leaves the open listing), with the CLOB's view of
-    /// <paramref name="conditionId"/> when it can be had (a CLOB failure leaves
-    /// <see cref="MarketLookup.Clob"/> null rather than failing the lookup). Null when Gamma does not
-    /// know the market.
+    /// <paramref name="conditionId"/> when Gamma reports the market closed and the CLOB can be had
+    /// (an open market, or a CLOB failure, leaves <see cref="MarketLookup.Clob"/> null rather than
+    /// failing the lookup). Null when Gamma does not know the market.
     /// </summary>
     Task<MarketLookup?> LookupMarketAsync(MarketId marketId, ConditionId conditionId, CancellationToken cancellationToken);
 }

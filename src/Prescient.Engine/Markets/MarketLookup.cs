@@ -5,7 +5,7 @@ namespace Prescient.Engine.Markets;
 
 /// <summary>
 /// One market looked up by id, open or not: Gamma's view (closed flag, outcome prices in
-/// <see cref="Market.Outcomes"/>) and, when it could be had, the CLOB's view of the same condition.
+/// <see cref="Market.Outcomes"/>) and, for a closed market when it could be had, the CLOB's view of the same condition.
 /// </summary>
 public sealed record MarketLookup(Market Market, ClobMarketView? Clob);
 
