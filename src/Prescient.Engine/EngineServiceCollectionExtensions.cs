@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prescient.Engine.Exports;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Signals;
@@ -31,6 +32,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<PaperExecutor>();
         services.AddSingleton<ExecutionService>();
         services.AddSingleton<PortfolioService>();
+        services.AddSingleton<ExportService>();
         return services;
     }
 }

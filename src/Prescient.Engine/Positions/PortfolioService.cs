@@ -21,9 +21,12 @@ public sealed class PortfolioService(
 {
     /// <summary>The stored portfolio, or (before the first execute) the one the ledger gives, marked at entry.</summary>
     public Task<PortfolioSnapshot> CurrentAsync(CancellationToken cancellationToken) =>
-        gate.RunAsync(
-            async ct => await store.ReadPortfolioAsync(ct) ?? PortfolioValuation.Value(await ReplayAsync(ct), new Dictionary<Domain.Ids.TokenId, Mark>(), time.GetUtcNow(), source),
-            cancellationToken);
+        gate.RunAsync(CurrentUngatedAsync, cancellationToken);
+
+    /// <summary>As <see cref="CurrentAsync"/>, for a use-case that already holds the gate.</summary>
+    internal async Task<PortfolioSnapshot> CurrentUngatedAsync(CancellationToken cancellationToken) =>
+        await store.ReadPortfolioAsync(cancellationToken)
+        ?? PortfolioValuation.Value(await ReplayAsync(cancellationToken), new Dictionary<Domain.Ids.TokenId, Mark>(), time.GetUtcNow(), source);
 
     /// <summary>Every ledger record, oldest first.</summary>
     public Task<IReadOnlyList<Trade>> TradesAsync(CancellationToken cancellationToken) =>
@@ -58,11 +61,8 @@ public sealed class PortfolioService(
         gate.RunAsync(async ct => await exporter.ExportTradesAsync(await store.Ledger.ReadAllAsync(ct), ct), cancellationToken);
 
     /// <summary>Regenerates <c>positions_current.csv</c> from the stored portfolio (or the ledger's when none is stored).</summary>
-    public async Task<string> ExportPositionsCsvAsync(CancellationToken cancellationToken)
-    {
-        var snapshot = await CurrentAsync(cancellationToken);
-        return await gate.RunAsync(ct => exporter.ExportPositionsAsync(snapshot, ct), cancellationToken);
-    }
+    public Task<string> ExportPositionsCsvAsync(CancellationToken cancellationToken) =>
+        gate.RunAsync(async ct => await exporter.ExportPositionsAsync(await CurrentUngatedAsync(ct), ct), cancellationToken);
 
     private async Task<Portfolio> ReplayAsync(CancellationToken cancellationToken) =>
         Portfolio.Replay(options.Value.InitialCash, await store.Ledger.ReadAllAsync(cancellationToken));
