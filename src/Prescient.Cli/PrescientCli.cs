@@ -26,6 +26,8 @@ public static class PrescientCli
         root.Subcommands.Add(PositionsCommand.Create(context));
         root.Subcommands.Add(TradesCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(EndOfDayCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(SampleCommand.Create(context));
 

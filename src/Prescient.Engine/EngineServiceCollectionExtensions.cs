@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prescient.Engine.Exports;
+using Prescient.Engine.History;
+using Prescient.Engine.Performance;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Signals;
@@ -32,7 +34,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<PaperExecutor>();
         services.AddSingleton<ExecutionService>();
         services.AddSingleton<PortfolioService>();
+        services.AddSingleton<PerformanceService>();
         services.AddSingleton<ExportService>();
+        services.AddSingleton<EndOfDayService>();
         return services;
     }
 }

@@ -80,6 +80,7 @@ public sealed class PrescientApi : IAsyncDisposable
             app.MapMarketsApi();
             app.MapStrategyApi();
             app.MapPaperTradingApi();
+            app.MapHistoryApi();
             await app.StartAsync(cancellationToken);
             return new PrescientApi(app, resources);
         }

@@ -20,8 +20,9 @@ public static class PolymarketServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="GammaClient"/> and <see cref="ClobClient"/> (typed HttpClients with the
     /// resilience pipeline of <see cref="PolymarketOptions"/>), <see cref="PolymarketMarketSource"/>
-    /// as <see cref="IMarketSource"/>, options validation at start-up, and
-    /// <see cref="TimeProvider.System"/> unless a TimeProvider is already registered.
+    /// as <see cref="IMarketSource"/>, <see cref="GammaEventParser"/> as <see cref="IEventParser"/>,
+    /// options validation at start-up, and <see cref="TimeProvider.System"/> unless a TimeProvider is
+    /// already registered.
     /// </summary>
     public static IServiceCollection AddPolymarket(this IServiceCollection services, Action<PolymarketOptions>? configure = null)
     {
@@ -43,6 +44,7 @@ public static class PolymarketServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PolymarketRateLimiters>();
         services.TryAddSingleton<GammaEventParser>();
+        services.TryAddSingleton<IEventParser>(sp => sp.GetRequiredService<GammaEventParser>());
         services.TryAddTransient<JsonValidationHandler>();
 
         AddClient<GammaClient>(services, "polymarket-gamma", o => o.GammaUrl, limiters => limiters.Gamma);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prescient.Engine.Storage;
 using Prescient.Storage.Files.Exports;
+using Prescient.Storage.Files.History;
 using Prescient.Storage.Files.Markets;
 using Prescient.Storage.Files.Trading;
 
@@ -11,8 +12,8 @@ public static class FileStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the file store rooted at <paramref name="dataDirectory"/>: <see cref="DataFolder"/>,
-    /// <see cref="IMarketDataStore"/>, <see cref="ITradingStore"/> (one per process: it holds the
-    /// ledger's state) and <see cref="ICsvExporter"/>, as singletons. Acquiring the
+    /// <see cref="IMarketDataStore"/>, <see cref="ITradingStore"/> and <see cref="IHistoryStore"/> (one
+    /// per process: they hold their append-only files' state) and <see cref="ICsvExporter"/>, as singletons. Acquiring the
     /// <see cref="DataFolderLock"/> stays with the host, which holds it for its lifetime.
     /// </summary>
     public static IServiceCollection AddFileStorage(this IServiceCollection services, string dataDirectory)
@@ -24,6 +25,8 @@ public static class FileStorageServiceCollectionExtensions
         services.TryAddSingleton<IMarketDataStore>(sp => sp.GetRequiredService<FileMarketDataStore>());
         services.TryAddSingleton<FileTradingStore>();
         services.TryAddSingleton<ITradingStore>(sp => sp.GetRequiredService<FileTradingStore>());
+        services.TryAddSingleton<FileHistoryStore>();
+        services.TryAddSingleton<IHistoryStore>(sp => sp.GetRequiredService<FileHistoryStore>());
         services.TryAddSingleton<CsvExporter>();
         services.TryAddSingleton<ICsvExporter>(sp => sp.GetRequiredService<CsvExporter>());
         return services;

@@ -1,26 +1,46 @@
+using Microsoft.Extensions.Logging;
+using Prescient.Domain.Markets;
+using Prescient.Engine.Markets;
+using Prescient.Engine.Performance;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Storage;
 
 namespace Prescient.Engine.Exports;
 
 /// <summary>
-/// Regenerates the CSVs of <c>exports/</c> from the JSON state alone (no network): each export whose
-/// JSON source exists is rewritten; the others are reported as skipped with the step that writes them.
+/// Regenerates the eight CSVs of <c>exports/</c> from the JSON state alone (no network): each export
+/// whose JSON source exists is rewritten; the others are reported as skipped with the step that
+/// writes them. The ledger-derived exports (trades, history, positions, performance) are always
+/// written, header only while their files are empty.
 /// </summary>
-public sealed class ExportService(
+public sealed partial class ExportService(
     IMarketDataStore marketData,
     ITradingStore trading,
+    IHistoryStore history,
+    IEventParser parser,
     ICsvExporter exporter,
     PortfolioService portfolio,
-    UseCaseGate gate)
+    PerformanceService performance,
+    UseCaseGate gate,
+    ILogger<ExportService> logger)
 {
     public Task<ExportAllResult> ExportAllAsync(CancellationToken cancellationToken) =>
         gate.RunAsync(ExportAllUngatedAsync, cancellationToken);
 
-    private async Task<ExportAllResult> ExportAllUngatedAsync(CancellationToken cancellationToken)
+    /// <summary>As <see cref="ExportAllAsync"/>, for a use-case that already holds the gate (the cycle, the end of day).</summary>
+    internal async Task<ExportAllResult> ExportAllUngatedAsync(CancellationToken cancellationToken)
     {
         var files = new List<string>();
         var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        if (await marketData.ReadFilteredEventsAsync(cancellationToken) is { } stored)
+        {
+            files.Add(await exporter.ExportFilteredEventsAsync(Parse(stored), cancellationToken));
+        }
+        else
+        {
+            skipped["events_filtered"] = "no events/filtered_events.json yet: run `prescient refresh`";
+        }
 
         if (await marketData.ReadMarketsAsync(cancellationToken) is { } markets)
         {
@@ -49,8 +69,35 @@ public sealed class ExportService(
             skipped["signals_current"] = "no trades/current_signals.json yet: run `prescient signals`";
         }
 
-        files.Add(await exporter.ExportTradesAsync(await trading.Ledger.ReadAllAsync(cancellationToken), cancellationToken));
+        var ledger = await trading.Ledger.ReadAllAsync(cancellationToken);
+        var days = await history.ReadPortfolioHistoryAsync(cancellationToken);
+        files.Add(await exporter.ExportTradesAsync(ledger, cancellationToken));
+        files.Add(await exporter.ExportPortfolioHistoryAsync(days, cancellationToken));
         files.Add(await exporter.ExportPositionsAsync(await portfolio.CurrentUngatedAsync(cancellationToken), cancellationToken));
+        files.Add(await exporter.ExportPerformanceAsync(performance.Report(days, ledger).Days, cancellationToken));
         return new ExportAllResult(files, skipped);
     }
+
+    /// <summary>The stored upstream objects mapped back to events; one that no longer maps is left out and logged.</summary>
+    private FilteredEventsSnapshot Parse(StoredFilteredEvents stored)
+    {
+        var events = new List<MarketEvent>(stored.Events.Count);
+        foreach (var raw in stored.Events)
+        {
+            if (parser.Parse(raw) is { } parsed)
+            {
+                events.Add(parsed);
+            }
+        }
+
+        if (events.Count < stored.Events.Count)
+        {
+            LogEventsLeftOut(logger, stored.Events.Count - events.Count, stored.Events.Count);
+        }
+
+        return new FilteredEventsSnapshot(stored.GeneratedAt, stored.Source, stored.Filters, events);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Left {Count} of {Total} stored filtered events out of events_filtered.csv: they no longer map to events")]
+    private static partial void LogEventsLeftOut(ILogger logger, int count, int total);
 }

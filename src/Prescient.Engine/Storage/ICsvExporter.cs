@@ -1,4 +1,6 @@
+using Prescient.Domain.History;
 using Prescient.Domain.Trading;
+using Prescient.Engine.Performance;
 
 namespace Prescient.Engine.Storage;
 
@@ -32,4 +34,10 @@ public interface ICsvExporter
 
     /// <summary><c>positions_current.csv</c>: one row per open position of the snapshot, with its mark.</summary>
     Task<string> ExportPositionsAsync(PortfolioSnapshot snapshot, CancellationToken cancellationToken);
+
+    /// <summary><c>portfolio_history.csv</c>: one row per end-of-day snapshot, oldest first.</summary>
+    Task<string> ExportPortfolioHistoryAsync(IReadOnlyList<PortfolioDay> history, CancellationToken cancellationToken);
+
+    /// <summary><c>performance_daily.csv</c>: one row per end-of-day snapshot with its returns, drawdown, win rate and Brier score.</summary>
+    Task<string> ExportPerformanceAsync(IReadOnlyList<PerformanceDay> days, CancellationToken cancellationToken);
 }

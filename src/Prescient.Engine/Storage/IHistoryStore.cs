@@ -9,12 +9,18 @@ namespace Prescient.Engine.Storage;
 /// </summary>
 public interface IHistoryStore
 {
-    /// <summary>Every end-of-day snapshot, oldest first (empty when none yet).</summary>
+    /// <summary>Every end-of-day snapshot, oldest first (empty when none yet; reading creates nothing).</summary>
     Task<IReadOnlyList<PortfolioDay>> ReadPortfolioHistoryAsync(CancellationToken cancellationToken);
 
-    /// <summary>Appends one snapshot. The caller checks the day is not there yet.</summary>
-    Task AppendPortfolioDayAsync(PortfolioDay day, CancellationToken cancellationToken);
+    /// <summary>Appends one snapshot and returns the path written. The caller checks the day is not there yet.</summary>
+    Task<string> AppendPortfolioDayAsync(PortfolioDay day, CancellationToken cancellationToken);
 
-    /// <summary>Appends <paramref name="signals"/> to the archive of <paramref name="day"/>'s month, skipping signal ids already archived there; returns how many were added.</summary>
-    Task<int> ArchiveSignalsAsync(DateOnly day, IReadOnlyList<Signal> signals, CancellationToken cancellationToken);
+    /// <summary>
+    /// Appends <paramref name="signals"/> to the archive of <paramref name="day"/>'s month, skipping signal
+    /// ids already archived there (and repeats within <paramref name="signals"/>); returns the archive and how many were added.
+    /// </summary>
+    Task<SignalsArchived> ArchiveSignalsAsync(DateOnly day, IReadOnlyList<Signal> signals, CancellationToken cancellationToken);
 }
+
+/// <summary>What an archive call did: the month's archive file and the number of signals appended to it (0: nothing written).</summary>
+public sealed record SignalsArchived(string Path, int Added);

@@ -16,4 +16,17 @@ public interface IMarketDataStore
 
     /// <summary>The quotes last written, or null when there are none yet.</summary>
     Task<QuotesSnapshot?> ReadQuotesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The kept events last written (<c>events/filtered_events.json</c>), upstream objects as stored, or
+    /// null when there are none yet. Mapping them back to events is an <see cref="Markets.IEventParser"/>'s job.
+    /// </summary>
+    Task<StoredFilteredEvents?> ReadFilteredEventsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes <c>markets/daily_prices_YYYY-MM-DD.json</c> for the UTC date of <paramref name="quotes"/>'
+    /// generation time from those quotes, unless that file exists (it is never replaced); returns the
+    /// path written, or null when the day's file was already there.
+    /// </summary>
+    Task<string?> WriteDailyPricesAsync(QuotesSnapshot quotes, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Prescient.Domain.Markets;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Filters;
@@ -15,6 +16,16 @@ public sealed record FilteredEventsSnapshot(
     MarketSourceInfo Source,
     TradingFilterOptions Filters,
     IReadOnlyList<MarketEvent> Events);
+
+/// <summary>
+/// <c>events/filtered_events.json</c> as stored: the upstream event objects whole (not mapped), when and
+/// from where they were fetched, and the filters used.
+/// </summary>
+public sealed record StoredFilteredEvents(
+    DateTimeOffset GeneratedAt,
+    MarketSourceInfo Source,
+    TradingFilterOptions Filters,
+    IReadOnlyList<JsonElement> Events);
 
 /// <summary>Extracted market rows: <c>events/filtered_markets.json</c>.</summary>
 public sealed record MarketsSnapshot(DateTimeOffset GeneratedAt, MarketSourceInfo Source, IReadOnlyList<MarketRow> Markets);

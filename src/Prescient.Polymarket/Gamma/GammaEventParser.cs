@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Prescient.Domain.Ids;
 using EventId = Prescient.Domain.Ids.EventId;
 using Prescient.Domain.Markets;
+using Prescient.Engine.Markets;
 using Prescient.Polymarket.Wire;
 
 namespace Prescient.Polymarket.Gamma;
@@ -12,8 +13,9 @@ namespace Prescient.Polymarket.Gamma;
 /// Maps a Gamma event object to a <see cref="MarketEvent"/> with its nested markets. The object is
 /// kept whole in <see cref="MarketEvent.Raw"/>. An event without an id is a failure value; a
 /// nested market that cannot be mapped is skipped with a logged warning and the event survives.
+/// As <see cref="IEventParser"/> it maps the objects stored in the data folder back, logging any it cannot.
 /// </summary>
-public sealed class GammaEventParser
+public sealed class GammaEventParser : IEventParser
 {
     private readonly ILogger<GammaEventParser> _logger;
 
@@ -65,6 +67,17 @@ public sealed class GammaEventParser
             Markets = Markets(eventObject, eventId),
             Raw = eventObject.Clone(),
         });
+    }
+
+    MarketEvent? IEventParser.Parse(JsonElement raw)
+    {
+        var result = Parse(raw);
+        if (result.Error is { } error)
+        {
+            GammaLog.StoredEventSkipped(_logger, error);
+        }
+
+        return result.Value;
     }
 
     private static Tag[] Tags(JsonElement eventObject) =>

@@ -16,4 +16,7 @@ internal static partial class GammaLog
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Discovered {Events} Gamma events in {Pages} pages ({Skipped} skipped)")]
     public static partial void DiscoveryCompleted(ILogger logger, int events, int pages, int skipped);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "Skipped a stored Gamma event: {Reason}")]
+    public static partial void StoredEventSkipped(ILogger logger, string reason);
 }

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Prescient.Domain.History;
 using Prescient.Domain.Trading;
+using Prescient.Engine.Performance;
 using Prescient.Engine.Storage;
 
 namespace Prescient.Storage.Files.Exports;
 
 /// <summary>
-/// The CSV exports of the events and markets stages, written to <c>exports/</c> through
+/// The CSV exports of every stage, written to <c>exports/</c> through
 /// <see cref="CsvTable"/> (RFC 4180, UTF-8 with BOM, CRLF, invariant culture, formula-like text
 /// neutralised, atomic replace).
 /// </summary>
@@ -74,6 +76,18 @@ public sealed partial class CsvExporter : ICsvExporter
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         return ExportAsync("positions_current", PositionColumns.For(snapshot.Source), snapshot.Positions, cancellationToken);
+    }
+
+    public Task<string> ExportPortfolioHistoryAsync(IReadOnlyList<PortfolioDay> history, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return ExportAsync("portfolio_history", PortfolioDayColumns.All, history, cancellationToken);
+    }
+
+    public Task<string> ExportPerformanceAsync(IReadOnlyList<PerformanceDay> days, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        return ExportAsync("performance_daily", PerformanceColumns.All, days, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Exported {Count} rows to {Path}")]

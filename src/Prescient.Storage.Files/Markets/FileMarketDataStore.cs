@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prescient.Engine.Storage;
@@ -53,5 +54,57 @@ public sealed class FileMarketDataStore : IMarketDataStore
         var source = EnvelopeFields.Source(path, envelope.Source, envelope.Simulated);
         EnvelopeFields.RequireCount(path, "count", envelope.Count, envelope.Quotes.Count, "quotes");
         return new QuotesSnapshot(envelope.GeneratedAt, source, envelope.Quotes);
+    }
+
+    public async Task<StoredFilteredEvents?> ReadFilteredEventsAsync(CancellationToken cancellationToken)
+    {
+        var path = _folder.FilteredEvents;
+        var envelope = await JsonFile.ReadAsync<FilteredEventsEnvelope>(path, cancellationToken).ConfigureAwait(false);
+        if (envelope is null)
+        {
+            return null;
+        }
+
+        var source = EnvelopeFields.Source(path, envelope.Source, envelope.Simulated);
+        EnvelopeFields.RequireCount(path, "count", envelope.Count, envelope.Events.Count, "events");
+        for (var i = 0; i < envelope.Events.Count; i++)
+        {
+            if (envelope.Events[i].ValueKind != JsonValueKind.Object)
+            {
+                throw JsonFile.Corrupt(path, $"events[{i}] is {envelope.Events[i].ValueKind}, not an event object.");
+            }
+        }
+
+        return new StoredFilteredEvents(envelope.GeneratedAt, source, envelope.Filters, envelope.Events);
+    }
+
+    public async Task<string?> WriteDailyPricesAsync(QuotesSnapshot quotes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(quotes);
+        var path = _folder.DailyPrices(DailyPricesFile.Day(quotes.GeneratedAt));
+        if (File.Exists(path))
+        {
+            StoreLog.DailyPricesKept(_logger, path);
+            return null;
+        }
+
+        var daily = await DailyPricesFile.BeginAsync(_folder, quotes.GeneratedAt, quotes.Source, cancellationToken).ConfigureAwait(false);
+        await using (daily.ConfigureAwait(false))
+        {
+            foreach (var quote in quotes.Quotes)
+            {
+                await daily.AddAsync(DailyPrice.From(quote), cancellationToken).ConfigureAwait(false);
+            }
+
+            await daily.FinishAsync(cancellationToken).ConfigureAwait(false);
+            if (!daily.TryCreate())
+            {
+                StoreLog.DailyPricesKept(_logger, path);
+                return null;
+            }
+        }
+
+        StoreLog.DailyPricesWritten(_logger, quotes.Quotes.Count, path);
+        return path;
     }
 }

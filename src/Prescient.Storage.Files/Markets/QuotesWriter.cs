@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Prescient.Engine.Quotes;
@@ -33,14 +32,10 @@ internal sealed class QuotesWriter : IQuotesWriter
         _columns = QuoteColumns.For(run.Source);
     }
 
-    /// <summary>The UTC day whose daily prices file a run generated at <paramref name="generatedAt"/> belongs to.</summary>
-    public static DateOnly Day(DateTimeOffset generatedAt) => DateOnly.FromDateTime(generatedAt.UtcDateTime);
-
     public static async Task<IQuotesWriter> BeginAsync(DataFolder folder, QuotesRun run, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var day = Day(run.GeneratedAt);
-        var writer = new QuotesWriter(run, folder.DailyPrices(day), logger);
+        var writer = new QuotesWriter(run, folder.DailyPrices(DailyPricesFile.Day(run.GeneratedAt)), logger);
         try
         {
             writer._cache = await JsonEnvelopeWriter.BeginAsync(folder.MarketCache, writer.WriteSource, "quotes", cancellationToken)
@@ -49,15 +44,7 @@ internal sealed class QuotesWriter : IQuotesWriter
                 .ConfigureAwait(false);
             if (!File.Exists(writer._dailyPath))
             {
-                writer._daily = await JsonEnvelopeWriter.BeginAsync(
-                    writer._dailyPath,
-                    w =>
-                    {
-                        w.WriteString("date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                        writer.WriteSource(w);
-                    },
-                    "prices",
-                    cancellationToken).ConfigureAwait(false);
+                writer._daily = await DailyPricesFile.BeginAsync(folder, run.GeneratedAt, run.Source, cancellationToken).ConfigureAwait(false);
             }
 
             return writer;

@@ -13,4 +13,7 @@ internal static partial class StoreLog
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Daily prices already recorded in {Path}; kept as they are")]
     public static partial void DailyPricesKept(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Wrote {Quotes} daily prices from the stored quotes to {Path}")]
+    public static partial void DailyPricesWritten(ILogger logger, int quotes, string path);
 }

@@ -1,6 +1,8 @@
+using Prescient.Domain.History;
 using Prescient.Domain.Markets;
 using Prescient.Domain.Trading;
 using Prescient.Engine.Extraction;
+using Prescient.Engine.Performance;
 using Prescient.Engine.Quotes;
 using Prescient.Engine.Storage;
 
@@ -38,7 +40,23 @@ public sealed class InMemoryMarketDataStore : IMarketDataStore, ICsvExporter
 
     public Task<QuotesSnapshot?> ReadQuotesAsync(CancellationToken cancellationToken) => Task.FromResult(Quotes);
 
-    public Task<string> ExportFilteredEventsAsync(FilteredEventsSnapshot snapshot, CancellationToken cancellationToken) => Export("events_filtered.csv");
+    /// <summary>The kept events of the last committed events run, their upstream objects as stored.</summary>
+    public Task<StoredFilteredEvents?> ReadFilteredEventsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(FilteredEvents is { } kept && LastEventsRun is { } run
+            ? new StoredFilteredEvents(run.GeneratedAt, run.Source, run.Filters, kept.Select(e => e.Raw).ToArray())
+            : null);
+
+    public Task<string?> WriteDailyPricesAsync(QuotesSnapshot quotes, CancellationToken cancellationToken)
+    {
+        var day = DateOnly.FromDateTime(quotes.GeneratedAt.UtcDateTime);
+        return Task.FromResult(DailyPrices.TryAdd(day, quotes) ? $"daily_prices_{day:yyyy-MM-dd}.json" : null);
+    }
+
+    public Task<string> ExportFilteredEventsAsync(FilteredEventsSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ExportedFilteredEvents = snapshot;
+        return Export("events_filtered.csv");
+    }
 
     public Task<string> ExportExtractedMarketsAsync(MarketsSnapshot snapshot, CancellationToken cancellationToken) => Export("markets_extracted.csv");
 
@@ -51,6 +69,27 @@ public sealed class InMemoryMarketDataStore : IMarketDataStore, ICsvExporter
     public Task<string> ExportTradesAsync(IReadOnlyList<Trade> trades, CancellationToken cancellationToken) => Export("trades_summary.csv");
 
     public Task<string> ExportPositionsAsync(PortfolioSnapshot snapshot, CancellationToken cancellationToken) => Export("positions_current.csv");
+
+    /// <summary>The rows given to the last <see cref="ExportPortfolioHistoryAsync"/>.</summary>
+    public IReadOnlyList<PortfolioDay>? ExportedHistory { get; private set; }
+
+    /// <summary>The rows given to the last <see cref="ExportPerformanceAsync"/>.</summary>
+    public IReadOnlyList<PerformanceDay>? ExportedPerformance { get; private set; }
+
+    /// <summary>The events given to the last <see cref="ExportFilteredEventsAsync"/>.</summary>
+    public FilteredEventsSnapshot? ExportedFilteredEvents { get; private set; }
+
+    public Task<string> ExportPortfolioHistoryAsync(IReadOnlyList<PortfolioDay> history, CancellationToken cancellationToken)
+    {
+        ExportedHistory = history;
+        return Export("portfolio_history.csv");
+    }
+
+    public Task<string> ExportPerformanceAsync(IReadOnlyList<PerformanceDay> days, CancellationToken cancellationToken)
+    {
+        ExportedPerformance = days;
+        return Export("performance_daily.csv");
+    }
 
     private Task<string> Export(string name)
     {

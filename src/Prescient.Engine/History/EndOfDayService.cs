@@ -1,0 +1,145 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Prescient.Domain.History;
+using Prescient.Domain.Ids;
+using Prescient.Domain.Positions;
+using Prescient.Engine.Exports;
+using Prescient.Engine.Markets;
+using Prescient.Engine.Positions;
+using Prescient.Engine.Storage;
+using Prescient.Engine.Trading;
+
+namespace Prescient.Engine.History;
+
+/// <summary>
+/// Closes the UTC day: marks the ledger's portfolio at books fetched now, rewrites
+/// <c>portfolio.json</c>, archives the day's signals, writes the day's daily prices from the stored
+/// quotes when they are from that day and the file is missing, appends one snapshot to
+/// <c>portfolio_history.json</c>, and regenerates every CSV. Once a day: when the history already has
+/// the date, nothing is written and the result says when it was recorded. The books are fetched
+/// before anything is written, so unavailable market data leaves every file as it was; the snapshot
+/// is appended after the other files, so a run cut short is completed by the next one.
+/// </summary>
+public sealed partial class EndOfDayService(
+    IMarketSource source,
+    IMarketDataStore marketData,
+    ITradingStore trading,
+    IHistoryStore history,
+    ExportService exports,
+    IOptions<TradingOptions> options,
+    UseCaseGate gate,
+    TimeProvider time,
+    ILogger<EndOfDayService> logger)
+{
+    public Task<EndOfDayResult> RunAsync(CancellationToken cancellationToken) => gate.RunAsync(RunUngatedAsync, cancellationToken);
+
+    /// <summary>As <see cref="RunAsync"/>, for a use-case that already holds the gate (the scheduler, a simulation).</summary>
+    internal async Task<EndOfDayResult> RunUngatedAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var day = DateOnly.FromDateTime(now.UtcDateTime);
+        if ((await history.ReadPortfolioHistoryAsync(cancellationToken)).FirstOrDefault(d => d.Date == day) is { } recorded)
+        {
+            LogAlreadyRecorded(logger, day, recorded.RecordedAt);
+            return new EndOfDayResult(day, true, recorded, 0, false, [], AlreadyRecordedMessage(recorded));
+        }
+
+        var portfolio = Portfolio.Replay(options.Value.InitialCash, await trading.Ledger.ReadAllAsync(cancellationToken));
+        var marks = await MarkAsync(portfolio, cancellationToken);
+        var snapshot = PortfolioValuation.Value(portfolio, marks, now, source.Info);
+
+        var files = new List<string> { await trading.WritePortfolioAsync(snapshot, cancellationToken) };
+        var archived = await ArchiveSignalsAsync(day, cancellationToken);
+        if (archived is { Added: > 0 })
+        {
+            files.Add(archived.Path);
+        }
+
+        var dailyPrices = await WriteDailyPricesAsync(day, cancellationToken);
+        if (dailyPrices is not null)
+        {
+            files.Add(dailyPrices);
+        }
+
+        var portfolioDay = new PortfolioDay
+        {
+            Date = day,
+            RecordedAt = now,
+            Cash = snapshot.Cash,
+            PositionsValue = snapshot.PositionsValue,
+            Equity = snapshot.Equity,
+            RealizedPnl = snapshot.RealizedPnl,
+            UnrealizedPnl = snapshot.UnrealizedPnl,
+            Exposure = snapshot.Exposure,
+            FeesPaid = snapshot.FeesPaid,
+            OpenPositions = snapshot.Positions.Count,
+            TradeCount = snapshot.TradeCount,
+            LastTradeId = snapshot.LastTradeId,
+            Source = source.Info.Name,
+        };
+        files.Add(await history.AppendPortfolioDayAsync(portfolioDay, cancellationToken));
+        files.AddRange((await exports.ExportAllUngatedAsync(cancellationToken)).Files);
+
+        var signalsArchived = archived?.Added ?? 0;
+        LogRecorded(logger, day, snapshot.Equity, snapshot.Positions.Count, signalsArchived);
+        return new EndOfDayResult(day, false, portfolioDay, signalsArchived, dailyPrices is not null, files, RecordedMessage(portfolioDay, signalsArchived, dailyPrices is not null));
+    }
+
+    /// <summary>Marks for the held tokens from books fetched now; a token without a book (or a mark) is left to the valuation's fallback.</summary>
+    private async Task<Dictionary<TokenId, Mark>> MarkAsync(Portfolio portfolio, CancellationToken cancellationToken)
+    {
+        var marks = new Dictionary<TokenId, Mark>();
+        var tokens = portfolio.Positions.Select(p => p.TokenId).Distinct().ToArray();
+        if (tokens.Length == 0)
+        {
+            return marks;
+        }
+
+        await foreach (var batch in source.GetBooksAsync(tokens, null, cancellationToken))
+        {
+            foreach (var (token, book) in batch.Books)
+            {
+                if (PortfolioValuation.MarkFrom(book) is { } mark)
+                {
+                    marks[token] = mark;
+                }
+            }
+        }
+
+        return marks;
+    }
+
+    /// <summary>The signals of <c>current_signals.json</c> created on <paramref name="day"/> (UTC), into the month's archive.</summary>
+    private async Task<SignalsArchived?> ArchiveSignalsAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var signals = await trading.ReadSignalsAsync(cancellationToken);
+        var todays = signals?.Signals.Where(s => DateOnly.FromDateTime(s.CreatedAt.UtcDateTime) == day).ToArray() ?? [];
+        return todays.Length == 0 ? null : await history.ArchiveSignalsAsync(day, todays, cancellationToken);
+    }
+
+    /// <summary>The day's daily prices from the stored quotes, when they were generated that day and the file is missing.</summary>
+    private async Task<string?> WriteDailyPricesAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var quotes = await marketData.ReadQuotesAsync(cancellationToken);
+        return quotes is not null && DateOnly.FromDateTime(quotes.GeneratedAt.UtcDateTime) == day
+            ? await marketData.WriteDailyPricesAsync(quotes, cancellationToken)
+            : null;
+    }
+
+    private static string AlreadyRecordedMessage(PortfolioDay recorded) =>
+        $"end of day for {Date(recorded.Date)} was already recorded at {recorded.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC; nothing written";
+
+    private static string RecordedMessage(PortfolioDay day, int signals, bool dailyPrices) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"end of day for {Date(day.Date)} recorded: equity {day.Equity:#,0.00} USDC, {day.OpenPositions} open positions, {signals} signals archived{(dailyPrices ? ", daily prices written" : string.Empty)}");
+
+    private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "End of day {Date} already recorded at {RecordedAt}; nothing written")]
+    private static partial void LogAlreadyRecorded(ILogger logger, DateOnly date, DateTimeOffset recordedAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "End of day {Date} recorded: equity {Equity}, {Positions} open positions, {Signals} signals archived")]
+    private static partial void LogRecorded(ILogger logger, DateOnly date, decimal equity, int positions, int signals);
+}

@@ -1,0 +1,126 @@
+using Prescient.Domain.History;
+using Prescient.Domain.Ids;
+using Prescient.Domain.Trading;
+
+namespace Prescient.Engine.Performance;
+
+/// <summary>
+/// The daily performance statistics of the end-of-day history and the ledger: pure, decimal
+/// throughout, ratios rounded to 6 places (midpoints away from zero, as a spreadsheet rounds).
+/// </summary>
+public static class PerformanceCalculator
+{
+    public const int RatioDecimals = 6;
+
+    /// <summary>One row per day of <paramref name="history"/>, by date (see <see cref="PerformanceDay"/> for each column).</summary>
+    public static IReadOnlyList<PerformanceDay> Compute(IReadOnlyList<PortfolioDay> history, IReadOnlyList<Trade> ledger, decimal initialCash)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(ledger);
+        var tradesPerDay = ledger.GroupBy(t => DayOf(t.ExecutedAt)).ToDictionary(g => g.Key, g => g.Count());
+        var settled = Settlements(ledger).OrderBy(s => s.Date).ToArray();
+        var rows = new List<PerformanceDay>(history.Count);
+        decimal? previousEquity = null;
+        var peak = initialCash;
+        var maxDrawdown = 0m;
+        var next = 0;
+        var wins = 0;
+        var scored = 0;
+        var squaredErrors = 0m;
+        foreach (var day in history.OrderBy(d => d.Date))
+        {
+            for (; next < settled.Length && settled[next].Date <= day.Date; next++)
+            {
+                wins += settled[next].Won ? 1 : 0;
+                if (settled[next].SquaredError is { } error)
+                {
+                    scored++;
+                    squaredErrors += error;
+                }
+            }
+
+            peak = Math.Max(peak, day.Equity);
+            var drawdown = peak == 0m ? 0m : Ratio((day.Equity / peak) - 1m);
+            maxDrawdown = Math.Min(maxDrawdown, drawdown);
+            rows.Add(new PerformanceDay
+            {
+                Date = day.Date,
+                Equity = day.Equity,
+                Cash = day.Cash,
+                PositionsValue = day.PositionsValue,
+                DailyReturn = Return(day.Equity, previousEquity ?? initialCash),
+                CumulativeReturn = Return(day.Equity, initialCash),
+                RealizedPnl = day.RealizedPnl,
+                UnrealizedPnl = day.UnrealizedPnl,
+                Drawdown = drawdown,
+                MaxDrawdown = maxDrawdown,
+                Trades = tradesPerDay.GetValueOrDefault(day.Date),
+                OpenPositions = day.OpenPositions,
+                SettledPositions = next,
+                WinRate = next == 0 ? null : Ratio((decimal)wins / next),
+                BrierScore = scored == 0 ? null : Ratio(squaredErrors / scored),
+            });
+            previousEquity = day.Equity;
+        }
+
+        return rows;
+    }
+
+    /// <summary>A ratio as every performance column carries it: 6 places, midpoints away from zero.</summary>
+    public static decimal Ratio(decimal value) => Math.Round(value, RatioDecimals, MidpointRounding.AwayFromZero);
+
+    private static decimal? Return(decimal value, decimal basis) => basis == 0m ? null : Ratio((value / basis) - 1m);
+
+    private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
+
+    /// <summary>
+    /// Every settlement of the ledger with whether it won and its squared error (p − o)², p the
+    /// share-weighted average price of the buys of the position it closed. Held shares are followed
+    /// through partial sells; a settlement of a position the ledger never opened (an inconsistent
+    /// ledger) counts for the win rate but has no entry price to score.
+    /// </summary>
+    private static IEnumerable<SettledPosition> Settlements(IReadOnlyList<Trade> ledger)
+    {
+        var open = new Dictionary<MarketId, Holding>();
+        foreach (var trade in ledger)
+        {
+            var held = open.GetValueOrDefault(trade.MarketId);
+            switch (trade.Kind)
+            {
+                case TradeKind.Buy:
+                {
+                    var before = held ?? new Holding(0m, 0m, 0m);
+                    open[trade.MarketId] = new Holding(
+                        before.Shares + trade.Shares, before.BoughtShares + trade.Shares, before.PricePaid + (trade.Price * trade.Shares));
+                    break;
+                }
+
+                case TradeKind.Sell when held is not null:
+                    if (held.Shares - trade.Shares > 0m)
+                    {
+                        open[trade.MarketId] = held with { Shares = held.Shares - trade.Shares };
+                    }
+                    else
+                    {
+                        open.Remove(trade.MarketId);
+                    }
+
+                    break;
+                case TradeKind.Settlement:
+                    open.Remove(trade.MarketId);
+                    decimal? error = held is { BoughtShares: > 0m } ? Square((held.PricePaid / held.BoughtShares) - trade.Price) : null;
+                    yield return new SettledPosition(DayOf(trade.ExecutedAt), trade.RealizedPnl > 0m, error);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static decimal Square(decimal value) => value * value;
+
+    /// <summary>Shares held now, and the shares bought and Σ price × shares paid since the position opened.</summary>
+    private sealed record Holding(decimal Shares, decimal BoughtShares, decimal PricePaid);
+
+    private sealed record SettledPosition(DateOnly Date, bool Won, decimal? SquaredError);
+}

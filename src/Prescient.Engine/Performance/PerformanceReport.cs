@@ -1,0 +1,38 @@
+namespace Prescient.Engine.Performance;
+
+/// <summary>The daily statistics of every end of day so far, and where they stand on the last one.</summary>
+public sealed record PerformanceReport(decimal InitialCash, IReadOnlyList<PerformanceDay> Days, PerformanceSummary Summary)
+{
+    public static PerformanceReport From(decimal initialCash, IReadOnlyList<PerformanceDay> days)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var last = days.Count == 0 ? null : days[^1];
+        var summary = new PerformanceSummary(
+            days.Count,
+            days.Count == 0 ? null : days[0].Date,
+            last?.Date,
+            last?.Equity,
+            last?.CumulativeReturn,
+            last?.MaxDrawdown ?? 0m,
+            last?.SettledPositions ?? 0,
+            last?.WinRate,
+            last?.BrierScore);
+        return new PerformanceReport(initialCash, days, summary);
+    }
+}
+
+/// <summary>
+/// Where performance stands at the last end of day: total return (equity / initial cash − 1), the
+/// deepest drawdown, win rate and Brier score over every settled position. Null where there is no
+/// end of day (or no settlement) yet. Ratios are fractions rounded to 6 places; equity in USDC.
+/// </summary>
+public sealed record PerformanceSummary(
+    int Days,
+    DateOnly? From,
+    DateOnly? To,
+    decimal? Equity,
+    decimal? TotalReturn,
+    decimal MaxDrawdown,
+    int SettledPositions,
+    decimal? WinRate,
+    decimal? BrierScore);
