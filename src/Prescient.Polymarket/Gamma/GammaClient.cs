@@ -153,13 +153,20 @@ public sealed class GammaClient
     }
 
     /// <summary>
-    /// The new events of one page and how many were skipped. Each event keeps a standalone clone of
-    /// its element as Raw, so the page document is disposed here.
+    /// The new events of one page and how many were skipped. The page is first cloned whole into
+    /// one standalone document (one copy of its bytes) and the pooled one disposed: each event's
+    /// Raw is then a standalone element of that clone for free, where cloning event by event copies
+    /// and allocates per event. The clone lives as long as an event of the page is kept.
     /// </summary>
     private (List<MarketEvent> Events, int Skipped) ParsePage(JsonDocument document, int page, HashSet<EventId> ids)
     {
-        using var owned = document;
-        var items = document.RootElement.GetProperty("events");
+        JsonElement root;
+        using (document)
+        {
+            root = document.RootElement.Clone();
+        }
+
+        var items = root.GetProperty("events");
         var events = new List<MarketEvent>(items.GetArrayLength());
         var skipped = 0;
         foreach (var item in items.EnumerateArray())
@@ -202,7 +209,7 @@ public sealed class GammaClient
             throw PolymarketTransport.UnexpectedShape(_http, Api, "/events/keyset did not return {\"events\":[…]}");
         }
 
-        // The caller parses the page, each event cloning its own element (MarketEvent.Raw), then disposes it.
+        // The caller clones the page (see ParsePage), parses it and disposes this document.
         return (body, WireReader.Text(body.RootElement, "next_cursor"));
     }
 
