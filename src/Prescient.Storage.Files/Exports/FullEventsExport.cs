@@ -56,12 +56,12 @@ internal sealed class FullEventsExport : IPendingOutput
     {
         ObjectDisposedException.ThrowIf(_spoolClosed, this);
         JsonFlattener.AddColumns(raw, _columns);
-        raw.WriteTo(_lineWriter);
+        RawJson.WriteOneLine(_lineWriter, raw);
         await _lineWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
         _lineWriter.Reset();
 
         // Compact JSON escapes line breaks inside strings, so one event is exactly one line.
-        await _spool.Stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        _spool.Stream.WriteByte((byte)'\n');
         Count++;
     }
 
