@@ -74,7 +74,9 @@ internal sealed class FullEventsExport : IPendingOutput
         ObjectDisposedException.ThrowIf(_spoolClosed, this);
         _spoolClosed = true;
         await _lineWriter.DisposeAsync().ConfigureAwait(false);
-        await _spool.CloseAsync(cancellationToken).ConfigureAwait(false);
+
+        // The spool is read back and deleted: it never needs to reach the disk.
+        await _spool.CloseScratchAsync(cancellationToken).ConfigureAwait(false);
 
         var columns = _columns.Columns;
         var sourceColumn = _columns.Contains("source") ? "prescient_source" : "source";
