@@ -29,6 +29,19 @@ public sealed partial class EventsRefresh(
         IProgress<RefreshProgress>? progress,
         CancellationToken cancellationToken)
     {
+        await using var pending = await DiscoverAsync(stage, progress, cancellationToken);
+        return (await pending.CommitAsync(cancellationToken), pending.Quotable);
+    }
+
+    /// <summary>
+    /// Discovers, filters, extracts and writes the run's files beside their targets, without
+    /// replacing anything: the caller commits (or disposes) the result.
+    /// </summary>
+    internal async Task<PendingEvents> DiscoverAsync(
+        EventsStage stage,
+        IProgress<RefreshProgress>? progress,
+        CancellationToken cancellationToken)
+    {
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var filter = new TradingFilter(filterOptions.Value);
@@ -41,36 +54,45 @@ public sealed partial class EventsRefresh(
         var dropped = new Dictionary<FilterReason, int>();
         var discovered = 0;
         var kept = 0;
-        await using var writer = await store.BeginEventsAsync(new EventsRun(now, source.Info, filter.Options, stage), cancellationToken);
-        await foreach (var page in source.DiscoverOpenEventsAsync(discoveryProgress, cancellationToken))
+        var writer = await store.BeginEventsAsync(new EventsRun(now, source.Info, filter.Options, stage), cancellationToken);
+        try
         {
-            foreach (var marketEvent in page)
+            await foreach (var page in source.DiscoverOpenEventsAsync(discoveryProgress, cancellationToken))
             {
-                discovered++;
-                var reason = filter.Evaluate(marketEvent, now);
-                IReadOnlyList<MarketRow> eventRows = [];
-                if (reason == FilterReason.Kept)
+                foreach (var marketEvent in page)
                 {
-                    kept++;
-                    eventRows = stage >= EventsStage.Extract ? MarketExtractor.Extract([marketEvent]) : [];
-                    extracted += eventRows.Count;
-                    quotable.AddRange(eventRows.Where(r => r.IsQuotable));
-                }
-                else
-                {
-                    dropped[reason] = dropped.GetValueOrDefault(reason) + 1;
-                }
+                    discovered++;
+                    var reason = filter.Evaluate(marketEvent, now);
+                    IReadOnlyList<MarketRow> eventRows = [];
+                    if (reason == FilterReason.Kept)
+                    {
+                        kept++;
+                        eventRows = stage >= EventsStage.Extract ? MarketExtractor.Extract([marketEvent]) : [];
+                        extracted += eventRows.Count;
+                        quotable.AddRange(eventRows.Where(r => r.IsQuotable));
+                    }
+                    else
+                    {
+                        dropped[reason] = dropped.GetValueOrDefault(reason) + 1;
+                    }
 
-                await writer.AddAsync(marketEvent, reason == FilterReason.Kept, eventRows, cancellationToken);
+                    await writer.AddAsync(marketEvent, reason == FilterReason.Kept, eventRows, cancellationToken);
+                }
             }
+        }
+        catch
+        {
+            await writer.DisposeAsync();
+            throw;
         }
 
         progress?.Report(new RefreshProgress("write", 0, null));
-        var files = await writer.CommitAsync(cancellationToken);
-        LogFiltered(logger, discovered, kept, source.Info.Name);
-        var result = new EventsStageResult(
-            now, source.Info, discovered, kept, dropped, extracted, quotable.Count, files, time.GetElapsedTime(started));
-        return (result, quotable);
+        return new PendingEvents(writer, quotable, files =>
+        {
+            LogFiltered(logger, discovered, kept, source.Info.Name);
+            return new EventsStageResult(
+                now, source.Info, discovered, kept, dropped, extracted, quotable.Count, files, time.GetElapsedTime(started));
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Filtered {Discovered} discovered events to {Kept} from {Source}")]

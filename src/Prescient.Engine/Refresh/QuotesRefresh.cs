@@ -30,11 +30,19 @@ public sealed partial class QuotesRefresh(
                 $"events/filtered_markets.json came from the {markets.Source.Name} source, not {source.Info.Name}: refresh events from {source.Info.Name} first.");
         }
 
-        return await RunAsync(markets.Markets, progress, cancellationToken);
+        return await RunAsync(markets.Markets, progress, null, cancellationToken);
     }
 
-    /// <summary>Quotes the given markets (those that accept orders; the rest are skipped).</summary>
-    internal async Task<QuotesStageResult> RunAsync(IReadOnlyList<MarketRow> markets, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Quotes the given markets (those that accept orders; the rest are skipped). When given,
+    /// <paramref name="beforeCommit"/> is awaited after the last book and before anything is
+    /// replaced: if it fails, nothing of this run is committed.
+    /// </summary>
+    internal async Task<QuotesStageResult> RunAsync(
+        IReadOnlyList<MarketRow> markets,
+        IProgress<RefreshProgress>? progress,
+        Func<Task>? beforeCommit,
+        CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
@@ -58,6 +66,11 @@ public sealed partial class QuotesRefresh(
                 .ToArray();
             withBook += quotes.Count(q => q.HasBook);
             await writer.AddAsync(quotes, cancellationToken);
+        }
+
+        if (beforeCommit is not null)
+        {
+            await beforeCommit();
         }
 
         progress?.Report(new RefreshProgress("write", 0, null));

@@ -32,5 +32,16 @@ public sealed record QuotesStageResult(
 /// <summary>A full refresh: the events stages, then quotes.</summary>
 public sealed record RefreshResult(EventsStageResult Events, QuotesStageResult Quotes)
 {
-    public TimeSpan Duration => Events.Duration + Quotes.Duration;
+    /// <summary>
+    /// From the start of discovery to the end of the later stage. The stages overlap (the books are
+    /// fetched while the events files are committed), so this is less than the sum of their durations.
+    /// </summary>
+    public TimeSpan Duration
+    {
+        get
+        {
+            var quotesEnd = Quotes.GeneratedAt - Events.GeneratedAt + Quotes.Duration;
+            return quotesEnd > Events.Duration ? quotesEnd : Events.Duration;
+        }
+    }
 }

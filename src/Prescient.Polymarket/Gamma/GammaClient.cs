@@ -38,8 +38,8 @@ public sealed class GammaClient
     /// <summary>
     /// Every open event (<c>active=true&amp;closed=false&amp;archived=false</c>), one page at a time
     /// in the order Gamma returns them. The next page is requested before the current one is
-    /// yielded, so the network works while the caller does; at most that one page is requested
-    /// ahead, and leaving the loop early cancels it. An event already yielded on an earlier page is
+    /// yielded and parsed as soon as it arrives, so the network and the parsing work while the
+    /// caller does; at most that one page is requested ahead, and leaving the loop early cancels it. An event already yielded on an earlier page is
     /// logged and left out, events without an id are skipped, logged and counted, and a page left
     /// with no events is not yielded. Stops when <c>next_cursor</c> is absent or empty; a cursor
     /// seen before, or more than <see cref="PolymarketOptions.MaxPages"/> pages, is an error raised
@@ -55,17 +55,29 @@ public sealed class GammaClient
         var events = 0;
         var skipped = 0;
         using var requests = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pending = GetEventsPageAsync(null, requests.Token);
+        var pending = GetEventsPageAsync(null, 1, requests.Token);
         try
         {
             while (pending is not null)
             {
                 var current = pending;
                 pending = null;
-                var (document, next) = await current.ConfigureAwait(false);
+                var (parsed, pageSkipped, next) = await current.ConfigureAwait(false);
                 pages++;
                 pending = NextPage(next, pages, cursors, requests.Token);
-                var (page, pageSkipped) = ParsePage(document, pages, ids);
+                var page = new List<MarketEvent>(parsed.Count);
+                foreach (var parsedEvent in parsed)
+                {
+                    if (ids.Add(parsedEvent.Id))
+                    {
+                        page.Add(parsedEvent);
+                    }
+                    else
+                    {
+                        GammaLog.DuplicateEvent(_logger, parsedEvent.Id.Value, pages);
+                    }
+                }
+
                 events += page.Count;
                 skipped += pageSkipped;
                 progress?.Report(new DiscoveryProgress(pages, events));
@@ -80,11 +92,6 @@ public sealed class GammaClient
         finally
         {
             await AbandonedRequests.DrainAsync(requests, pending is null ? [] : [pending]).ConfigureAwait(false);
-            if (pending is { IsCompletedSuccessfully: true })
-            {
-                // A page fetched ahead that nobody will read still returns its pooled buffers.
-                pending.Result.Page.Dispose();
-            }
         }
     }
 
@@ -126,7 +133,7 @@ public sealed class GammaClient
     }
 
     /// <summary>The request for the page after <paramref name="pages"/>, null after the last page, or the reason to stop as a failed task.</summary>
-    private Task<(JsonDocument Page, string? NextCursor)>? NextPage(
+    private Task<(List<MarketEvent> Events, int Skipped, string? NextCursor)>? NextPage(
         string? next,
         int pages,
         HashSet<string> cursors,
@@ -139,27 +146,34 @@ public sealed class GammaClient
 
         if (!cursors.Add(next))
         {
-            return Task.FromException<(JsonDocument, string?)>(PolymarketTransport.UnexpectedShape(
+            return Task.FromException<(List<MarketEvent>, int, string?)>(PolymarketTransport.UnexpectedShape(
                 _http, Api, $"/events/keyset returned cursor '{next}' again on page {pages}; discovery stopped to avoid a loop"));
         }
 
         if (pages >= _options.MaxPages)
         {
-            return Task.FromException<(JsonDocument, string?)>(PolymarketTransport.UnexpectedShape(
+            return Task.FromException<(List<MarketEvent>, int, string?)>(PolymarketTransport.UnexpectedShape(
                 _http, Api, $"/events/keyset still had more pages after {pages} (Polymarket:MaxPages); discovery stopped"));
         }
 
-        return GetEventsPageAsync(next, cancellationToken);
+        return GetEventsPageAsync(next, pages + 1, cancellationToken);
     }
 
     /// <summary>
-    /// The new events of one page and how many were skipped. Each event keeps a standalone clone of
-    /// its element as Raw, so the page document is disposed here.
+    /// The events of one page (duplicates of earlier pages included) and how many were skipped. The page is first cloned whole into
+    /// one standalone document (one copy of its bytes) and the pooled one disposed: each event's
+    /// Raw is then a standalone element of that clone for free, where cloning event by event copies
+    /// and allocates per event. The clone lives as long as an event of the page is kept.
     /// </summary>
-    private (List<MarketEvent> Events, int Skipped) ParsePage(JsonDocument document, int page, HashSet<EventId> ids)
+    private (List<MarketEvent> Events, int Skipped) ParsePage(JsonDocument document, int page)
     {
-        using var owned = document;
-        var items = document.RootElement.GetProperty("events");
+        JsonElement root;
+        using (document)
+        {
+            root = document.RootElement.Clone();
+        }
+
+        var items = root.GetProperty("events");
         var events = new List<MarketEvent>(items.GetArrayLength());
         var skipped = 0;
         foreach (var item in items.EnumerateArray())
@@ -170,21 +184,19 @@ public sealed class GammaClient
                 skipped++;
                 GammaLog.EventSkipped(_logger, page, result.Error!);
             }
-            else if (ids.Add(parsed.Id))
-            {
-                events.Add(parsed);
-            }
             else
             {
-                GammaLog.DuplicateEvent(_logger, parsed.Id.Value, page);
+                events.Add(parsed);
             }
         }
 
         return (events, skipped);
     }
 
-    private async Task<(JsonDocument Page, string? NextCursor)> GetEventsPageAsync(
+    /// <summary>Fetches and parses page number <paramref name="page"/> (1-based, for the logs).</summary>
+    private async Task<(List<MarketEvent> Events, int Skipped, string? NextCursor)> GetEventsPageAsync(
         string? cursor,
+        int page,
         CancellationToken cancellationToken)
     {
         var path = string.Create(
@@ -202,8 +214,9 @@ public sealed class GammaClient
             throw PolymarketTransport.UnexpectedShape(_http, Api, "/events/keyset did not return {\"events\":[…]}");
         }
 
-        // The caller parses the page, each event cloning its own element (MarketEvent.Raw), then disposes it.
-        return (body, WireReader.Text(body.RootElement, "next_cursor"));
+        var next = WireReader.Text(body.RootElement, "next_cursor");
+        var (events, skipped) = ParsePage(body, page);
+        return (events, skipped, next);
     }
 
     private async Task<JsonDocument?> GetAsync(

@@ -17,6 +17,8 @@ namespace Prescient.Polymarket.Gamma;
 /// </summary>
 public sealed class GammaEventParser : IEventParser
 {
+    private static readonly WireKeys<Key> Keys = new();
+
     private readonly ILogger<GammaEventParser> _logger;
 
     public GammaEventParser(ILogger<GammaEventParser> logger)
@@ -32,7 +34,8 @@ public sealed class GammaEventParser : IEventParser
 
     /// <summary>
     /// Maps <paramref name="eventObject"/>. <see cref="MarketEvent.Raw"/> is a standalone clone of it,
-    /// so the document it was read from can be disposed. Anything but a JSON object is a failure value.
+    /// so the document it was read from can be disposed (an element of a standalone document, such as
+    /// a cloned page, is its own clone and is not copied). Anything but a JSON object is a failure value.
     /// </summary>
     public ParseResult<MarketEvent> Parse(JsonElement eventObject)
     {
@@ -41,7 +44,8 @@ public sealed class GammaEventParser : IEventParser
             return ParseResult.Failure<MarketEvent>("the event is not a JSON object");
         }
 
-        var id = WireReader.Text(eventObject, "id");
+        var f = Keys.Read(eventObject);
+        var id = WireReader.Text(f[Key.Id]);
         if (id is null)
         {
             return ParseResult.Failure<MarketEvent>("event without an id");
@@ -51,20 +55,20 @@ public sealed class GammaEventParser : IEventParser
         return ParseResult.Success(new MarketEvent
         {
             Id = eventId,
-            Slug = WireReader.Text(eventObject, "slug"),
-            Title = WireReader.Text(eventObject, "title"),
-            Active = WireReader.Bool(eventObject, "active") ?? false,
-            Closed = WireReader.Bool(eventObject, "closed") ?? false,
-            Archived = WireReader.Bool(eventObject, "archived") ?? false,
-            EnableOrderBook = WireReader.Bool(eventObject, "enableOrderBook") ?? false,
-            NegRisk = WireReader.Bool(eventObject, "negRisk") ?? false,
-            Liquidity = WireReader.Decimal(eventObject, "liquidity"),
-            Volume = WireReader.Decimal(eventObject, "volume"),
-            Volume24h = WireReader.Decimal(eventObject, "volume24hr"),
-            StartDate = WireReader.Date(eventObject, "startDate"),
-            EndDate = WireReader.Date(eventObject, "endDate"),
-            Tags = Tags(eventObject),
-            Markets = Markets(eventObject, eventId),
+            Slug = WireReader.Text(f[Key.Slug]),
+            Title = WireReader.Text(f[Key.Title]),
+            Active = WireReader.Bool(f[Key.Active]) ?? false,
+            Closed = WireReader.Bool(f[Key.Closed]) ?? false,
+            Archived = WireReader.Bool(f[Key.Archived]) ?? false,
+            EnableOrderBook = WireReader.Bool(f[Key.EnableOrderBook]) ?? false,
+            NegRisk = WireReader.Bool(f[Key.NegRisk]) ?? false,
+            Liquidity = WireReader.Decimal(f[Key.Liquidity]),
+            Volume = WireReader.Decimal(f[Key.Volume]),
+            Volume24h = WireReader.Decimal(f[Key.Volume24hr]),
+            StartDate = WireReader.Date(f[Key.StartDate]),
+            EndDate = WireReader.Date(f[Key.EndDate]),
+            Tags = Tags(f[Key.Tags]),
+            Markets = Markets(f[Key.Markets], eventId),
             Raw = eventObject.Clone(),
         });
     }
@@ -80,18 +84,18 @@ public sealed class GammaEventParser : IEventParser
         return result.Value;
     }
 
-    private static Tag[] Tags(JsonElement eventObject) =>
-        (WireReader.Array(eventObject, "tags") ?? [])
+    private static Tag[] Tags(JsonElement tags) =>
+        (WireReader.Array(tags) ?? [])
             .Where(t => t.ValueKind == JsonValueKind.Object)
             .Select(t => (Id: WireReader.Text(t, "id"), Tag: t))
             .Where(t => t.Id is not null)
             .Select(t => new Tag(t.Id!, WireReader.Text(t.Tag, "slug"), WireReader.Text(t.Tag, "label")))
             .ToArray();
 
-    private List<Market> Markets(JsonElement eventObject, EventId eventId)
+    private List<Market> Markets(JsonElement items, EventId eventId)
     {
         var markets = new List<Market>();
-        foreach (var marketObject in WireReader.Array(eventObject, "markets") ?? [])
+        foreach (var marketObject in WireReader.Array(items) ?? [])
         {
             if (marketObject.ValueKind != JsonValueKind.Object)
             {
@@ -111,5 +115,25 @@ public sealed class GammaEventParser : IEventParser
         }
 
         return markets;
+    }
+
+    /// <summary>The keys read from an event object (see <see cref="WireKeys{TKey}"/>).</summary>
+    private enum Key
+    {
+        Id,
+        Slug,
+        Title,
+        Active,
+        Closed,
+        Archived,
+        EnableOrderBook,
+        NegRisk,
+        Liquidity,
+        Volume,
+        Volume24hr,
+        StartDate,
+        EndDate,
+        Tags,
+        Markets,
     }
 }

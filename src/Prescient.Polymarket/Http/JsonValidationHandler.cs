@@ -6,9 +6,10 @@ namespace Prescient.Polymarket.Http;
 /// <summary>
 /// Sits inside the resilience handler, so its failures are retried. It reads every body whole
 /// within the attempt timeout (a stalled body times the attempt out), and checks that a successful
-/// response is valid JSON: a truncated or non-JSON 200 becomes a logged
-/// <see cref="MalformedResponseException"/>. Error bodies (HTML from Cloudflare, plain text) are
-/// buffered but not checked; the caller reports them.
+/// response is valid JSON by parsing it: a truncated or non-JSON 200 becomes a logged
+/// <see cref="MalformedResponseException"/>. The body and the parsed document replace the content
+/// (<see cref="JsonBodyContent"/>), so the check is the only pass over the body. Error bodies (HTML
+/// from Cloudflare, plain text) are kept but not checked; the caller reports them.
 /// </summary>
 internal sealed class JsonValidationHandler(ILogger<JsonValidationHandler> logger) : DelegatingHandler
 {
@@ -19,7 +20,7 @@ internal sealed class JsonValidationHandler(ILogger<JsonValidationHandler> logge
         byte[] body;
         try
         {
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            body = await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
@@ -28,37 +29,54 @@ internal sealed class JsonValidationHandler(ILogger<JsonValidationHandler> logge
             throw new MalformedResponseException($"the body of {where} was cut off ({ex.Message})", ex);
         }
 
-        if (!response.IsSuccessStatusCode)
+        JsonDocument? document = null;
+        if (response.IsSuccessStatusCode)
         {
-            return response;
+            try
+            {
+                // Comments and trailing commas are refused, as in any JSON the APIs send.
+                document = JsonDocument.Parse(body);
+            }
+            catch (JsonException ex)
+            {
+                response.Dispose();
+                HttpLog.MalformedBody(logger, where, body.Length, ex.Message);
+                throw new MalformedResponseException($"{where} returned a malformed JSON body of {body.Length} bytes ({ex.Message})", ex);
+            }
         }
 
-        try
-        {
-            Validate(body);
-        }
-        catch (JsonException ex)
-        {
-            response.Dispose();
-            HttpLog.MalformedBody(logger, where, body.Length, ex.Message);
-            throw new MalformedResponseException($"{where} returned a malformed JSON body of {body.Length} bytes ({ex.Message})", ex);
-        }
-
+        var original = response.Content;
+        response.Content = new JsonBodyContent(body, document, original);
+        original.Dispose();
         return response;
     }
 
-    /// <summary>Reads every token without building a document: throws <see cref="JsonException"/> unless the body is one complete JSON value.</summary>
-    private static void Validate(byte[] body)
+    /// <summary>
+    /// The whole body. With a Content-Length it is read straight into an array of that size (one
+    /// copy of the bytes, where buffering the content and copying it out takes two); a body cut
+    /// short, or failing at its end, ends in an <see cref="IOException"/>.
+    /// </summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-        while (reader.Read())
+        if (content.Headers.ContentLength is not { } length || length > Array.MaxLength)
         {
+            return await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (reader.TokenType == JsonTokenType.None)
+        var body = new byte[length];
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
         {
-            throw new JsonException("The body is empty.");
+            await stream.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
+
+            // Read to the end, as buffering would: a connection that fails there fails the body.
+            if (await stream.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) != 0)
+            {
+                throw new IOException($"the body is longer than its Content-Length of {length} bytes");
+            }
         }
+
+        return body;
     }
 
     private static string Describe(HttpRequestMessage request) =>

@@ -25,14 +25,22 @@ internal static class PolymarketTransport
         CancellationToken cancellationToken)
     {
         var host = Host(client, request);
-        var body = await SendForBodyAsync(client, request, api, host, notFoundIsNull, cancellationToken).ConfigureAwait(false);
-        return body is null ? null : ParseJson(body, api, host, static bytes => JsonNode.Parse(bytes));
+        var reply = await SendForBodyAsync(client, request, api, host, notFoundIsNull, cancellationToken).ConfigureAwait(false);
+        if (reply is not { } received)
+        {
+            return null;
+        }
+
+        var (body, document) = received;
+        // Replies read as nodes are small: the node tree is built from the bytes.
+        document?.Dispose();
+        return ParseJson(body, api, host, static bytes => JsonNode.Parse(bytes));
     }
 
     /// <summary>
     /// The JSON body as a document the caller disposes, or null when <paramref name="notFoundIsNull"/>
     /// and the server answered 404. Cheaper than <see cref="SendAsync"/> for large replies that are
-    /// only read.
+    /// only read; the document <see cref="JsonValidationHandler"/> parsed is used as it is.
     /// </summary>
     public static async Task<JsonDocument?> SendDocumentAsync(
         HttpClient client,
@@ -42,13 +50,14 @@ internal static class PolymarketTransport
         CancellationToken cancellationToken)
     {
         var host = Host(client, request);
-        var body = await SendForBodyAsync(client, request, api, host, notFoundIsNull, cancellationToken).ConfigureAwait(false);
-        if (body is null)
+        var reply = await SendForBodyAsync(client, request, api, host, notFoundIsNull, cancellationToken).ConfigureAwait(false);
+        if (reply is not { } received)
         {
             return null;
         }
 
-        var document = ParseJson(body, api, host, static bytes => JsonDocument.Parse(bytes));
+        var (body, parsed) = received;
+        var document = parsed ?? ParseJson(body, api, host, static bytes => JsonDocument.Parse(bytes));
         if (document.RootElement.ValueKind == JsonValueKind.Null)
         {
             document.Dispose();
@@ -58,7 +67,8 @@ internal static class PolymarketTransport
         return document;
     }
 
-    private static async Task<byte[]?> SendForBodyAsync(
+    /// <summary>The body of a successful reply, with its parsed document when the pipeline parsed it already; null for a 404 taken as none.</summary>
+    private static async Task<(byte[] Body, JsonDocument? Document)?> SendForBodyAsync(
         HttpClient client,
         HttpRequestMessage request,
         string api,
@@ -69,7 +79,8 @@ internal static class PolymarketTransport
         HttpResponseMessage response;
         try
         {
-            response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            // JsonValidationHandler has read the whole body inside the pipeline: buffering it again here would copy it.
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -83,7 +94,14 @@ internal static class PolymarketTransport
 
         using (response)
         {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode && response.Content is JsonBodyContent validated)
+            {
+                return (validated.Body, validated.TakeDocument());
+            }
+
+            var body = response.Content is JsonBodyContent read
+                ? read.Body
+                : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             if (notFoundIsNull && response.StatusCode == HttpStatusCode.NotFound)
             {
                 return null;
@@ -94,7 +112,7 @@ internal static class PolymarketTransport
                 throw Unavailable(api, host, FailureText.Describe(response, body), null);
             }
 
-            return body;
+            return (body, null);
         }
     }
 

@@ -38,18 +38,21 @@ internal static partial class WireReader
 
     public static decimal? Decimal(JsonElement obj, string key) => Property(obj, key) is { } value ? Decimal(value) : null;
 
-    public static bool? Bool(JsonElement obj, string key) =>
-        Property(obj, key) is not { } value
-            ? null
-            : value.ValueKind switch
-            {
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                JsonValueKind.String when bool.TryParse(value.GetString()!.Trim(), out var parsed) => parsed,
-                _ => null,
-            };
+    public static bool? Bool(JsonElement obj, string key) => Property(obj, key) is { } value ? Bool(value) : null;
+
+    /// <summary>A JSON boolean or a "true"/"false" string.</summary>
+    public static bool? Bool(JsonElement value) =>
+        value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.String when bool.TryParse(value.GetString()!.Trim(), out var parsed) => parsed,
+            _ => null,
+        };
 
     public static DateTimeOffset? Date(JsonElement obj, string key) => WireDates.Parse(Text(obj, key));
+
+    public static DateTimeOffset? Date(JsonElement value) => WireDates.Parse(Text(value));
 
     public static JsonElement? Object(JsonElement obj, string key) =>
         Property(obj, key) is { ValueKind: JsonValueKind.Object } value ? value : null;
@@ -59,7 +62,11 @@ internal static partial class WireReader
     /// string (<c>"[\"Yes\", \"No\"]"</c>). Null when absent, null, or not an array.
     /// </summary>
     public static IReadOnlyList<JsonElement>? Array(JsonElement obj, string key) =>
-        Property(obj, key) switch
+        Property(obj, key) is { } value ? Array(value) : null;
+
+    /// <summary>As <see cref="Array(JsonElement, string)"/>, for a value already looked up (see <see cref="WireKeys"/>).</summary>
+    public static IReadOnlyList<JsonElement>? Array(JsonElement value) =>
+        value switch
         {
             { ValueKind: JsonValueKind.Array } array => [.. array.EnumerateArray()],
             { ValueKind: JsonValueKind.String } text => ParseEmbeddedElements(text.GetString()!),
@@ -69,6 +76,10 @@ internal static partial class WireReader
     /// <summary>An array of texts (see <see cref="Array(JsonElement, string)"/>); an item that is not text is null.</summary>
     public static IReadOnlyList<string?>? TextArray(JsonElement obj, string key) =>
         Array(obj, key)?.Select(item => Text(item)).ToArray();
+
+    /// <summary>As <see cref="TextArray(JsonElement, string)"/>, for a value already looked up.</summary>
+    public static IReadOnlyList<string?>? TextArray(JsonElement value) =>
+        Array(value)?.Select(item => Text(item)).ToArray();
 
     /// <summary>The value under <paramref name="key"/>, or null when absent or when <paramref name="obj"/> is not an object.</summary>
     public static JsonElement? Property(JsonElement obj, string key) =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Prescient.Engine.Markets;
 using Prescient.Storage.Files.IO;
@@ -56,12 +55,12 @@ internal sealed class FullEventsExport : IPendingOutput
     {
         ObjectDisposedException.ThrowIf(_spoolClosed, this);
         JsonFlattener.AddColumns(raw, _columns);
-        raw.WriteTo(_lineWriter);
+        RawJson.WriteOneLine(_lineWriter, raw);
         await _lineWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
         _lineWriter.Reset();
 
         // Compact JSON escapes line breaks inside strings, so one event is exactly one line.
-        await _spool.Stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        _spool.Stream.WriteByte((byte)'\n');
         Count++;
     }
 
@@ -75,25 +74,35 @@ internal sealed class FullEventsExport : IPendingOutput
         ObjectDisposedException.ThrowIf(_spoolClosed, this);
         _spoolClosed = true;
         await _lineWriter.DisposeAsync().ConfigureAwait(false);
-        await _spool.CloseAsync(cancellationToken).ConfigureAwait(false);
+
+        // The spool is read back and deleted: it never needs to reach the disk.
+        await _spool.CloseScratchAsync(cancellationToken).ConfigureAwait(false);
 
         var columns = _columns.Columns;
         var sourceColumn = _columns.Contains("source") ? "prescient_source" : "source";
         _table = await CsvTableWriter.BeginAsync(_path, [.. columns, sourceColumn], cancellationToken).ConfigureAwait(false);
-        var label = _source.Label;
-        var stream = new FileStream(_spool.TempPath, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        using (var reader = new StreamReader(stream, Encoding.UTF8))
+        var index = new Dictionary<string, int>(columns.Count, StringComparer.Ordinal);
+        for (var i = 0; i < columns.Count; i++)
         {
-            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            index[columns[i]] = i;
+        }
+
+        // One row buffer for the whole pass: the leaves an event has fill their cells, the rest stay empty.
+        var row = new string[columns.Count + 1];
+        row[^1] = _source.Label;
+        var stream = new FileStream(_spool.TempPath, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using (stream.ConfigureAwait(false))
+        {
+            var lines = new LineReader(stream);
+            while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false))
             {
-                Dictionary<string, string> cells;
-                using (var document = JsonDocument.Parse(line))
+                System.Array.Fill(row, string.Empty, 0, columns.Count);
+                using (var document = JsonDocument.Parse(lines.Line))
                 {
-                    cells = JsonFlattener.Cells(document.RootElement);
+                    JsonFlattener.FillCells(document.RootElement, index, row);
                 }
 
-                await _table.WriteRowAsync(columns.Select(c => cells.GetValueOrDefault(c, string.Empty)).Append(label), cancellationToken)
-                    .ConfigureAwait(false);
+                await _table.WriteRowAsync(row, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -26,12 +27,21 @@ internal static class JsonFlattener
         VisitLeaves(obj, prefix: null, (column, _) => columns.Add(column));
     }
 
-    /// <summary>The cells of one object, keyed by column.</summary>
-    public static Dictionary<string, string> Cells(JsonElement obj)
+    /// <summary>
+    /// Writes the cells of one object into <paramref name="row"/> at their column's position in
+    /// <paramref name="columns"/>; a leaf without a column is left out, a column without a leaf untouched.
+    /// </summary>
+    public static void FillCells(JsonElement obj, Dictionary<string, int> columns, string[] row)
     {
-        var cells = new Dictionary<string, string>(StringComparer.Ordinal);
-        VisitLeaves(obj, prefix: null, (column, node) => cells[column] = Cell(node));
-        return cells;
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(row);
+        VisitLeaves(obj, prefix: null, (column, node) =>
+        {
+            if (columns.TryGetValue(column, out var at))
+            {
+                row[at] = Cell(node);
+            }
+        });
     }
 
     private static void VisitLeaves(JsonElement obj, string? prefix, Action<string, JsonElement> leaf)
@@ -65,6 +75,12 @@ internal static class JsonFlattener
     /// <summary>An array or empty object as compact JSON, whatever whitespace it arrived with.</summary>
     private static string CompactText(JsonElement value)
     {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        if (IsWriterOutput(raw))
+        {
+            return Encoding.ASCII.GetString(raw);
+        }
+
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, Compact))
         {
@@ -72,5 +88,48 @@ internal static class JsonFlattener
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// True when <paramref name="raw"/> is already exactly what the compact writer would write for
+    /// it (it usually is: upstream sends compact JSON), so it need not be rewritten: printable
+    /// ASCII, no whitespace outside strings, and no escapes but the ones the writer itself uses
+    /// (<c>\"</c>, <c>\\</c>, <c>\n</c>, <c>\r</c>, <c>\t</c>).
+    /// </summary>
+    internal static bool IsWriterOutput(ReadOnlySpan<byte> raw)
+    {
+        var inString = false;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var b = raw[i];
+            if (b is < 0x20 or > 0x7E)
+            {
+                return false;
+            }
+
+            if (!inString)
+            {
+                if (b == (byte)' ')
+                {
+                    return false;
+                }
+
+                inString = b == (byte)'"';
+            }
+            else if (b == (byte)'"')
+            {
+                inString = false;
+            }
+            else if (b == (byte)'\\')
+            {
+                i++;
+                if (i == raw.Length || raw[i] is not ((byte)'"' or (byte)'\\' or (byte)'n' or (byte)'r' or (byte)'t'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 }

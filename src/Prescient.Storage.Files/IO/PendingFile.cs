@@ -58,6 +58,22 @@ internal sealed class PendingFile : IAsyncDisposable
         await _stream.DisposeAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Flushes the content to the operating system and closes the temporary file without waiting
+    /// for the disk: for a scratch file that is read back and deleted, never renamed over a target.
+    /// </summary>
+    public async Task CloseScratchAsync(CancellationToken cancellationToken)
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _closed = true;
+        await _stream.DisposeAsync().ConfigureAwait(false);
+    }
+
     /// <summary>Renames the closed temporary file over the target, replacing it.</summary>
     public void Replace()
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Prescient.Engine.Quotes;
 using Prescient.Engine.Storage;
 using Prescient.Storage.Files.Exports;
+using Prescient.Storage.Files.IO;
 using Prescient.Storage.Files.Json;
 
 namespace Prescient.Storage.Files.Markets;
@@ -75,16 +76,15 @@ internal sealed class QuotesWriter : IQuotesWriter
     {
         ObjectDisposedException.ThrowIf(_committed || _cache is null, this);
         cancellationToken.ThrowIfCancellationRequested();
-        await _cache.FinishAsync(cancellationToken).ConfigureAwait(false);
-        await _csv!.FinishAsync(cancellationToken).ConfigureAwait(false);
-        if (_daily is not null)
-        {
-            await _daily.FinishAsync(cancellationToken).ConfigureAwait(false);
-        }
+
+        // The files are independent: their flushes to disk overlap instead of adding up.
+        IPendingOutput[] outputs = _daily is null ? [_cache, _csv!] : [_cache, _csv!, _daily];
+        await Task.WhenAll(outputs.Select(output => Task.Run(() => output.FinishAsync(cancellationToken), cancellationToken)))
+            .ConfigureAwait(false);
 
         cancellationToken.ThrowIfCancellationRequested();
         _cache.Replace();
-        _csv.Replace();
+        _csv!.Replace();
         List<string> files = [_cache.Target, _csv.Target];
         var dailyWritten = _daily?.TryCreate() ?? false;
         if (dailyWritten)
