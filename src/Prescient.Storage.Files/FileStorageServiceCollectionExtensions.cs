@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prescient.Engine.Runs;
 using Prescient.Engine.Storage;
 using Prescient.Storage.Files.Exports;
 using Prescient.Storage.Files.Markets;
+using Prescient.Storage.Files.Runs;
+using Prescient.Storage.Files.Status;
 using Prescient.Storage.Files.Trading;
 
 namespace Prescient.Storage.Files;
@@ -12,7 +15,7 @@ public static class FileStorageServiceCollectionExtensions
     /// <summary>
     /// Registers the file store rooted at <paramref name="dataDirectory"/>: <see cref="DataFolder"/>,
     /// <see cref="IMarketDataStore"/>, <see cref="ITradingStore"/> (one per process: it holds the
-    /// ledger's state) and <see cref="ICsvExporter"/>, as singletons. Acquiring the
+    /// ledger's state), <see cref="ICsvExporter"/>, <see cref="IRunLog"/> and <see cref="IDataFreshness"/>, as singletons. Acquiring the
     /// <see cref="DataFolderLock"/> stays with the host, which holds it for its lifetime.
     /// </summary>
     public static IServiceCollection AddFileStorage(this IServiceCollection services, string dataDirectory)
@@ -26,6 +29,9 @@ public static class FileStorageServiceCollectionExtensions
         services.TryAddSingleton<ITradingStore>(sp => sp.GetRequiredService<FileTradingStore>());
         services.TryAddSingleton<CsvExporter>();
         services.TryAddSingleton<ICsvExporter>(sp => sp.GetRequiredService<CsvExporter>());
+        services.TryAddSingleton<FileRunLog>();
+        services.TryAddSingleton<IRunLog>(sp => sp.GetRequiredService<FileRunLog>());
+        services.TryAddSingleton<IDataFreshness, FileDataFreshness>();
         return services;
     }
 }
