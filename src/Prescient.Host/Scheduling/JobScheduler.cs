@@ -30,39 +30,54 @@ internal sealed partial class JobScheduler(
     /// <summary>The longest single wait: the clock is read again at least this often, so a clock step (suspend, NTP) is noticed.</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromHours(1);
 
+    private Plan[] _plans = [];
+    private DateTimeOffset _startedAt;
+
+    /// <summary>
+    /// Fixes the start instant and the first plan before the loop starts: ExecuteAsync runs on the
+    /// thread pool, so "now at start" must not depend on when that thread gets to run.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _startedAt = time.GetUtcNow();
+        var schedule = options.Value;
+        if (schedule.Enabled && jobs.Count > 0)
+        {
+            var zone = schedule.FindTimeZone();
+            _plans = jobs.Select(job => new Plan(job, CronSchedule.Parse(job.Name, job.Cron, zone))).ToArray();
+            state.Started();
+            foreach (var plan in _plans)
+            {
+                plan.Next = plan.Schedule.NextAfter(_startedAt);
+                state.Planned(plan.Job.Name, plan.Next);
+            }
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Read before the first await: StartAsync returns with the start instant fixed.
-        var startedAt = time.GetUtcNow();
-        var schedule = options.Value;
-        if (!schedule.Enabled || jobs.Count == 0)
+        if (_plans.Length == 0)
         {
             LogDisabled(logger);
             return;
         }
 
-        var zone = schedule.FindTimeZone();
-        var plans = jobs.Select(job => new Plan(job, CronSchedule.Parse(job.Name, job.Cron, zone))).ToArray();
-        foreach (var plan in plans)
-        {
-            plan.Next = plan.Schedule.NextAfter(startedAt);
-        }
-
-        state.Started();
         try
         {
-            if (schedule.CatchUp)
+            if (options.Value.CatchUp)
             {
-                await PlanCatchUpAsync(plans, startedAt, stoppingToken);
+                await PlanCatchUpAsync(_plans, _startedAt, stoppingToken);
             }
 
-            foreach (var plan in plans)
+            foreach (var plan in _plans)
             {
                 state.Planned(plan.Job.Name, plan.Next);
-                LogPlanned(logger, plan.Job.Name, plan.Job.Cron, schedule.TimeZone, plan.Next);
+                LogPlanned(logger, plan.Job.Name, plan.Job.Cron, options.Value.TimeZone, plan.Next);
             }
 
-            await RunLoopAsync(plans, stoppingToken);
+            await RunLoopAsync(_plans, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -102,10 +117,11 @@ internal sealed partial class JobScheduler(
     {
         while (plans.Where(p => p.Next is not null).MinBy(p => p.Next) is { } due)
         {
-            var wait = due.Next!.Value - time.GetUtcNow();
+            var now = time.GetUtcNow();
+            var wait = due.Next!.Value - now;
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait < MaxWait ? wait : MaxWait, time, stoppingToken);
+                await WaitAsync(now + (wait < MaxWait ? wait : MaxWait), stoppingToken);
                 continue;
             }
 
@@ -113,6 +129,26 @@ internal sealed partial class JobScheduler(
         }
 
         LogNothingLeft(logger);
+    }
+
+    /// <summary>
+    /// Waits on the clock's timer until <paramref name="wakeAt"/>, or not at all if the clock passes it
+    /// while the timer is being set: a timer counts from the clock as it reads it then, so a clock
+    /// stepped from another thread in between would otherwise leave it waiting past the instant.
+    /// </summary>
+    private async Task WaitAsync(DateTimeOffset wakeAt, CancellationToken stoppingToken)
+    {
+        var elapsed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var wait = wakeAt - time.GetUtcNow();
+        await using var timer = time.CreateTimer(
+            static s => ((TaskCompletionSource)s!).TrySetResult(), elapsed, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        await using var stop = stoppingToken.Register(() => elapsed.TrySetCanceled(stoppingToken));
+        if (time.GetUtcNow() >= wakeAt)
+        {
+            elapsed.TrySetResult();
+        }
+
+        await elapsed.Task;
     }
 
     private async Task RunAsync(Plan plan, CancellationToken stoppingToken)
