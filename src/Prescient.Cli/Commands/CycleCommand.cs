@@ -11,6 +11,9 @@ namespace Prescient.Cli.Commands;
 /// <summary><c>prescient cycle</c>: the morning run — refresh, signals, execute (settle, fill, mark), every CSV.</summary>
 internal static class CycleCommand
 {
+    /// <summary>The progress stages in the order the cycle reports them.</summary>
+    private static readonly string[] Steps = ["discover", "quote", "write", "signals", "execute", "export"];
+
     public static Command Create(CliContext context)
     {
         var command = new Command(
@@ -26,8 +29,6 @@ internal static class CycleCommand
         });
         return command;
     }
-
-    private static readonly string[] Steps = ["discover", "quote", "write", "signals", "execute", "export"];
 
     private static Task<CycleResult> RunWithProgressAsync(IAnsiConsole console, CycleService cycle, CancellationToken ct) =>
         !console.Profile.Capabilities.Interactive
@@ -46,28 +47,37 @@ internal static class CycleCommand
                     ["execute"] = ctx.AddTask("Settling and executing on paper", autoStart: false).IsIndeterminate(),
                     ["export"] = ctx.AddTask("Exporting CSVs", autoStart: false).IsIndeterminate(),
                 };
+                var current = -1;
                 var progress = new ForwardingProgress<RefreshProgress>(p =>
                 {
+                    // Reports of a stage already left behind (parallel book batches) change nothing.
                     var stage = Array.IndexOf(Steps, p.Stage);
-                    for (var i = 0; i < stage; i++)
+                    if (stage < current)
+                    {
+                        return;
+                    }
+
+                    for (var i = Math.Max(current, 0); i < stage; i++)
                     {
                         Finish(tasks[Steps[i]]);
                     }
 
-                    if (stage >= 0)
+                    current = stage;
+                    var task = tasks[p.Stage];
+                    if (!task.IsStarted)
                     {
-                        var task = tasks[p.Stage];
                         task.StartTask();
-                        if (p.Stage == "discover")
-                        {
-                            task.Description = $"Discovering events ({p.Done.ToString(CultureInfo.InvariantCulture)})";
-                        }
-                        else if (p.Total is { } total)
-                        {
-                            task.IsIndeterminate = false;
-                            task.MaxValue = Math.Max(1, total);
-                            task.Value = p.Done;
-                        }
+                    }
+
+                    if (p.Stage == "discover")
+                    {
+                        task.Description = $"Discovering events ({p.Done.ToString(CultureInfo.InvariantCulture)})";
+                    }
+                    else if (p.Total is { } total)
+                    {
+                        task.IsIndeterminate = false;
+                        task.MaxValue = Math.Max(1, total);
+                        task.Value = p.Done;
                     }
                 });
                 var result = await cycle.RunAsync(progress, ct);
@@ -81,6 +91,11 @@ internal static class CycleCommand
 
     private static void Finish(ProgressTask task)
     {
+        if (task.IsFinished)
+        {
+            return;
+        }
+
         task.IsIndeterminate = false;
         task.Value = task.MaxValue;
         task.StopTask();
