@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Prescient.Cli.Commands;
+using Prescient.Host.Logging;
 using Spectre.Console;
 
 namespace Prescient.Cli;
@@ -20,6 +21,8 @@ public static class PrescientCli
             root.Options.Add(option);
         }
 
+        root.Subcommands.Add(CycleCommand.Create(context));
+        root.Subcommands.Add(StatusCommand.Create(context));
         root.Subcommands.Add(RefreshCommand.Create(context));
         root.Subcommands.Add(SignalsCommand.Create(context));
         root.Subcommands.Add(ExecuteCommand.Create(context));
@@ -53,12 +56,10 @@ public static class PrescientCli
 /// <summary>What every command needs: where to print, where errors go, the shared options.</summary>
 internal sealed record CliContext(IAnsiConsole Console, TextWriter Error, GlobalOptions Options)
 {
-    /// <summary>Command runs log warnings and errors to stderr; progress and tables go to stdout.</summary>
+    /// <summary>
+    /// Command runs log warnings and errors to stderr (progress and tables go to stdout), and from
+    /// Information up to the data folder's daily file (Logging:File:MinimumLevel).
+    /// </summary>
     public static void ConfigureLogging(ILoggingBuilder logging) =>
-        logging.SetMinimumLevel(LogLevel.Warning)
-            .AddSimpleConsole(o => o.SingleLine = true)
-            .AddFilter("Microsoft", LogLevel.Error)
-            .AddFilter("System.Net.Http", LogLevel.Error)
-            .AddFilter("Polly", LogLevel.None)
-            .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.AddConsoleLog(new ConsoleLog(System.Console.Error, LogLevel.Warning));
 }

@@ -1,11 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prescient.Engine.Cycle;
 using Prescient.Engine.Exports;
 using Prescient.Engine.History;
 using Prescient.Engine.Performance;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Refresh;
+using Prescient.Engine.Runs;
 using Prescient.Engine.Signals;
+using Prescient.Engine.Status;
 using Prescient.Engine.Trading;
 
 namespace Prescient.Engine;
@@ -15,7 +18,7 @@ public static class EngineServiceCollectionExtensions
     /// <summary>
     /// Registers the use-cases and the default strategy (<see cref="ThresholdStrategy"/> as
     /// <see cref="IStrategy"/> unless one is registered already). Ports (market source, stores,
-    /// exporter) come from adapter projects; options (<see cref="ThresholdStrategyOptions"/>,
+    /// exporter, run log, data freshness, run schedule) come from adapter projects and the host; options (<see cref="ThresholdStrategyOptions"/>,
     /// Trading.TradingOptions, …) are bound by the host.
     /// </summary>
     public static IServiceCollection AddPrescientEngine(this IServiceCollection services)
@@ -37,6 +40,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<PerformanceService>();
         services.AddSingleton<ExportService>();
         services.AddSingleton<EndOfDayService>();
+        services.AddSingleton<RunRecorder>();
+        services.AddSingleton<CycleService>();
+        services.AddSingleton<StatusService>();
         return services;
     }
 }

@@ -10,6 +10,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prescient.Host.Api;
 using Prescient.Host.Hosting;
+using Prescient.Host.Logging;
+using Prescient.Host.Scheduling;
 using Prescient.Storage.Files.Json;
 using Scalar.AspNetCore;
 
@@ -17,7 +19,8 @@ namespace Prescient.Host;
 
 /// <summary>
 /// <c>prescient serve</c>: the REST API with its OpenAPI document (/openapi/v1.json) and browsable
-/// UI (/scalar), bound to 127.0.0.1 by default. Holds the data-folder lock while it runs.
+/// UI (/scalar), bound to 127.0.0.1 by default, and the scheduler (section "Schedule"). Holds the
+/// data-folder lock while it runs; logs to the data folder's daily file (and to a console <c>logging</c> adds).
 /// </summary>
 public sealed class PrescientApi : IAsyncDisposable
 {
@@ -52,13 +55,12 @@ public sealed class PrescientApi : IAsyncDisposable
             var builder = WebApplication.CreateSlimBuilder();
             builder.Configuration.AddConfiguration(configuration);
             builder.WebHost.UseUrls(urls);
-            if (logging is not null)
-            {
-                logging(builder.Logging);
-            }
+            builder.Logging.AddPrescientLogging(configuration, resources.Settings.DataDirectory, time);
+            logging?.Invoke(builder.Logging);
 
             builder.Services.AddSingleton(time);
             builder.Services.AddPrescient(configuration, resources.Settings, resources.Backend);
+            builder.Services.AddPrescientScheduler();
             builder.Services.AddProblemDetails();
             builder.Services.AddExceptionHandler<ApiExceptionHandler>();
             builder.Services.AddOpenApi();
@@ -81,6 +83,7 @@ public sealed class PrescientApi : IAsyncDisposable
             app.MapStrategyApi();
             app.MapPaperTradingApi();
             app.MapHistoryApi();
+            app.MapTradingApi();
             await app.StartAsync(cancellationToken);
             return new PrescientApi(app, resources);
         }

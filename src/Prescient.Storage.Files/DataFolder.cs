@@ -61,6 +61,9 @@ public sealed class DataFolder
     /// <summary><c>history/portfolio_history.json</c>: append only, one snapshot per day.</summary>
     public string PortfolioHistory => Path.Combine(HistoryDirectory, "portfolio_history.json");
 
+    /// <summary><c>history/run_log.json</c>: append only, one record per cycle or end-of-day run, succeeded or failed.</summary>
+    public string RunLog => Path.Combine(HistoryDirectory, "run_log.json");
+
     /// <summary>The folders of the contract, root first.</summary>
     public IReadOnlyList<string> Directories =>
         [Root, EventsDirectory, MarketsDirectory, TradesDirectory, HistoryDirectory, ExportsDirectory, LogsDirectory];

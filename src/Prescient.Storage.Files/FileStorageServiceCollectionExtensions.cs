@@ -1,9 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prescient.Engine.Runs;
 using Prescient.Engine.Storage;
 using Prescient.Storage.Files.Exports;
 using Prescient.Storage.Files.History;
 using Prescient.Storage.Files.Markets;
+using Prescient.Storage.Files.Runs;
+using Prescient.Storage.Files.Status;
 using Prescient.Storage.Files.Trading;
 
 namespace Prescient.Storage.Files;
@@ -13,7 +16,7 @@ public static class FileStorageServiceCollectionExtensions
     /// <summary>
     /// Registers the file store rooted at <paramref name="dataDirectory"/>: <see cref="DataFolder"/>,
     /// <see cref="IMarketDataStore"/>, <see cref="ITradingStore"/> and <see cref="IHistoryStore"/> (one
-    /// per process: they hold their append-only files' state) and <see cref="ICsvExporter"/>, as singletons. Acquiring the
+    /// per process: they hold their append-only files' state), <see cref="ICsvExporter"/>, <see cref="IRunLog"/> and <see cref="IDataFreshness"/>, as singletons. Acquiring the
     /// <see cref="DataFolderLock"/> stays with the host, which holds it for its lifetime.
     /// </summary>
     public static IServiceCollection AddFileStorage(this IServiceCollection services, string dataDirectory)
@@ -29,6 +32,9 @@ public static class FileStorageServiceCollectionExtensions
         services.TryAddSingleton<IHistoryStore>(sp => sp.GetRequiredService<FileHistoryStore>());
         services.TryAddSingleton<CsvExporter>();
         services.TryAddSingleton<ICsvExporter>(sp => sp.GetRequiredService<CsvExporter>());
+        services.TryAddSingleton<FileRunLog>();
+        services.TryAddSingleton<IRunLog>(sp => sp.GetRequiredService<FileRunLog>());
+        services.TryAddSingleton<IDataFreshness, FileDataFreshness>();
         return services;
     }
 }

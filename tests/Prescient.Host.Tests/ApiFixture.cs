@@ -23,12 +23,20 @@ public sealed class ApiFixture : IAsyncDisposable
 
     public string DataDirectory => _dir.Path;
 
-    public static async Task<ApiFixture> StartAsync()
+    /// <summary>
+    /// Starts on a fresh folder with the schedule off (a test must not meet a scheduled cycle);
+    /// <paramref name="settings"/> adds or overrides configuration keys.
+    /// </summary>
+    public static async Task<ApiFixture> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var dir = new TempDirectory();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Data"] = dir.Path, ["Sample:Events"] = "120" })
-            .Build();
+        var values = new Dictionary<string, string?> { ["Data"] = dir.Path, ["Sample:Events"] = "120", ["Schedule:Enabled"] = "false" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var api = await PrescientApi.StartAsync(configuration, "http://127.0.0.1:0", null, CancellationToken.None);
         return new ApiFixture(dir, api);
     }

@@ -2,10 +2,11 @@ using System.CommandLine;
 using Spectre.Console;
 using Microsoft.Extensions.Logging;
 using Prescient.Host;
+using Prescient.Host.Logging;
 
 namespace Prescient.Cli.Commands;
 
-/// <summary><c>prescient serve</c>: the REST API (and, in later issues, the dashboard and scheduler).</summary>
+/// <summary><c>prescient serve</c>: the REST API and the scheduler (and, in a later issue, the dashboard).</summary>
 internal static class ServeCommand
 {
     public static Command Create(CliContext context)
@@ -15,14 +16,14 @@ internal static class ServeCommand
             Description = "Addresses to listen on (default " + PrescientApi.DefaultUrls + "; loopback only unless you say otherwise).",
             DefaultValueFactory = _ => PrescientApi.DefaultUrls,
         };
-        var command = new Command("serve", "Run the REST API with its OpenAPI document (/openapi/v1.json) and browsable UI (/scalar).") { urls };
+        var command = new Command("serve", "Run the REST API with its OpenAPI document (/openapi/v1.json) and browsable UI (/scalar), and the schedule (morning cycle, end of day).") { urls };
         command.SetAction(async (parse, ct) =>
         {
             var configuration = context.Options.BuildConfiguration(parse);
             await using var api = await PrescientApi.StartAsync(
                 configuration,
                 parse.GetValue(urls)!,
-                logging => logging.SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Polly", LogLevel.None),
+                logging => logging.AddConsoleLog(new ConsoleLog(context.Console.Profile.Out.Writer, LogLevel.Information, WithExceptionDetails: true)),
                 ct);
             foreach (var address in api.Addresses)
             {

@@ -7,6 +7,7 @@ using Prescient.Domain.Positions;
 using Prescient.Engine.Exports;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Positions;
+using Prescient.Engine.Runs;
 using Prescient.Engine.Storage;
 using Prescient.Engine.Trading;
 
@@ -29,10 +30,13 @@ public sealed partial class EndOfDayService(
     ExportService exports,
     IOptions<TradingOptions> options,
     UseCaseGate gate,
+    RunRecorder recorder,
     TimeProvider time,
     ILogger<EndOfDayService> logger)
 {
-    public Task<EndOfDayResult> RunAsync(CancellationToken cancellationToken) => gate.RunAsync(RunUngatedAsync, cancellationToken);
+    /// <summary>Closes the day through the gate, recording the run (succeeded or not) in the run log that status reads.</summary>
+    public Task<EndOfDayResult> RunAsync(CancellationToken cancellationToken) =>
+        recorder.RecordAsync(RunKinds.EndOfDay, ct => gate.RunAsync(RunUngatedAsync, ct), r => r.Message, cancellationToken);
 
     /// <summary>As <see cref="RunAsync"/>, for a use-case that already holds the gate (the scheduler, a simulation).</summary>
     internal async Task<EndOfDayResult> RunUngatedAsync(CancellationToken cancellationToken)

@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Prescient.Host.Logging;
 
 namespace Prescient.Host.Hosting;
 
-/// <summary>One command's world: the run's resources (lock, market backend) and the services wired to them.</summary>
+/// <summary>
+/// One command's world: the run's resources (lock, market backend) and the services wired to them,
+/// logging to the data folder's daily file; <c>logging</c> adds to that (a console, filters).
+/// </summary>
 public sealed class PrescientRuntime : IAsyncDisposable
 {
     private readonly RunResources _resources;
@@ -33,7 +37,11 @@ public sealed class PrescientRuntime : IAsyncDisposable
         try
         {
             var services = new ServiceCollection()
-                .AddLogging(logging)
+                .AddLogging(builder =>
+                {
+                    builder.AddPrescientLogging(configuration, resources.Settings.DataDirectory, time);
+                    logging(builder);
+                })
                 .AddSingleton(time)
                 .AddPrescient(configuration, resources.Settings, resources.Backend)
                 .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

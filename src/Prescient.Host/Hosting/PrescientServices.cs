@@ -5,6 +5,7 @@ using Prescient.Engine;
 using Prescient.Engine.Filters;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Trading;
+using Prescient.Host.Scheduling;
 using Prescient.Polymarket;
 using Prescient.Storage.Files;
 
@@ -12,7 +13,7 @@ namespace Prescient.Host.Hosting;
 
 public static class PrescientServices
 {
-    /// <summary>Wires the engine, the file store and the Polymarket client pointed at <paramref name="backend"/>.</summary>
+    /// <summary>Wires the engine, the file store, the schedule (not the scheduler: see <c>AddPrescientScheduler</c>) and the Polymarket client pointed at <paramref name="backend"/>.</summary>
     public static IServiceCollection AddPrescient(
         this IServiceCollection services,
         IConfiguration configuration,
@@ -32,6 +33,7 @@ public static class PrescientServices
         services.AddSingleton<IValidateOptions<TradingOptions>>(new Validator<TradingOptions>(o => o.Validate()));
         services.AddPrescientEngine();
         services.AddFileStorage(settings.DataDirectory);
+        services.AddPrescientSchedule(configuration);
         services.AddPolymarket(options =>
         {
             configuration.GetSection("Polymarket").Bind(options);

@@ -8,6 +8,7 @@ using Prescient.Engine.History;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Performance;
 using Prescient.Engine.Positions;
+using Prescient.Engine.Runs;
 using Prescient.Engine.Trading;
 using Prescient.Testing.Fakes;
 using static Prescient.Engine.Tests.Trading.TradingData;
@@ -26,7 +27,7 @@ internal sealed class HistoryWorld : IDisposable
         Portfolio = new PortfolioService(Trading, MarketData, options, MarketSourceInfo.Sample, Gate, Time);
         Performance = new PerformanceService(History, Trading, options, Gate);
         Exports = new ExportService(MarketData, Trading, History, Parser, MarketData, Portfolio, Performance, Gate, NullLogger<ExportService>.Instance);
-        EndOfDay = new EndOfDayService(Source, MarketData, Trading, History, Exports, options, Gate, Time, NullLogger<EndOfDayService>.Instance);
+        EndOfDay = new EndOfDayService(Source, MarketData, Trading, History, Exports, options, Gate, new RunRecorder(Runs, Time, NullLogger<RunRecorder>.Instance), Time, NullLogger<EndOfDayService>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(Evening);
@@ -38,6 +39,8 @@ internal sealed class HistoryWorld : IDisposable
     public InMemoryTradingStore Trading { get; } = new();
 
     public InMemoryHistoryStore History { get; } = new();
+
+    public InMemoryRunLog Runs { get; } = new();
 
     public FakeEventParser Parser { get; } = new();
 

@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Prescient.Engine.Cycle;
+using Prescient.Engine.Refresh;
+using Prescient.Host.Hosting;
+using Spectre.Console;
+
+namespace Prescient.Cli.Commands;
+
+/// <summary><c>prescient cycle</c>: the morning run — refresh, signals, execute (settle, fill, mark), every CSV.</summary>
+internal static class CycleCommand
+{
+    /// <summary>The progress stages in the order the cycle reports them.</summary>
+    private static readonly string[] Steps = ["discover", "quote", "write", "signals", "execute", "export"];
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command(
+            "cycle",
+            "The full cycle: refresh events and quotes, generate signals, settle and execute on paper, mark positions, regenerate every CSV. Safe to re-run: a signal is never traded twice.");
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct);
+            var cycle = runtime.Services.GetRequiredService<CycleService>();
+            var result = await RunWithProgressAsync(context.Console, cycle, ct);
+            Render(context.Console, runtime.Settings, result);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Task<CycleResult> RunWithProgressAsync(IAnsiConsole console, CycleService cycle, CancellationToken ct) =>
+        !console.Profile.Capabilities.Interactive
+            ? cycle.RunAsync(null, ct)
+            : console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal)
+                {
+                    ["discover"] = ctx.AddTask("Discovering events").IsIndeterminate(),
+                    ["quote"] = ctx.AddTask("Fetching order books", autoStart: false),
+                    ["write"] = ctx.AddTask("Writing market files", autoStart: false).IsIndeterminate(),
+                    ["signals"] = ctx.AddTask("Generating signals", autoStart: false).IsIndeterminate(),
+                    ["execute"] = ctx.AddTask("Settling and executing on paper", autoStart: false).IsIndeterminate(),
+                    ["export"] = ctx.AddTask("Exporting CSVs", autoStart: false).IsIndeterminate(),
+                };
+                var current = -1;
+                var progress = new ForwardingProgress<RefreshProgress>(p =>
+                {
+                    // Reports of a stage already left behind (parallel book batches) change nothing.
+                    var stage = Array.IndexOf(Steps, p.Stage);
+                    if (stage < current)
+                    {
+                        return;
+                    }
+
+                    for (var i = Math.Max(current, 0); i < stage; i++)
+                    {
+                        Finish(tasks[Steps[i]]);
+                    }
+
+                    current = stage;
+                    var task = tasks[p.Stage];
+                    if (!task.IsStarted)
+                    {
+                        task.StartTask();
+                    }
+
+                    if (p.Stage == "discover")
+                    {
+                        task.Description = $"Discovering events ({p.Done.ToString(CultureInfo.InvariantCulture)})";
+                    }
+                    else if (p.Total is { } total)
+                    {
+                        task.IsIndeterminate = false;
+                        task.MaxValue = Math.Max(1, total);
+                        task.Value = p.Done;
+                    }
+                });
+                var result = await cycle.RunAsync(progress, ct);
+                foreach (var task in tasks.Values)
+                {
+                    Finish(task);
+                }
+
+                return result;
+            });
+
+    private static void Finish(ProgressTask task)
+    {
+        if (task.IsFinished)
+        {
+            return;
+        }
+
+        task.IsIndeterminate = false;
+        task.Value = task.MaxValue;
+        task.StopTask();
+    }
+
+    private static void Render(IAnsiConsole console, PrescientSettings settings, CycleResult r)
+    {
+        var table = new Table().Title(CliFormat.Title("Cycle", r.Source))
+            .AddColumn("What").AddColumn(new TableColumn("Value").RightAligned());
+        table.AddRow("Events discovered", CliFormat.Count(r.EventsDiscovered));
+        table.AddRow("Events kept by the filters", CliFormat.Count(r.EventsKept));
+        table.AddRow("Markets extracted", CliFormat.Count(r.Markets));
+        table.AddRow("Tokens quoted", CliFormat.Count(r.TokensQuoted));
+        table.AddRow("  with a book", CliFormat.Count(r.TokensWithBook));
+        table.AddRow("Signals", CliFormat.Count(r.Signals));
+        table.AddRow("Trades made", CliFormat.Count(r.Trades));
+        table.AddRow("Settlements", CliFormat.Count(r.Settlements));
+        table.AddRow("Held markets awaiting resolution", CliFormat.Count(r.PendingSettlements));
+        table.AddRow("Signals rejected", CliFormat.Count(r.Rejections));
+        foreach (var (reason, count) in r.RejectionsByReason.OrderByDescending(x => x.Value))
+        {
+            table.AddRow($"  {CliFormat.Code(reason)}", CliFormat.Count(count));
+        }
+
+        table.AddRow("Cash", CliFormat.Usdc(r.Cash));
+        table.AddRow("Positions value", CliFormat.Usdc(r.PositionsValue));
+        table.AddRow("Equity", CliFormat.Usdc(r.Equity));
+        table.AddRow("Realized P&L", CliFormat.Usdc(r.RealizedPnl));
+        table.AddRow("Unrealized P&L", CliFormat.Usdc(r.UnrealizedPnl));
+        table.AddRow("Open positions", CliFormat.Count(r.OpenPositions));
+        table.AddRow("Files written", CliFormat.Count(r.Files.Count));
+        table.AddRow("Duration", r.Duration.TotalSeconds.ToString("0.00 s", CultureInfo.InvariantCulture));
+        console.Write(table);
+        console.MarkupLineInterpolated($"Data written to [bold]{settings.DataDirectory}[/]; spreadsheets in [bold]{Path.Combine(settings.DataDirectory, "exports")}[/]");
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Prescient.Engine.Cycle;
+using Prescient.Engine.Status;
+
+namespace Prescient.Host.Api;
+
+public static class TradingApi
+{
+    /// <summary>The day's runs: the full cycle (POST) and the status (GET).</summary>
+    public static RouteGroupBuilder MapTradingApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/trading").WithTags("Trading");
+
+        group.MapPost("/run-full-cycle", (CycleService cycle, CancellationToken ct) => cycle.RunAsync(null, ct))
+            .WithSummary("The full cycle: refresh events, markets and quotes, generate signals, settle and execute on paper, mark, regenerate every CSV. A signal already in the ledger is never traded again, so re-running the same day trades nothing twice. Recorded in history/run_log.json.");
+        group.MapGet("/status", (StatusService status, CancellationToken ct) => status.GetAsync(ct))
+            .WithSummary("Last cycle and end of day, next scheduled runs, equity and P&L, open positions, age of each state file, market source.");
+        return group;
+    }
+}
