@@ -39,29 +39,38 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public SchedulerState State { get; } = new();
 
-    /// <summary>Adds a job; <paramref name="body"/> gets the 1-based run number and may block or throw.</summary>
+    /// <summary>
+    /// Adds a job; <paramref name="body"/> gets the 1-based run number and may block or throw. The end
+    /// is reported once the run is in the run log.
+    /// </summary>
     public void AddJob(string name, string cron, Func<int, Task>? body = null)
     {
         var runs = 0;
-        _jobs.Add(ScheduledJob.Recorded(
+        var recorded = ScheduledJob.Recorded(
             name,
             cron,
             async (_, _) =>
             {
                 var run = Interlocked.Increment(ref runs);
                 await _events.Writer.WriteAsync(new JobEvent(name, "start", Time.GetUtcNow()));
+                await (body?.Invoke(run) ?? Task.CompletedTask);
+                return run;
+            },
+            run => $"run {run}");
+        _jobs.Add(recorded with
+        {
+            Run = async (services, ct) =>
+            {
                 try
                 {
-                    await (body?.Invoke(run) ?? Task.CompletedTask);
+                    return await recorded.Run(services, ct);
                 }
                 finally
                 {
                     await _events.Writer.WriteAsync(new JobEvent(name, "end", Time.GetUtcNow()));
                 }
-
-                return run;
             },
-            run => $"run {run}"));
+        });
     }
 
     public Task StartAsync(ScheduleOptions? options = null)
