@@ -22,7 +22,8 @@ internal sealed class GlobalOptions
 
     public IEnumerable<Option> All => [Data, Source, GammaUrl, ClobUrl, Config];
 
-    public IConfiguration BuildConfiguration(ParseResult parse)
+    /// <summary>The configuration for <paramref name="parse"/>; <paramref name="extra"/> keys (a command's own options) win over everything.</summary>
+    public IConfiguration BuildConfiguration(ParseResult parse, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var builder = new ConfigurationBuilder();
         if (parse.GetValue(Config) is { } file)
@@ -42,6 +43,11 @@ internal sealed class GlobalOptions
         Put(overrides, "Polymarket:GammaUrl", parse.GetValue(GammaUrl));
         Put(overrides, "Polymarket:ClobUrl", parse.GetValue(ClobUrl));
         builder.AddInMemoryCollection(overrides);
+        if (extra is not null)
+        {
+            builder.AddInMemoryCollection(extra);
+        }
+
         try
         {
             return builder.Build();

@@ -1,0 +1,27 @@
+namespace Prescient.Host.Simulation;
+
+/// <summary>
+/// A multi-day run on the sample market: <see cref="Days"/> simulated days from <see cref="Start"/>
+/// (a UTC date), each with the morning cycle at <see cref="CycleTime"/> and the end of day at
+/// <see cref="EndOfDayTime"/> (UTC). The same options and seed give the same trades and equity.
+/// </summary>
+public sealed record SimulationOptions
+{
+    /// <summary>The first simulated day. Default 2026-01-05 (fixed, so a seed always gives the same run).</summary>
+    public DateOnly Start { get; init; } = new(2026, 1, 5);
+
+    /// <summary>How many days to simulate, 1 to 3,650.</summary>
+    public int Days { get; init; } = 30;
+
+    public TimeOnly CycleTime { get; init; } = new(9, 0);
+
+    public TimeOnly EndOfDayTime { get; init; } = new(18, 0);
+
+    /// <summary>The instant of <paramref name="time"/> on day <paramref name="index"/> (0-based).</summary>
+    public DateTimeOffset At(int index, TimeOnly time) => new(Start.AddDays(index).ToDateTime(time), TimeSpan.Zero);
+
+    public string? Validate() =>
+        Days is < 1 or > 3_650 ? "--days must be between 1 and 3650."
+        : EndOfDayTime <= CycleTime ? "the end of day must come after the morning cycle."
+        : null;
+}

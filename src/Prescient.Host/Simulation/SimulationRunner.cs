@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Prescient.Engine.Cycle;
+using Prescient.Engine.History;
+using Prescient.Engine.Performance;
+using Prescient.Host.Hosting;
+using Prescient.Storage.Files;
+
+namespace Prescient.Host.Simulation;
+
+/// <summary>
+/// <c>prescient simulate</c>: N days of the sample market on a simulated clock — each day the morning
+/// cycle (refresh, signals, execute with settlement, exports) then the end of day — in a fresh data
+/// folder, through the same use-cases the scheduler runs. Deterministic for a given seed and options.
+/// </summary>
+public static class SimulationRunner
+{
+    public static async Task<SimulationResult> RunAsync(
+        IConfiguration configuration,
+        SimulationOptions options,
+        Action<ILoggingBuilder> logging,
+        IProgress<SimulationProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Validate() is { } problem)
+        {
+            throw new SettingsException(problem);
+        }
+
+        var settings = PrescientSettings.From(configuration);
+        if (!settings.IsSample || settings.GammaUrl is not null || settings.ClobUrl is not null)
+        {
+            throw new SettingsException("simulate runs on the in-process sample market: leave --source, --gamma-url and --clob-url unset.");
+        }
+
+        RequireFresh(new DataFolder(settings.DataDirectory));
+        var clock = new SimulationClock(options.At(0, options.CycleTime));
+        await using var runtime = await PrescientRuntime.StartAsync(configuration, logging, cancellationToken, clock);
+        var cycle = runtime.Services.GetRequiredService<CycleService>();
+        var endOfDay = runtime.Services.GetRequiredService<EndOfDayService>();
+        int trades = 0, settlements = 0;
+        for (var day = 0; day < options.Days; day++)
+        {
+            clock.SetUtcNow(options.At(day, options.CycleTime));
+            var morning = await cycle.RunAsync(null, cancellationToken);
+            trades += morning.Trades;
+            settlements += morning.Settlements;
+            clock.SetUtcNow(options.At(day, options.EndOfDayTime));
+            var evening = await endOfDay.RunAsync(cancellationToken);
+            progress?.Report(new SimulationProgress(day + 1, options.Days, evening.Date, evening.Snapshot.Equity, trades, settlements));
+        }
+
+        var performance = await runtime.Services.GetRequiredService<PerformanceService>().GetAsync(cancellationToken);
+        return new SimulationResult(options, settings.SampleSeed, settings.DataDirectory, trades, settlements, performance);
+    }
+
+    /// <summary>A simulation writes a whole history from its first day: it will not mix into a folder that already has one.</summary>
+    private static void RequireFresh(DataFolder folder)
+    {
+        var existing = new[] { folder.PaperTrades, folder.PortfolioHistory }.FirstOrDefault(File.Exists);
+        if (existing is not null)
+        {
+            throw new SettingsException(
+                $"{folder.Root} already holds trading history ({Path.GetFileName(existing)}); simulate needs a fresh data folder: pass --data with a new or empty folder.");
+        }
+    }
+}
+
+/// <summary>What a simulation did: its options and seed, where it wrote, trades and settlements made, and the performance over its days.</summary>
+public sealed record SimulationResult(
+    SimulationOptions Options,
+    int Seed,
+    string DataDirectory,
+    int Trades,
+    int Settlements,
+    PerformanceReport Performance);
