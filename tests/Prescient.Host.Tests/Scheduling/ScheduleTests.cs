@@ -85,8 +85,10 @@ public sealed class ScheduleTests
         var status = schedule.Describe(Utc("2026-03-06T10:00:00Z"));
 
         Assert.Equal((true, false, "Europe/Paris"), (status.Enabled, status.Active, status.TimeZone));
-        var cycle = Assert.Single(status.Next);
-        Assert.Equal((RunKinds.Cycle, "0 7 * * 1-5", Utc("2026-03-09T06:00:00Z")), (cycle.Kind, cycle.Cron, cycle.At));
+        var cycle = Assert.Single(status.Next, n => n.Kind == RunKinds.Cycle);
+        Assert.Equal(("0 7 * * 1-5", Utc("2026-03-09T06:00:00Z")), (cycle.Cron, cycle.At));
+        var endOfDay = Assert.Single(status.Next, n => n.Kind == RunKinds.EndOfDay);
+        Assert.Equal(("0 18 * * *", Utc("2026-03-06T17:00:00Z")), (endOfDay.Cron, endOfDay.At));
     }
 
     [Fact]
