@@ -110,9 +110,21 @@ internal sealed class FullEventsExport : IPendingOutput
         await _table.FinishAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Replaces the target with the finished export.</summary>
-    public void Replace() =>
+    /// <summary>How many timestamped full exports <c>exports/</c> keeps: a daily cycle writes one a day (MBs each).</summary>
+    public const int Kept = 7;
+
+    /// <summary>Replaces the target with the finished export, then deletes all but the <see cref="Kept"/> newest full exports.</summary>
+    public void Replace()
+    {
         (_table ?? throw new InvalidOperationException("The full events export must be finished before it replaces the target.")).Replace();
+        var directory = Path.GetDirectoryName(Target)!;
+
+        // The names sort by their UTC stamp, so ordinal order is age order.
+        foreach (var old in Directory.GetFiles(directory, "events_full_*.csv").Order(StringComparer.Ordinal).SkipLast(Kept))
+        {
+            File.Delete(old);
+        }
+    }
 
     /// <summary>Deletes the spool and, unless it replaced its target, the export.</summary>
     public async ValueTask DisposeAsync()

@@ -137,6 +137,22 @@ public sealed class FullEventsExportTests : DataFolderTest
         return header;
     }
 
+    [Fact]
+    public async Task ExportFullEvents_NineDailyRuns_KeepsTheSevenNewest()
+    {
+        var events = new[] { TestData.Event(new System.Text.Json.Nodes.JsonObject { ["id"] = "1", ["title"] = "T" }) };
+        var days = Enumerable.Range(0, 9).Select(d => TestData.GeneratedAt.AddDays(d)).ToArray();
+
+        foreach (var day in days)
+        {
+            await Exporter.ExportFullEventsAsync(new EventsSnapshot(day, MarketSourceInfo.Sample, events), CancellationToken.None);
+        }
+
+        var kept = Directory.GetFiles(Folder.ExportsDirectory, "events_full_*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var expected = days.Skip(2).Select(d => "events_full_" + d.UtcDateTime.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture) + ".csv");
+        Assert.Equal(expected, kept);
+    }
+
     private static EventsSnapshot Snapshot(IReadOnlyList<MarketEvent> events) =>
         new(TestData.GeneratedAt, MarketSourceInfo.Sample, events);
 }
