@@ -5,7 +5,10 @@ namespace Prescient.Cli.Tests;
 /// <summary>Runs the real <c>prescient</c> entry point in-process and captures what it prints.</summary>
 internal sealed record CliRun(int ExitCode, string Output, string Error)
 {
-    public static async Task<CliRun> RunAsync(params string[] args)
+    public static Task<CliRun> RunAsync(params string[] args) => RunAsync(interactive: false, args);
+
+    /// <summary>As on a terminal when <paramref name="interactive"/>: progress bars are drawn (as plain text).</summary>
+    public static async Task<CliRun> RunAsync(bool interactive, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -13,7 +16,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         {
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
         });
         var exit = await PrescientCli.RunAsync(args, console, error, CancellationToken.None);

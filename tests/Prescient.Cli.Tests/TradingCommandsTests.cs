@@ -50,6 +50,19 @@ public sealed class TradingCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task RefreshAndCycle_OnATerminal_DrawProgressAndFinish()
+    {
+        var refresh = await CliRun.RunAsync(interactive: true, "refresh", "--data", _dir.Path);
+        var cycle = await CliRun.RunAsync(interactive: true, "cycle", "--data", _dir.Path);
+
+        Assert.True(refresh.ExitCode == 0, refresh.Error);
+        Assert.True(cycle.ExitCode == 0, cycle.Error);
+        Assert.Contains("Events kept by the filters", refresh.Output, StringComparison.Ordinal);
+        Assert.Contains("Trades made", cycle.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Folder.Portfolio));
+    }
+
+    [Fact]
     public async Task Execute_SameSignalsTwice_NeverTradesASignalTwice()
     {
         await RunOkAsync("refresh");

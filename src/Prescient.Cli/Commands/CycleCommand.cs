@@ -11,9 +11,6 @@ namespace Prescient.Cli.Commands;
 /// <summary><c>prescient cycle</c>: the morning run — refresh, signals, execute (settle, fill, mark), every CSV.</summary>
 internal static class CycleCommand
 {
-    /// <summary>The progress stages in the order the cycle reports them.</summary>
-    private static readonly string[] Steps = ["discover", "quote", "write", "signals", "execute", "export"];
-
     public static Command Create(CliContext context)
     {
         var command = new Command(
@@ -31,75 +28,17 @@ internal static class CycleCommand
     }
 
     private static Task<CycleResult> RunWithProgressAsync(IAnsiConsole console, CycleService cycle, CancellationToken ct) =>
-        !console.Profile.Capabilities.Interactive
-            ? cycle.RunAsync(null, ct)
-            : console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
-            .StartAsync(async ctx =>
-            {
-                var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal)
-                {
-                    ["discover"] = ctx.AddTask("Discovering events").IsIndeterminate(),
-                    ["quote"] = ctx.AddTask("Fetching order books", autoStart: false),
-                    ["write"] = ctx.AddTask("Writing market files", autoStart: false).IsIndeterminate(),
-                    ["signals"] = ctx.AddTask("Generating signals", autoStart: false).IsIndeterminate(),
-                    ["execute"] = ctx.AddTask("Settling and executing on paper", autoStart: false).IsIndeterminate(),
-                    ["export"] = ctx.AddTask("Exporting CSVs", autoStart: false).IsIndeterminate(),
-                };
-                var current = -1;
-                var progress = new ForwardingProgress<RefreshProgress>(p =>
-                {
-                    // Reports of a stage already left behind (parallel book batches) change nothing.
-                    var stage = Array.IndexOf(Steps, p.Stage);
-                    if (stage < current)
-                    {
-                        return;
-                    }
-
-                    for (var i = Math.Max(current, 0); i < stage; i++)
-                    {
-                        Finish(tasks[Steps[i]]);
-                    }
-
-                    current = stage;
-                    var task = tasks[p.Stage];
-                    if (!task.IsStarted)
-                    {
-                        task.StartTask();
-                    }
-
-                    if (p.Stage == "discover")
-                    {
-                        task.Description = $"Discovering events ({p.Done.ToString(CultureInfo.InvariantCulture)})";
-                    }
-                    else if (p.Total is { } total)
-                    {
-                        task.IsIndeterminate = false;
-                        task.MaxValue = Math.Max(1, total);
-                        task.Value = p.Done;
-                    }
-                });
-                var result = await cycle.RunAsync(progress, ct);
-                foreach (var task in tasks.Values)
-                {
-                    Finish(task);
-                }
-
-                return result;
-            });
-
-    private static void Finish(ProgressTask task)
-    {
-        if (task.IsFinished)
-        {
-            return;
-        }
-
-        task.IsIndeterminate = false;
-        task.Value = task.MaxValue;
-        task.StopTask();
-    }
+        StagedProgress.RunAsync(
+            console,
+            [
+                new("discover", "Discovering events"),
+                new("quote", "Fetching order books"),
+                new("write", "Writing market files"),
+                new("signals", "Generating signals"),
+                new("execute", "Settling and executing on paper"),
+                new("export", "Exporting CSVs"),
+            ],
+            progress => cycle.RunAsync(progress, ct));
 
     private static void Render(IAnsiConsole console, PrescientSettings settings, CycleResult r)
     {

@@ -25,44 +25,10 @@ internal static class RefreshCommand
     }
 
     private static Task<RefreshResult> RunWithProgressAsync(IAnsiConsole console, RefreshService refresh, CancellationToken ct) =>
-        !console.Profile.Capabilities.Interactive
-            ? refresh.RefreshAsync(null, ct)
-            : console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
-            .StartAsync(async ctx =>
-            {
-                var discover = ctx.AddTask("Discovering events").IsIndeterminate();
-                var quote = ctx.AddTask("Fetching order books", autoStart: false);
-                var write = ctx.AddTask("Writing files", autoStart: false).IsIndeterminate();
-                var progress = new ForwardingProgress<RefreshProgress>(p =>
-                {
-                    switch (p.Stage)
-                    {
-                        case "discover":
-                            discover.Description = $"Discovering events ({p.Done.ToString(CultureInfo.InvariantCulture)})";
-                            break;
-                        case "quote":
-                            discover.StopTask();
-                            quote.StartTask();
-                            quote.MaxValue = Math.Max(1, p.Total ?? 1);
-                            quote.Value = p.Done;
-                            break;
-                        default:
-                            discover.StopTask();
-                            write.StartTask();
-                            break;
-                    }
-                });
-                var result = await refresh.RefreshAsync(progress, ct);
-                foreach (var task in new[] { discover, quote, write })
-                {
-                    task.Value = task.MaxValue;
-                    task.StopTask();
-                }
-
-                return result;
-            });
+        StagedProgress.RunAsync(
+            console,
+            [new("discover", "Discovering events"), new("quote", "Fetching order books"), new("write", "Writing files")],
+            progress => refresh.RefreshAsync(progress, ct));
 
     private static void Render(IAnsiConsole console, PrescientSettings settings, RefreshResult result)
     {

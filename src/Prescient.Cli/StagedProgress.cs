@@ -1,0 +1,79 @@
+using System.Globalization;
+using Prescient.Engine.Refresh;
+using Spectre.Console;
+
+namespace Prescient.Cli;
+
+/// <summary>
+/// A progress display for work that reports <see cref="RefreshProgress"/> stage by stage: one bar per
+/// stage, started when its first report arrives, finished when a later stage starts. On a console that
+/// is not interactive (pipes, CI, tests) the work runs without a display.
+/// </summary>
+internal static class StagedProgress
+{
+    /// <summary>A stage as reported (<paramref name="Stage"/>, e.g. "quote") and the words shown for it.</summary>
+    public sealed record Step(string Stage, string Description);
+
+    public static Task<T> RunAsync<T>(IAnsiConsole console, IReadOnlyList<Step> steps, Func<IProgress<RefreshProgress>?, Task<T>> work) =>
+        !console.Profile.Capabilities.Interactive
+            ? work(null)
+            : console.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+                .StartAsync(async ctx =>
+                {
+                    var tasks = steps.Select((s, i) => ctx.AddTask(s.Description, autoStart: i == 0).IsIndeterminate()).ToArray();
+                    var current = 0;
+                    var progress = new ForwardingProgress<RefreshProgress>(p =>
+                    {
+                        // Reports of a stage already left behind (parallel book batches) or unknown change nothing.
+                        var stage = steps.Select(s => s.Stage).ToList().IndexOf(p.Stage);
+                        if (stage < current)
+                        {
+                            return;
+                        }
+
+                        for (var i = current; i < stage; i++)
+                        {
+                            Finish(tasks[i]);
+                        }
+
+                        current = stage;
+                        var task = tasks[stage];
+                        if (!task.IsStarted)
+                        {
+                            task.StartTask();
+                        }
+
+                        if (p.Total is { } total)
+                        {
+                            task.IsIndeterminate = false;
+                            task.MaxValue = Math.Max(1, total);
+                            task.Value = p.Done;
+                        }
+                        else if (p.Done > 0)
+                        {
+                            task.Description = $"{steps[stage].Description} ({p.Done.ToString("N0", CultureInfo.InvariantCulture)})";
+                        }
+                    });
+                    var result = await work(progress);
+                    foreach (var task in tasks)
+                    {
+                        Finish(task);
+                    }
+
+                    return result;
+                });
+
+    private static void Finish(ProgressTask task)
+    {
+        if (task.IsFinished)
+        {
+            return;
+        }
+
+        task.IsIndeterminate = false;
+        task.Value = task.MaxValue;
+        task.StopTask();
+    }
+}
