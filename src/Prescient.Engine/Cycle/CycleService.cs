@@ -9,8 +9,8 @@ namespace Prescient.Engine.Cycle;
 
 /// <summary>
 /// The morning cycle behind <c>prescient cycle</c>, <c>POST /trading/run-full-cycle</c> and the
-/// scheduler: refresh (events, markets, quotes) → signals → execute (settle, fill, mark) → export
-/// every CSV, each run recorded in the <see cref="IRunLog"/> whether it succeeds or fails.
+/// scheduler: refresh (events, markets, quotes) → signals → execute (settle, fill, mark), each step
+/// rewriting its own CSVs, then the two history CSVs — all eight regenerated once — each run recorded in the <see cref="IRunLog"/> whether it succeeds or fails.
 /// </summary>
 /// <remarks>
 /// Each step goes through its own gated public method, in sequence, and the cycle does NOT hold the
@@ -44,13 +44,13 @@ public sealed partial class CycleService(
         progress?.Report(new RefreshProgress("execute", 0, null));
         var executed = await execution.ExecuteAsync(cancellationToken);
         progress?.Report(new RefreshProgress("export", 0, null));
-        var exported = await exports.ExportAllAsync(cancellationToken);
+        var exported = await exports.ExportHistoryAsync(cancellationToken);
 
         var files = refreshed.Events.FilesWritten
             .Concat(refreshed.Quotes.FilesWritten)
             .Concat(generated.FilesWritten)
             .Concat(executed.FilesWritten)
-            .Concat(exported.Files)
+            .Concat(exported)
             .Distinct(StringComparer.Ordinal)
             .ToArray();
         var portfolio = executed.Portfolio;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Prescient.Domain.Markets;
+using Prescient.Domain.Trading;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Performance;
 using Prescient.Engine.Positions;
@@ -70,12 +71,32 @@ public sealed partial class ExportService(
         }
 
         var ledger = await trading.Ledger.ReadAllAsync(cancellationToken);
-        var days = await history.ReadPortfolioHistoryAsync(cancellationToken);
+        var historyFiles = await ExportHistoryUngatedAsync(ledger, cancellationToken);
+
+        // The order of DESIGN.md's file table: trades, portfolio history, positions, performance.
         files.Add(await exporter.ExportTradesAsync(ledger, cancellationToken));
-        files.Add(await exporter.ExportPortfolioHistoryAsync(days, cancellationToken));
+        files.Add(historyFiles[0]);
         files.Add(await exporter.ExportPositionsAsync(await portfolio.CurrentUngatedAsync(cancellationToken), cancellationToken));
-        files.Add(await exporter.ExportPerformanceAsync(performance.Report(days, ledger).Days, cancellationToken));
+        files.Add(historyFiles[1]);
         return new ExportAllResult(files, skipped);
+    }
+
+    /// <summary>
+    /// Only the two CSVs no earlier step of a cycle writes: <c>portfolio_history.csv</c> and
+    /// <c>performance_daily.csv</c>. A cycle's refresh, signals and execute steps have already
+    /// rewritten the other six, so it calls this instead of <see cref="ExportAllAsync"/>.
+    /// </summary>
+    public Task<IReadOnlyList<string>> ExportHistoryAsync(CancellationToken cancellationToken) =>
+        gate.RunAsync(async ct => await ExportHistoryUngatedAsync(await trading.Ledger.ReadAllAsync(ct), ct), cancellationToken);
+
+    private async Task<IReadOnlyList<string>> ExportHistoryUngatedAsync(IReadOnlyList<Trade> ledger, CancellationToken cancellationToken)
+    {
+        var days = await history.ReadPortfolioHistoryAsync(cancellationToken);
+        return
+        [
+            await exporter.ExportPortfolioHistoryAsync(days, cancellationToken),
+            await exporter.ExportPerformanceAsync(performance.Report(days, ledger).Days, cancellationToken),
+        ];
     }
 
     /// <summary>The stored upstream objects mapped back to events; one that no longer maps is left out and logged.</summary>
