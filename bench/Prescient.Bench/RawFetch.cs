@@ -13,8 +13,10 @@ internal sealed class RawFetch(HttpClient http, int pageSize, int batchSize, int
 {
     private static readonly byte[] CursorKey = Encoding.UTF8.GetBytes("\"next_cursor\":\"");
 
-    public async Task<int> FetchAsync(IReadOnlyList<string> tokens, CancellationToken ct)
+    /// <summary>Fetches every page, then every book batch; the requests made and the seconds each part took.</summary>
+    public async Task<(int Requests, double PagesSeconds, double BooksSeconds)> FetchAsync(IReadOnlyList<string> tokens, CancellationToken ct)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var requests = 0;
         string? cursor = null;
         do
@@ -27,6 +29,8 @@ internal sealed class RawFetch(HttpClient http, int pageSize, int batchSize, int
         }
         while (cursor is not null);
 
+        var pagesSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
         var batches = tokens.Chunk(batchSize).ToArray();
         await Parallel.ForEachAsync(
             batches,
@@ -38,7 +42,7 @@ internal sealed class RawFetch(HttpClient http, int pageSize, int batchSize, int
                 response.EnsureSuccessStatusCode();
                 _ = await response.Content.ReadAsByteArrayAsync(token);
             });
-        return requests + batches.Length;
+        return (requests + batches.Length, pagesSeconds, clock.Elapsed.TotalSeconds);
     }
 
     private static string? NextCursor(byte[] body)
