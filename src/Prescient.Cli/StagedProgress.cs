@@ -6,13 +6,17 @@ namespace Prescient.Cli;
 
 /// <summary>
 /// A progress display for work that reports <see cref="RefreshProgress"/> stage by stage: one bar per
-/// stage, started when its first report arrives, finished when a later stage starts. On a console that
+/// stage, started when its first report arrives, finished when a later stage starts (a stage that runs
+/// alongside the ones before it, such as quoting during discovery, finishes nothing). On a console that
 /// is not interactive (pipes, CI, tests) the work runs without a display.
 /// </summary>
 internal static class StagedProgress
 {
-    /// <summary>A stage as reported (<paramref name="Stage"/>, e.g. "quote") and the words shown for it.</summary>
-    public sealed record Step(string Stage, string Description);
+    /// <summary>
+    /// A stage as reported (<paramref name="Stage"/>, e.g. "quote") and the words shown for it;
+    /// <paramref name="Concurrent"/> when it runs alongside the stages before it.
+    /// </summary>
+    public sealed record Step(string Stage, string Description, bool Concurrent = false);
 
     public static Task<T> RunAsync<T>(IAnsiConsole console, IReadOnlyList<Step> steps, Func<IProgress<RefreshProgress>?, Task<T>> work) =>
         !console.Profile.Capabilities.Interactive
@@ -23,22 +27,40 @@ internal static class StagedProgress
                 .StartAsync(async ctx =>
                 {
                     var tasks = steps.Select((s, i) => ctx.AddTask(s.Description, autoStart: i == 0).IsIndeterminate()).ToArray();
-                    var current = 0;
+                    var stages = steps.Select(s => s.Stage).ToList();
                     var progress = new ForwardingProgress<RefreshProgress>(p =>
                     {
-                        // Reports of a stage already left behind (parallel book batches) or unknown change nothing.
-                        var stage = steps.Select(s => s.Stage).ToList().IndexOf(p.Stage);
-                        if (stage < current)
+                        // Concurrent stages report from several threads.
+                        lock (tasks)
+                        {
+                            Show(p);
+                        }
+                    });
+                    var result = await work(progress);
+                    foreach (var task in tasks)
+                    {
+                        Finish(task);
+                    }
+
+                    return result;
+
+                    void Show(RefreshProgress p)
+                    {
+                        // Reports of a stage already left behind (the last book batches) or unknown change nothing.
+                        var stage = stages.IndexOf(p.Stage);
+                        if (stage < 0 || tasks[stage].IsFinished)
                         {
                             return;
                         }
 
-                        for (var i = current; i < stage; i++)
+                        if (!steps[stage].Concurrent)
                         {
-                            Finish(tasks[i]);
+                            for (var i = 0; i < stage; i++)
+                            {
+                                Finish(tasks[i]);
+                            }
                         }
 
-                        current = stage;
                         var task = tasks[stage];
                         if (!task.IsStarted)
                         {
@@ -55,14 +77,7 @@ internal static class StagedProgress
                         {
                             task.Description = $"{steps[stage].Description} ({p.Done.ToString("N0", CultureInfo.InvariantCulture)})";
                         }
-                    });
-                    var result = await work(progress);
-                    foreach (var task in tasks)
-                    {
-                        Finish(task);
                     }
-
-                    return result;
                 });
 
     private static void Finish(ProgressTask task)

@@ -41,6 +41,12 @@ public sealed partial class PolymarketMarketSource : IMarketSource
         CancellationToken cancellationToken) =>
         _clob.GetBooksAsync(tokens, progress, cancellationToken);
 
+    public IAsyncEnumerable<BookBatch> GetBooksAsync(
+        IAsyncEnumerable<IReadOnlyList<TokenId>> tokens,
+        IProgress<QuoteProgress>? progress,
+        CancellationToken cancellationToken) =>
+        _clob.GetBooksAsync(tokens, progress, cancellationToken);
+
     /// <summary>
     /// Gamma <c>/markets/{id}</c> (null when Gamma answers 404), then CLOB <c>/markets/{condition_id}</c>.
     /// A CLOB failure after retries is logged and leaves <see cref="MarketLookup.Clob"/> null, as does

@@ -32,7 +32,7 @@ internal static class CycleCommand
             console,
             [
                 new("discover", "Discovering events"),
-                new("quote", "Fetching order books"),
+                new("quote", "Fetching order books", Concurrent: true),
                 new("write", "Writing market files"),
                 new("signals", "Generating signals"),
                 new("execute", "Settling and executing on paper"),

@@ -34,6 +34,18 @@ public interface IMarketSource
         CancellationToken cancellationToken);
 
     /// <summary>
+    /// Order books for tokens that become known over time (a refresh finds them page by page while
+    /// discovery runs): batches are requested as soon as enough tokens are waiting, and yielded in
+    /// the order the tokens arrived, duplicates asked once. The progress total is the number of
+    /// tokens seen so far. A failure of <paramref name="tokens"/> fails the stream after the
+    /// batches requested before it.
+    /// </summary>
+    IAsyncEnumerable<BookBatch> GetBooksAsync(
+        IAsyncEnumerable<IReadOnlyList<TokenId>> tokens,
+        IProgress<QuoteProgress>? progress,
+        CancellationToken cancellationToken);
+
+    /// <summary>
     /// One market by its Gamma id, whether or not its event is still open (held positions must be
     /// settled after their event leaves the open listing), with the CLOB's view of
     /// <paramref name="conditionId"/> when Gamma reports the market closed and the CLOB can be had
@@ -49,5 +61,5 @@ public sealed record BookBatch(IReadOnlyList<TokenId> Tokens, IReadOnlyDictionar
 /// <summary>Discovery so far: pages fetched and events received.</summary>
 public readonly record struct DiscoveryProgress(int Pages, int Events);
 
-/// <summary>Quoting so far: tokens whose batch has completed, out of the total asked for.</summary>
+/// <summary>Quoting so far: tokens whose batch has completed, out of the total asked for (so far, when the tokens stream in).</summary>
 public readonly record struct QuoteProgress(int TokensDone, int TokensTotal);

@@ -20,26 +20,22 @@ public sealed partial class EventsRefresh(
     TimeProvider time,
     ILogger<EventsRefresh> logger)
 {
-    public async Task<EventsStageResult> RunAsync(EventsStage stage, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken) =>
-        (await RunWithMarketsAsync(stage, progress, cancellationToken)).Result;
-
-    /// <summary>As <see cref="RunAsync"/>, also handing back the quotable rows so quoting need not read the file again.</summary>
-    internal async Task<(EventsStageResult Result, IReadOnlyList<MarketRow> Markets)> RunWithMarketsAsync(
-        EventsStage stage,
-        IProgress<RefreshProgress>? progress,
-        CancellationToken cancellationToken)
+    public async Task<EventsStageResult> RunAsync(EventsStage stage, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
     {
-        await using var pending = await DiscoverAsync(stage, progress, cancellationToken);
-        return (await pending.CommitAsync(cancellationToken), pending.Quotable);
+        await using var pending = await DiscoverAsync(stage, progress, null, cancellationToken);
+        progress?.Report(new RefreshProgress("write", 0, null));
+        return await pending.CommitAsync(cancellationToken);
     }
 
     /// <summary>
     /// Discovers, filters, extracts and writes the run's files beside their targets, without
-    /// replacing anything: the caller commits (or disposes) the result.
+    /// replacing anything: the caller commits (or disposes) the result. Each page's quotable rows
+    /// are handed to <paramref name="quotableFound"/> as soon as they are extracted.
     /// </summary>
     internal async Task<PendingEvents> DiscoverAsync(
         EventsStage stage,
         IProgress<RefreshProgress>? progress,
+        Action<IReadOnlyList<MarketRow>>? quotableFound,
         CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
@@ -59,6 +55,7 @@ public sealed partial class EventsRefresh(
         {
             await foreach (var page in source.DiscoverOpenEventsAsync(discoveryProgress, cancellationToken))
             {
+                var pageQuotable = quotable.Count;
                 foreach (var marketEvent in page)
                 {
                     discovered++;
@@ -78,6 +75,11 @@ public sealed partial class EventsRefresh(
 
                     await writer.AddAsync(marketEvent, reason == FilterReason.Kept, eventRows, cancellationToken);
                 }
+
+                if (quotableFound is not null && quotable.Count > pageQuotable)
+                {
+                    quotableFound(quotable.GetRange(pageQuotable, quotable.Count - pageQuotable));
+                }
             }
         }
         catch
@@ -86,8 +88,7 @@ public sealed partial class EventsRefresh(
             throw;
         }
 
-        progress?.Report(new RefreshProgress("write", 0, null));
-        return new PendingEvents(writer, quotable, files =>
+        return new PendingEvents(writer, files =>
         {
             LogFiltered(logger, discovered, kept, source.Info.Name);
             return new EventsStageResult(

@@ -1,4 +1,3 @@
-using Prescient.Engine.Extraction;
 using Prescient.Engine.Storage;
 
 namespace Prescient.Engine.Refresh;
@@ -6,16 +5,12 @@ namespace Prescient.Engine.Refresh;
 /// <summary>
 /// An events run discovered and written to temporary files but not committed yet: the previous
 /// files are still in place until <see cref="CommitAsync"/>, and disposing without a commit deletes
-/// the temporary files. Lets a refresh quote the markets while the events files are being finished.
+/// the temporary files. Lets a refresh go on quoting while the events files are being finished.
 /// </summary>
 internal sealed class PendingEvents(
     IEventsWriter writer,
-    IReadOnlyList<MarketRow> quotable,
     Func<IReadOnlyList<string>, EventsStageResult> complete) : IAsyncDisposable
 {
-    /// <summary>The extracted rows that can be quoted.</summary>
-    public IReadOnlyList<MarketRow> Quotable => quotable;
-
     /// <summary>Finishes every file and replaces the previous ones; the result's duration ends here.</summary>
     public async Task<EventsStageResult> CommitAsync(CancellationToken cancellationToken)
     {

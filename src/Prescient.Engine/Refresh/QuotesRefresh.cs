@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Prescient.Domain.Ids;
 using Prescient.Engine.Extraction;
@@ -30,36 +32,33 @@ public sealed partial class QuotesRefresh(
                 $"events/filtered_markets.json came from the {markets.Source.Name} source, not {source.Info.Name}: refresh events from {source.Info.Name} first.");
         }
 
-        return await RunAsync(markets.Markets, progress, null, cancellationToken);
+        return await RunAsync(new[] { markets.Markets }.ToAsyncEnumerable(), progress, null, cancellationToken);
     }
 
     /// <summary>
-    /// Quotes the given markets (those that accept orders; the rest are skipped). When given,
-    /// <paramref name="beforeCommit"/> is awaited after the last book and before anything is
-    /// replaced: if it fails, nothing of this run is committed.
+    /// Quotes the given markets (those that accept orders; the rest are skipped) as they arrive, a
+    /// chunk at a time: a refresh hands them over page by page while discovery is still running.
+    /// When given, <paramref name="beforeCommit"/> is awaited after the last book and before
+    /// anything is replaced: if it fails, nothing of this run is committed.
     /// </summary>
     internal async Task<QuotesStageResult> RunAsync(
-        IReadOnlyList<MarketRow> markets,
+        IAsyncEnumerable<IReadOnlyList<MarketRow>> markets,
         IProgress<RefreshProgress>? progress,
         Func<Task>? beforeCommit,
         CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
-        var quotable = markets.Where(m => m.IsQuotable).ToArray();
-        var legs = new Dictionary<TokenId, (MarketRow Market, string Outcome)>();
-        foreach (var m in quotable)
-        {
-            legs.TryAdd(m.YesTokenId!.Value, (m, m.Outcomes.ElementAtOrDefault(0) ?? "Yes"));
-            legs.TryAdd(m.NoTokenId!.Value, (m, m.Outcomes.ElementAtOrDefault(1) ?? "No"));
-        }
 
+        // Filled as the markets arrive (by the source's token feed) and read as the batches come back.
+        var legs = new ConcurrentDictionary<TokenId, (MarketRow Market, string Outcome)>();
+        var quotable = 0;
         var quoteProgress = progress is null
             ? null
             : new ForwardingProgress<QuoteProgress>(p => progress.Report(new RefreshProgress("quote", p.TokensDone, p.TokensTotal)));
         var withBook = 0;
         await using var writer = await store.BeginQuotesAsync(new QuotesRun(now, source.Info), cancellationToken);
-        await foreach (var batch in source.GetBooksAsync(legs.Keys.ToArray(), quoteProgress, cancellationToken))
+        await foreach (var batch in source.GetBooksAsync(Legs(markets, legs, () => quotable++, cancellationToken), quoteProgress, cancellationToken))
         {
             var quotes = batch.Tokens
                 .Select(t => TokenQuote.From(legs[t].Market, t, legs[t].Outcome, batch.Books.GetValueOrDefault(t)))
@@ -77,7 +76,38 @@ public sealed partial class QuotesRefresh(
         var commit = await writer.CommitAsync(cancellationToken);
         LogQuoted(logger, legs.Count, withBook, source.Info.Name);
         return new QuotesStageResult(
-            now, source.Info, quotable.Length, legs.Count, withBook, commit.DailyPricesWritten, commit.FilesWritten, time.GetElapsedTime(started));
+            now, source.Info, quotable, legs.Count, withBook, commit.DailyPricesWritten, commit.FilesWritten, time.GetElapsedTime(started));
+    }
+
+    /// <summary>The YES and NO tokens of each quotable market, recorded in <paramref name="legs"/> first (a token shared by two markets quotes the first).</summary>
+    private static async IAsyncEnumerable<IReadOnlyList<TokenId>> Legs(
+        IAsyncEnumerable<IReadOnlyList<MarketRow>> markets,
+        ConcurrentDictionary<TokenId, (MarketRow Market, string Outcome)> legs,
+        Action countQuotable,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var chunk in markets.WithCancellation(cancellationToken))
+        {
+            var tokens = new List<TokenId>(chunk.Count * 2);
+            foreach (var m in chunk.Where(m => m.IsQuotable))
+            {
+                countQuotable();
+                if (legs.TryAdd(m.YesTokenId!.Value, (m, m.Outcomes.ElementAtOrDefault(0) ?? "Yes")))
+                {
+                    tokens.Add(m.YesTokenId.Value);
+                }
+
+                if (legs.TryAdd(m.NoTokenId!.Value, (m, m.Outcomes.ElementAtOrDefault(1) ?? "No")))
+                {
+                    tokens.Add(m.NoTokenId.Value);
+                }
+            }
+
+            if (tokens.Count > 0)
+            {
+                yield return tokens;
+            }
+        }
     }
 
     /// <summary>Regenerates <c>markets_current.csv</c> from the stored market cache, without fetching.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -45,7 +46,23 @@ public sealed class ClobClient
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        return StreamBooksAsync(tokens.Distinct().ToArray(), progress, cancellationToken);
+        return GetBooksAsync(new[] { tokens }.ToAsyncEnumerable(), progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// As the list overload, for tokens that become known over time (a refresh finds them page by
+    /// page of discovery): a batch is requested as soon as <see cref="PolymarketOptions.BooksBatchSize"/>
+    /// new tokens are waiting, and the last, smaller one when <paramref name="tokens"/> ends. The
+    /// progress total is the number of distinct tokens seen so far. If <paramref name="tokens"/>
+    /// fails, the stream fails after the batches requested before.
+    /// </summary>
+    public IAsyncEnumerable<BookBatch> GetBooksAsync(
+        IAsyncEnumerable<IReadOnlyList<TokenId>> tokens,
+        IProgress<QuoteProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return StreamBooksAsync(tokens, progress, cancellationToken);
     }
 
     /// <summary>One book (<c>GET /book</c>), or null when the CLOB has none (404: unknown token, closed market, no book yet).</summary>
@@ -97,44 +114,102 @@ public sealed class ClobClient
     }
 
     private async IAsyncEnumerable<BookBatch> StreamBooksAsync(
-        TokenId[] wanted,
+        IAsyncEnumerable<IReadOnlyList<TokenId>> tokens,
         IProgress<QuoteProgress>? progress,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var batches = wanted.Chunk(_options.BooksBatchSize).ToArray();
-        var inFlight = new Queue<Task<BookBatch>>(_options.BooksConcurrency);
+        // Requests in token order; a slot is taken per request and given back when the caller takes its batch.
+        var requested = Channel.CreateUnbounded<Task<BookBatch>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var slots = new SemaphoreSlim(_options.BooksConcurrency);
         using var requests = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var started = 0;
+        var seen = new StrongBox<int>();
+        var feeding = FeedBatchesAsync(tokens, seen, slots, requested.Writer, requests.Token);
+        var batches = 0;
         var done = 0;
         var found = 0;
         try
         {
-            StartBatches();
-            while (inFlight.TryDequeue(out var head))
+            await foreach (var request in requested.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                var batch = await head.ConfigureAwait(false);
+                var batch = await request.ConfigureAwait(false);
 
-                // Refill the bound before yielding, so the requests run while the caller works on this batch.
-                StartBatches();
+                // The slot goes back before yielding, so the next request runs while the caller works on this batch.
+                slots.Release();
+                batches++;
                 done += batch.Tokens.Count;
                 found += batch.Books.Count;
-                progress?.Report(new QuoteProgress(done, wanted.Length));
+                progress?.Report(new QuoteProgress(done, Volatile.Read(ref seen.Value)));
                 yield return batch;
             }
 
-            ClobLog.BooksFetched(_logger, found, wanted.Length, batches.Length);
+            ClobLog.BooksFetched(_logger, found, done, batches);
         }
         finally
         {
-            await AbandonedRequests.DrainAsync(requests, inFlight).ConfigureAwait(false);
+            await requests.CancelAsync().ConfigureAwait(false);
+            await feeding.ConfigureAwait(false);
+            var abandoned = new List<Task>();
+            while (requested.Reader.TryRead(out var request))
+            {
+                abandoned.Add(request);
+            }
+
+            await AbandonedRequests.DrainAsync(requests, abandoned).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="tokens"/>, leaves out the ones seen before, and requests them in
+    /// batches, each once a slot is free; then completes <paramref name="requested"/>, with the
+    /// failure that stopped it if any (never throws).
+    /// </summary>
+    private async Task FeedBatchesAsync(
+        IAsyncEnumerable<IReadOnlyList<TokenId>> tokens,
+        StrongBox<int> seenCount,
+        SemaphoreSlim slots,
+        ChannelWriter<Task<BookBatch>> requested,
+        CancellationToken cancellationToken)
+    {
+        Exception? failure = null;
+        try
+        {
+            var size = _options.BooksBatchSize;
+            var seen = new HashSet<TokenId>();
+            var waiting = new List<TokenId>(size);
+            await foreach (var chunk in tokens.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var token in chunk)
+                {
+                    if (seen.Add(token))
+                    {
+                        waiting.Add(token);
+                    }
+                }
+
+                Volatile.Write(ref seenCount.Value, seen.Count);
+                while (waiting.Count >= size)
+                {
+                    await RequestAsync(waiting.GetRange(0, size).ToArray()).ConfigureAwait(false);
+                    waiting.RemoveRange(0, size);
+                }
+            }
+
+            if (waiting.Count > 0)
+            {
+                await RequestAsync([.. waiting]).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
         }
 
-        void StartBatches()
+        requested.TryComplete(failure);
+
+        async Task RequestAsync(TokenId[] batch)
         {
-            while (inFlight.Count < _options.BooksConcurrency && started < batches.Length)
-            {
-                inFlight.Enqueue(PostBooksAsync(batches[started++], requests.Token));
-            }
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            requested.TryWrite(PostBooksAsync(batch, cancellationToken));
         }
     }
 

@@ -37,13 +37,13 @@ public sealed class GammaClient
 
     /// <summary>
     /// Every open event (<c>active=true&amp;closed=false&amp;archived=false</c>), one page at a time
-    /// in the order Gamma returns them. The next page is requested before the current one is
-    /// yielded and parsed as soon as it arrives, so the network and the parsing work while the
-    /// caller does; at most that one page is requested ahead, and leaving the loop early cancels it. An event already yielded on an earlier page is
-    /// logged and left out, events without an id are skipped, logged and counted, and a page left
-    /// with no events is not yielded. Stops when <c>next_cursor</c> is absent or empty; a cursor
-    /// seen before, or more than <see cref="PolymarketOptions.MaxPages"/> pages, is an error raised
-    /// after the pages before it.
+    /// in the order Gamma returns them. A page is parsed as soon as it arrives, while the caller still
+    /// works on the page before; the next page is requested as soon as the caller asks for this one,
+    /// without waiting for its parsing. So the walk stays one page ahead of the caller, and leaving
+    /// the loop early cancels that request. An event already yielded on an earlier page is logged and
+    /// left out, events without an id are skipped, logged and counted, and a page left with no events
+    /// is not yielded. Stops when <c>next_cursor</c> is absent or empty; a cursor seen before, or more
+    /// than <see cref="PolymarketOptions.MaxPages"/> pages, is an error raised after the pages before it.
     /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<MarketEvent>> GetOpenEventsAsync(
         IProgress<DiscoveryProgress>? progress,
@@ -62,9 +62,10 @@ public sealed class GammaClient
             {
                 var current = pending;
                 pending = null;
-                var (parsed, pageSkipped, next) = await current.ConfigureAwait(false);
+                var (parsing, next) = await current.ConfigureAwait(false);
                 pages++;
                 pending = NextPage(next, pages, cursors, requests.Token);
+                var (parsed, pageSkipped) = await parsing.ConfigureAwait(false);
                 var page = new List<MarketEvent>(parsed.Count);
                 foreach (var parsedEvent in parsed)
                 {
@@ -133,7 +134,7 @@ public sealed class GammaClient
     }
 
     /// <summary>The request for the page after <paramref name="pages"/>, null after the last page, or the reason to stop as a failed task.</summary>
-    private Task<(List<MarketEvent> Events, int Skipped, string? NextCursor)>? NextPage(
+    private Task<(Task<ParsedPage> Parsing, string? NextCursor)>? NextPage(
         string? next,
         int pages,
         HashSet<string> cursors,
@@ -146,13 +147,13 @@ public sealed class GammaClient
 
         if (!cursors.Add(next))
         {
-            return Task.FromException<(List<MarketEvent>, int, string?)>(PolymarketTransport.UnexpectedShape(
+            return Task.FromException<(Task<ParsedPage>, string?)>(PolymarketTransport.UnexpectedShape(
                 _http, Api, $"/events/keyset returned cursor '{next}' again on page {pages}; discovery stopped to avoid a loop"));
         }
 
         if (pages >= _options.MaxPages)
         {
-            return Task.FromException<(List<MarketEvent>, int, string?)>(PolymarketTransport.UnexpectedShape(
+            return Task.FromException<(Task<ParsedPage>, string?)>(PolymarketTransport.UnexpectedShape(
                 _http, Api, $"/events/keyset still had more pages after {pages} (Polymarket:MaxPages); discovery stopped"));
         }
 
@@ -165,7 +166,7 @@ public sealed class GammaClient
     /// Raw is then a standalone element of that clone for free, where cloning event by event copies
     /// and allocates per event. The clone lives as long as an event of the page is kept.
     /// </summary>
-    private (List<MarketEvent> Events, int Skipped) ParsePage(JsonDocument document, int page)
+    private ParsedPage ParsePage(JsonDocument document, int page)
     {
         JsonElement root;
         using (document)
@@ -190,11 +191,15 @@ public sealed class GammaClient
             }
         }
 
-        return (events, skipped);
+        return new ParsedPage(events, skipped);
     }
 
-    /// <summary>Fetches and parses page number <paramref name="page"/> (1-based, for the logs).</summary>
-    private async Task<(List<MarketEvent> Events, int Skipped, string? NextCursor)> GetEventsPageAsync(
+    /// <summary>
+    /// Fetches page number <paramref name="page"/> (1-based, for the logs) and starts parsing it on
+    /// the thread pool: the cursor is known once the body is, and the parsing need not hold up the
+    /// request for the next page.
+    /// </summary>
+    private async Task<(Task<ParsedPage> Parsing, string? NextCursor)> GetEventsPageAsync(
         string? cursor,
         int page,
         CancellationToken cancellationToken)
@@ -215,8 +220,7 @@ public sealed class GammaClient
         }
 
         var next = WireReader.Text(body.RootElement, "next_cursor");
-        var (events, skipped) = ParsePage(body, page);
-        return (events, skipped, next);
+        return (Task.Run(() => ParsePage(body, page), CancellationToken.None), next);
     }
 
     private async Task<JsonDocument?> GetAsync(
@@ -228,6 +232,9 @@ public sealed class GammaClient
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)).WithEndpoint(endpoint);
         return await PolymarketTransport.SendDocumentAsync(_http, request, Api, notFoundIsNull, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The events of one page (duplicates of earlier pages included) and how many were skipped.</summary>
+    private readonly record struct ParsedPage(List<MarketEvent> Events, int Skipped);
 
     private static ParseResult<T> ParseResultOfNonObject<T>()
         where T : class => ParseResult.Failure<T>("the reply is not a JSON object");

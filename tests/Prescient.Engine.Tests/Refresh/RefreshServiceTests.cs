@@ -14,6 +14,9 @@ namespace Prescient.Engine.Tests.Refresh;
 public sealed class RefreshServiceTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A safety limit, not synchronisation: a refresh that never asks for books fails the test.</summary>
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
     private readonly FakeTimeProvider _time = new(Now);
     private readonly FakeMarketSource _source = new();
     private readonly InMemoryMarketDataStore _store = new();
@@ -85,6 +88,63 @@ public sealed class RefreshServiceTests : IDisposable
         Assert.Equal(expected, _store.Quotes!.Quotes.Select(q => q.TokenId));
         Assert.Equal(20, result.Quotes.Tokens);
         Assert.Equal(7, _source.BookRequests.Count);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_BooksOfTheFirstPages_AreRequestedWhileDiscoveryStillRuns()
+    {
+        _source.PageSize = 2;
+        _source.BatchSize = 4;
+        var events = Enumerable.Range(0, 6).Select(_ => new EventBuilder(Now).WithMarket().Build()).ToArray();
+        _source.Events.AddRange(events);
+        var firstRequest = new TaskCompletionSource<IReadOnlyList<Domain.Ids.TokenId>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _source.OnBookRequest = batch => firstRequest.TrySetResult(batch);
+
+        // The last page is held back until the books of the first two are asked for; without the overlap this times out.
+        _source.BeforePage = page => page == 2 ? firstRequest.Task.WaitAsync(Limit) : Task.CompletedTask;
+        var result = await _service.RefreshAsync(null, CancellationToken.None);
+
+        var tokens = events.SelectMany(e => e.Markets).SelectMany(m => new[] { m.Yes!.TokenId!.Value, m.No!.TokenId!.Value }).ToArray();
+        Assert.Equal(tokens[..4], await firstRequest.Task);
+        Assert.Equal(tokens, _store.Quotes!.Quotes.Select(q => q.TokenId));
+        Assert.Equal(3, _source.BookRequests.Count);
+        Assert.Equal(12, result.Quotes.Tokens);
+        Assert.Equal(6, result.Quotes.MarketsQuoted);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_DiscoveryFailsAfterBooksWereRequested_ThrowsItsErrorAndCommitsNothing()
+    {
+        _source.PageSize = 1;
+        _source.BatchSize = 2;
+        _source.Events.AddRange(Enumerable.Range(0, 4).Select(_ => new EventBuilder(Now).WithMarket().Build()));
+        var firstRequest = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _source.OnBookRequest = _ => firstRequest.TrySetResult();
+        _source.BeforePage = page => page == 2 ? firstRequest.Task.WaitAsync(Limit) : Task.CompletedTask;
+        _source.DiscoveryFailure = new MarketDataUnavailableException("gamma down on page 3");
+        _source.FailAfterPages = 2;
+
+        var error = await Assert.ThrowsAsync<MarketDataUnavailableException>(() => _service.RefreshAsync(null, CancellationToken.None));
+
+        Assert.Equal("gamma down on page 3", error.Message);
+        Assert.NotEmpty(_source.BookRequests);
+        Assert.Equal(0, _store.Commits);
+        Assert.Null(_store.RawEvents);
+        Assert.Null(_store.Quotes);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_BooksUnavailable_StillCommitsTheEventsFilesAndThrowsTheBooksError()
+    {
+        _source.Events.AddRange(Enumerable.Range(0, 3).Select(_ => new EventBuilder(Now).WithMarket().Build()));
+        _source.BooksFailure = new MarketDataUnavailableException("clob down");
+
+        var error = await Assert.ThrowsAsync<MarketDataUnavailableException>(() => _service.RefreshAsync(null, CancellationToken.None));
+
+        Assert.Equal("clob down", error.Message);
+        Assert.Equal(3, _store.FilteredEvents!.Count);
+        Assert.Equal(3, _store.Markets!.Markets.Count);
+        Assert.Null(_store.Quotes);
     }
 
     [Fact]

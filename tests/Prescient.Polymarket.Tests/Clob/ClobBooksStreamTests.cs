@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using Prescient.Domain.Ids;
 using Prescient.Engine.Markets;
 using Prescient.Polymarket.Tests.Server;
@@ -106,4 +107,67 @@ public sealed class ClobBooksStreamTests
         Assert.Equal([TokenId.Create(tokens[0]), TokenId.Create(tokens[1])], first);
         Assert.InRange(host.Server.Requests(FakePolymarketServer.Books).Count, 3, 4);
     }
+
+    [Fact]
+    public async Task GetBooksAsync_TokensArriveInChunks_RequestsEachFullBatchBeforeTheTokensEnd()
+    {
+        var tokens = Tokens(8);
+        await using var host = await PolymarketTestHost.StartAsync(
+            s => BooksForEvenTokens(s, tokens),
+            o =>
+            {
+                o.BooksBatchSize = 3;
+                o.BooksConcurrency = 2;
+            });
+        var arriving = Channel.CreateUnbounded<IReadOnlyList<TokenId>>();
+        var progress = new RecordingProgress<QuoteProgress>();
+        var reading = host.Clob.GetBooksAsync(arriving.Reader.ReadAllAsync(), progress, CancellationToken.None).ToListAsync().AsTask();
+
+        // Four tokens make one full batch, asked for while more tokens are still to come.
+        await arriving.Writer.WriteAsync(Ids(tokens[..4]));
+        await host.Server.WhenRequestedAsync(FakePolymarketServer.Books, 1).WaitAsync(Limit);
+        Assert.False(reading.IsCompleted);
+
+        // Duplicates of tokens already asked for are not asked again; the last batch goes out when the tokens end.
+        await arriving.Writer.WriteAsync(Ids([tokens[0], .. tokens[4..], tokens[5]]));
+        arriving.Writer.Complete();
+        var batches = await reading.WaitAsync(Limit);
+
+        Assert.Equal([Ids(tokens[..3]), Ids(tokens[3..6]), Ids(tokens[6..])], batches.Select(b => b.Tokens));
+        Assert.Equal(3, host.Server.Requests(FakePolymarketServer.Books).Count);
+        Assert.Equal(4, batches.Sum(b => b.Books.Count));
+        Assert.Equal([3, 6, 8], progress.Reports.Select(r => r.TokensDone));
+        Assert.Equal(8, progress.Reports[^1].TokensTotal);
+    }
+
+    [Fact]
+    public async Task GetBooksAsync_TokenStreamFails_FailsWithItsErrorAfterTheBatchesRequestedBefore()
+    {
+        var tokens = Tokens(4);
+        await using var host = await PolymarketTestHost.StartAsync(
+            s => BooksForEvenTokens(s, tokens),
+            o => o.BooksBatchSize = 2);
+        var arriving = Channel.CreateUnbounded<IReadOnlyList<TokenId>>();
+        var received = new List<BookBatch>();
+        var reading = ReadAsync();
+
+        await arriving.Writer.WriteAsync(Ids(tokens[..3]));
+        await host.Server.WhenRequestedAsync(FakePolymarketServer.Books, 1).WaitAsync(Limit);
+        arriving.Writer.Complete(new MarketDataUnavailableException("discovery failed"));
+        var error = await Assert.ThrowsAsync<MarketDataUnavailableException>(() => reading.WaitAsync(Limit));
+
+        Assert.Equal("discovery failed", error.Message);
+        Assert.Equal([Ids(tokens[..2])], received.Select(b => b.Tokens));
+        Assert.Single(host.Server.Requests(FakePolymarketServer.Books));
+
+        async Task ReadAsync()
+        {
+            await foreach (var batch in host.Clob.GetBooksAsync(arriving.Reader.ReadAllAsync(), null, CancellationToken.None))
+            {
+                received.Add(batch);
+            }
+        }
+    }
+
+    private static TokenId[] Ids(IEnumerable<string> tokens) => tokens.Select(TokenId.Create).ToArray();
 }

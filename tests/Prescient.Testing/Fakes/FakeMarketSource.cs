@@ -22,10 +22,23 @@ public sealed class FakeMarketSource(MarketSourceInfo? info = null) : IMarketSou
 
     public int BatchSize { get; set; } = 3;
 
+    /// <summary>Thrown by discovery (after <see cref="FailAfterPages"/> pages), book requests and lookups.</summary>
     public Exception? Failure { get; set; }
 
-    /// <summary>Pages yielded before <see cref="Failure"/> is thrown.</summary>
+    /// <summary>Thrown by discovery alone, after <see cref="FailAfterPages"/> pages (books keep working).</summary>
+    public Exception? DiscoveryFailure { get; set; }
+
+    /// <summary>Thrown by book requests alone, when asked (discovery keeps working).</summary>
+    public Exception? BooksFailure { get; set; }
+
+    /// <summary>Pages yielded before the discovery failure is thrown.</summary>
     public int FailAfterPages { get; set; }
+
+    /// <summary>Awaited before page N (0-based) is yielded: lets a test hold discovery at a page.</summary>
+    public Func<int, Task>? BeforePage { get; set; }
+
+    /// <summary>Called with each batch of tokens as it is requested.</summary>
+    public Action<IReadOnlyList<TokenId>>? OnBookRequest { get; set; }
 
     public List<IReadOnlyList<TokenId>> BookRequests { get; } = [];
 
@@ -39,11 +52,17 @@ public sealed class FakeMarketSource(MarketSourceInfo? info = null) : IMarketSou
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var pages = Events.Chunk(PageSize).ToArray();
-        for (var i = 0; i < pages.Length || (Failure is not null && i == FailAfterPages); i++)
+        var failure = DiscoveryFailure ?? Failure;
+        for (var i = 0; i < pages.Length || (failure is not null && i == FailAfterPages); i++)
         {
-            if (Failure is not null && i == FailAfterPages)
+            if (BeforePage is not null)
             {
-                throw Failure;
+                await BeforePage(i);
+            }
+
+            if (failure is not null && i == FailAfterPages)
+            {
+                throw failure;
             }
 
             await Task.Yield();
@@ -58,21 +77,72 @@ public sealed class FakeMarketSource(MarketSourceInfo? info = null) : IMarketSou
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        if (Failure is not null)
+        if ((BooksFailure ?? Failure) is { } failure)
         {
-            throw Failure;
+            throw failure;
         }
 
         var done = 0;
         foreach (var batch in tokens.Chunk(BatchSize))
         {
             await Task.Yield();
-            BookRequests.Add(batch);
+            Requested(batch);
             done += batch.Length;
             progress?.Report(new QuoteProgress(done, tokens.Count));
-            yield return new BookBatch(batch, batch.Where(Books.ContainsKey).ToDictionary(t => t, t => Books[t]));
+            yield return Batch(batch);
         }
     }
+
+    /// <summary>Batches of <see cref="BatchSize"/> distinct tokens, each yielded once full (the last when the tokens end).</summary>
+    public async IAsyncEnumerable<BookBatch> GetBooksAsync(
+        IAsyncEnumerable<IReadOnlyList<TokenId>> tokens,
+        IProgress<QuoteProgress>? progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if ((BooksFailure ?? Failure) is { } failure)
+        {
+            throw failure;
+        }
+
+        var seen = new HashSet<TokenId>();
+        var waiting = new List<TokenId>();
+        var done = 0;
+        await foreach (var chunk in tokens.WithCancellation(cancellationToken))
+        {
+            waiting.AddRange(chunk.Where(seen.Add));
+            while (waiting.Count >= BatchSize)
+            {
+                var batch = waiting.Take(BatchSize).ToArray();
+                waiting.RemoveRange(0, BatchSize);
+                done += batch.Length;
+                Requested(batch);
+                progress?.Report(new QuoteProgress(done, seen.Count));
+                yield return Batch(batch);
+            }
+        }
+
+        if (waiting.Count > 0)
+        {
+            done += waiting.Count;
+            Requested([.. waiting]);
+            progress?.Report(new QuoteProgress(done, seen.Count));
+            yield return Batch([.. waiting]);
+        }
+    }
+
+    private void Requested(TokenId[] batch)
+    {
+        lock (BookRequests)
+        {
+            BookRequests.Add(batch);
+        }
+
+        OnBookRequest?.Invoke(batch);
+    }
+
+    private BookBatch Batch(TokenId[] batch) =>
+        new(batch, batch.Where(Books.ContainsKey).ToDictionary(t => t, t => Books[t]));
 
     public Task<MarketLookup?> LookupMarketAsync(MarketId marketId, ConditionId conditionId, CancellationToken cancellationToken)
     {
