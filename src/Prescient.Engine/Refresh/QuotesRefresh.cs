@@ -67,12 +67,13 @@ public sealed partial class QuotesRefresh(
             await writer.AddAsync(quotes, cancellationToken);
         }
 
+        progress?.Report(new RefreshProgress("write", 0, null));
         if (beforeCommit is not null)
         {
-            await beforeCommit();
+            // The files are finished and flushed to disk while what comes first commits.
+            await Task.WhenAll(writer.FinishAsync(cancellationToken), beforeCommit());
         }
 
-        progress?.Report(new RefreshProgress("write", 0, null));
         var commit = await writer.CommitAsync(cancellationToken);
         LogQuoted(logger, legs.Count, withBook, source.Info.Name);
         return new QuotesStageResult(

@@ -18,6 +18,13 @@ public interface IQuotesWriter : IAsyncDisposable
     Task AddAsync(IReadOnlyList<TokenQuote> quotes, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Completes every file and flushes it to disk, replacing nothing yet: a caller can finish the
+    /// files while it waits for what must be committed before them. Nothing can be added after.
+    /// <see cref="CommitAsync"/> finishes the files itself when this was not called.
+    /// </summary>
+    Task FinishAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Replaces <c>market_cache.json</c> and <c>markets_current.csv</c>, and writes the day's
     /// <c>daily_prices_YYYY-MM-DD.json</c> when that file does not exist yet.
     /// </summary>

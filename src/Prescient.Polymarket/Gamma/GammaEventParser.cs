@@ -37,7 +37,13 @@ public sealed class GammaEventParser : IEventParser
     /// so the document it was read from can be disposed (an element of a standalone document, such as
     /// a cloned page, is its own clone and is not copied). Anything but a JSON object is a failure value.
     /// </summary>
-    public ParseResult<MarketEvent> Parse(JsonElement eventObject)
+    public ParseResult<MarketEvent> Parse(JsonElement eventObject) => Parse(eventObject, cloneRaw: true);
+
+    /// <summary>
+    /// As <see cref="Parse(JsonElement)"/>; without <paramref name="cloneRaw"/>, Raw is
+    /// <paramref name="eventObject"/> itself, for a caller whose document is never disposed.
+    /// </summary>
+    internal ParseResult<MarketEvent> Parse(JsonElement eventObject, bool cloneRaw)
     {
         if (eventObject.ValueKind != JsonValueKind.Object)
         {
@@ -69,7 +75,7 @@ public sealed class GammaEventParser : IEventParser
             EndDate = WireReader.Date(f[Key.EndDate]),
             Tags = Tags(f[Key.Tags]),
             Markets = Markets(f[Key.Markets], eventId),
-            Raw = eventObject.Clone(),
+            Raw = cloneRaw ? eventObject.Clone() : eventObject,
         });
     }
 

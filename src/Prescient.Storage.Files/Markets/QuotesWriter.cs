@@ -23,6 +23,7 @@ internal sealed class QuotesWriter : IQuotesWriter
     private JsonEnvelopeWriter? _cache;
     private JsonEnvelopeWriter? _daily;
     private CsvTableWriter? _csv;
+    private bool _finished;
     private bool _committed;
 
     private QuotesWriter(QuotesRun run, string dailyPath, ILogger logger)
@@ -60,7 +61,7 @@ internal sealed class QuotesWriter : IQuotesWriter
     public async Task AddAsync(IReadOnlyList<TokenQuote> quotes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(quotes);
-        ObjectDisposedException.ThrowIf(_committed || _cache is null, this);
+        ObjectDisposedException.ThrowIf(_finished || _committed || _cache is null, this);
         foreach (var quote in quotes)
         {
             await _cache.AddAsync(quote, cancellationToken).ConfigureAwait(false);
@@ -72,15 +73,25 @@ internal sealed class QuotesWriter : IQuotesWriter
         }
     }
 
-    public async Task<QuotesCommit> CommitAsync(CancellationToken cancellationToken)
+    public async Task FinishAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_committed || _cache is null, this);
+        ObjectDisposedException.ThrowIf(_finished || _committed || _cache is null, this);
         cancellationToken.ThrowIfCancellationRequested();
+        _finished = true;
 
         // The files are independent: their flushes to disk overlap instead of adding up.
         IPendingOutput[] outputs = _daily is null ? [_cache, _csv!] : [_cache, _csv!, _daily];
         await Task.WhenAll(outputs.Select(output => Task.Run(() => output.FinishAsync(cancellationToken), cancellationToken)))
             .ConfigureAwait(false);
+    }
+
+    public async Task<QuotesCommit> CommitAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_committed || _cache is null, this);
+        if (!_finished)
+        {
+            await FinishAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         cancellationToken.ThrowIfCancellationRequested();
         _cache.Replace();

@@ -149,6 +149,8 @@ public sealed class InMemoryMarketDataStore : IMarketDataStore, ICsvExporter
             return Task.CompletedTask;
         }
 
+        public Task FinishAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task<QuotesCommit> CommitAsync(CancellationToken cancellationToken)
         {
             store.Commits++;
