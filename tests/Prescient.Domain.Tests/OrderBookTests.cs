@@ -26,6 +26,31 @@ public sealed class OrderBookTests
     }
 
     [Fact]
+    public void Create_AnyWireOrderWithRepeatedPrices_SortsLikeAStableSortBestFirst()
+    {
+        var random = new Random(20261125);
+        for (var run = 0; run < 500; run++)
+        {
+            // Levels from a handful of prices, so equal prices are common; sizes tell equal prices apart.
+            var levels = Enumerable.Range(0, random.Next(0, 12))
+                .Select(i => new BookLevel(random.Next(1, 6) / 10m, i + 1))
+                .ToList();
+            var order = random.Next(3);
+            var wire = order switch
+            {
+                0 => levels.OrderBy(l => l.Price).ToList(),
+                1 => levels.OrderByDescending(l => l.Price).ToList(),
+                _ => levels,
+            };
+
+            var book = OrderBook.Create(Token, null, wire, wire);
+
+            Assert.Equal(wire.OrderByDescending(l => l.Price), book.Bids);
+            Assert.Equal(wire.OrderBy(l => l.Price), book.Asks);
+        }
+    }
+
+    [Fact]
     public void Create_OneSidedBook_HasNoMidOrSpread()
     {
         var book = OrderBook.Create(Token, null, [], [new BookLevel(0.2m, 70m)]);

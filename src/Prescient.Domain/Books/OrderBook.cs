@@ -64,10 +64,58 @@ public sealed record OrderBook
     {
         ArgumentNullException.ThrowIfNull(bids);
         ArgumentNullException.ThrowIfNull(asks);
-        return new OrderBook(
-            tokenId,
-            conditionId,
-            bids.OrderByDescending(l => l.Price).ToArray(),
-            asks.OrderBy(l => l.Price).ToArray());
+        return new OrderBook(tokenId, conditionId, Sorted(bids, descending: true), Sorted(asks, descending: false));
+    }
+
+    /// <summary>
+    /// The levels by price, equal prices in their given order. A side holds a few dozen levels and
+    /// usually arrives sorted one way (the CLOB sends best last) or the other: each costs one pass;
+    /// anything else gets an insertion sort.
+    /// </summary>
+    private static BookLevel[] Sorted(IEnumerable<BookLevel> levels, bool descending)
+    {
+        var sorted = levels.ToArray();
+        var sign = descending ? -1 : 1;
+        if (InOrder(sorted, sign, strict: false))
+        {
+            return sorted;
+        }
+
+        if (InOrder(sorted, -sign, strict: true))
+        {
+            // No equal prices, so reversing cannot reorder equals.
+            System.Array.Reverse(sorted);
+            return sorted;
+        }
+
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var level = sorted[i];
+            var j = i - 1;
+            while (j >= 0 && sign * sorted[j].Price.CompareTo(level.Price) > 0)
+            {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+
+            sorted[j + 1] = level;
+        }
+
+        return sorted;
+    }
+
+    /// <summary>True when each price is after the one before in the <paramref name="sign"/> direction (or equal, unless <paramref name="strict"/>).</summary>
+    private static bool InOrder(BookLevel[] levels, int sign, bool strict)
+    {
+        for (var i = 1; i < levels.Length; i++)
+        {
+            var order = sign * levels[i - 1].Price.CompareTo(levels[i].Price);
+            if (order > 0 || (strict && order == 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

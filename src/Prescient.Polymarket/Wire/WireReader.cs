@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Prescient.Polymarket.Wire;
@@ -32,9 +33,25 @@ internal static partial class WireReader
         value.ValueKind switch
         {
             JsonValueKind.Number => value.TryGetDecimal(out var number) ? number : ParseDecimal(value.GetRawText()),
-            JsonValueKind.String => ParseDecimal(value.GetString()),
+            JsonValueKind.String => DecimalText(value),
             _ => null,
         };
+
+    /// <summary>
+    /// A numeric string read straight from its UTF-8 bytes (prices and sizes arrive as strings by
+    /// the hundred thousand); one with escapes goes through its decoded text. Same rules either way.
+    /// </summary>
+    private static decimal? DecimalText(JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        var text = raw[1..^1];
+        if (text.IndexOf((byte)'\\') >= 0)
+        {
+            return ParseDecimal(value.GetString());
+        }
+
+        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+    }
 
     public static decimal? Decimal(JsonElement obj, string key) => Property(obj, key) is { } value ? Decimal(value) : null;
 

@@ -28,6 +28,33 @@ public sealed class WireReaderTests
     }
 
     [Theory]
+    [InlineData("0.50")]
+    [InlineData("-0.0")]
+    [InlineData(" 12 ")]
+    [InlineData("1E+2")]
+    [InlineData("1e-5")]
+    [InlineData("00.100")]
+    [InlineData("+.5")]
+    [InlineData("0.5x")]
+    [InlineData("1,5")]
+    [InlineData("\\u0030.5")]
+    [InlineData("0.\\u00350")]
+    [InlineData("79228162514264337593543950336")]
+    public void Decimal_NumericString_SameValueAndScaleAsParsingTheDecodedText(string jsonText)
+    {
+        var element = Element("{\"v\":\"" + jsonText + "\"}");
+        var decoded = element.GetProperty("v").GetString();
+        decimal? expected = decimal.TryParse(decoded, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : null;
+
+        var value = WireReader.Decimal(element, "v");
+
+        // Same scale too: "0.50" stays 0.50, as the files show it.
+        Assert.Equal(expected?.ToString(System.Globalization.CultureInfo.InvariantCulture), value?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
     [InlineData("""{}""")]
     [InlineData("""{"v":null}""")]
     [InlineData("""{"v":""}""")]
