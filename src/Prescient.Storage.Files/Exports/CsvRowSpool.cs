@@ -59,8 +59,10 @@ internal sealed class CsvRowSpool : IAsyncDisposable
         // An empty cell more puts a separator after the last real one, where the next cell goes,
         // and keeps CsvHelper from writing a row of one empty cell as "" (its mark for such a row).
         _csv.WriteField(ReadOnlySpan<byte>.Empty);
-        await _csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
-        await _csv.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+        // Into memory, so nothing to wait for.
+        _csv.EndRecord();
+        _csv.Flush();
         var length = checked((int)_row.Length) - CsvTableWriter.NewLine.Length;
         await _file.Stream.WriteAsync(_row.GetBuffer().AsMemory(0, length), cancellationToken).ConfigureAwait(false);
         _row.SetLength(0);

@@ -90,10 +90,13 @@ public sealed class FullEventsExportIdentityTests : IDisposable
         Assert.Contains(",x\uFFFD,", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AddAsync_KeyNotUtf8_ThrowsAsTheTwoPassExportDid()
+    [Theory]
+    [InlineData("""{"id":"1","k?y":1}""")]
+    [InlineData("""{"id":"1","title":"\ud800 alone"}""")]
+    [InlineData("""{"id":"1","tags":["\udc00"]}""")]
+    public async Task AddAsync_KeyNotUtf8OrLoneSurrogate_ThrowsAsTheTwoPassExportDid(string json)
     {
-        var raw = NotUtf8("""{"id":"1","k?y":1}""", 0xFF);
+        var raw = NotUtf8(json, 0xFF);
 
         await Assert.ThrowsAsync<InvalidOperationException>(
             () => TwoPassFullEventsExport.WriteAsync(Path.Combine(_temp.Path, "two-pass.csv"), [raw], "live"));
