@@ -12,10 +12,13 @@ namespace Prescient.Storage.Files.Exports;
 /// </summary>
 internal sealed class CsvTableWriter : IPendingOutput
 {
+    /// <summary>The line end of every row.</summary>
+    public const string NewLine = "\r\n";
+
     private static readonly CsvWriterOptions WriterOptions = CsvWriterOptions.Default with
     {
         Mode = CsvMode.Rfc4180,
-        NewLine = "\r\n",
+        NewLine = NewLine,
         WriteByteOrderMark = true,
         Quoting = CsvQuoting.WhenNeeded,
 
@@ -25,9 +28,19 @@ internal sealed class CsvTableWriter : IPendingOutput
         FormatProvider = CultureInfo.InvariantCulture,
     };
 
+    /// <summary>As the exports, for rows formatted ahead: no byte-order mark, and rows of any width.</summary>
+    private static readonly CsvWriterOptions RowOptions = WriterOptions with
+    {
+        WriteByteOrderMark = false,
+        ValidateFieldCount = false,
+    };
+
     private readonly PendingFile _file;
     private readonly CsvWriter _csv;
     private bool _finished;
+
+    /// <summary>True while rows written through <see cref="_csv"/> may still be in its buffer.</summary>
+    private bool _buffered;
 
     private CsvTableWriter(PendingFile file)
     {
@@ -40,6 +53,13 @@ internal sealed class CsvTableWriter : IPendingOutput
 
     /// <summary>Rows written so far, the header not counted.</summary>
     public int Count { get; private set; }
+
+    /// <summary>
+    /// A writer into <paramref name="stream"/> (left open) that quotes and separates fields exactly
+    /// as the exports do, without a byte-order mark and without holding rows to one width: for rows
+    /// formatted ahead and copied in later with <see cref="WriteFormattedRowsAsync"/>.
+    /// </summary>
+    public static CsvWriter CreateRowFormatter(Stream stream) => CsvWriter.Create(stream, RowOptions, leaveOpen: true);
 
     /// <summary>Starts the export at <paramref name="path"/> with its header row (names neutralised like text).</summary>
     public static async Task<CsvTableWriter> BeginAsync(string path, IReadOnlyList<string> header, CancellationToken cancellationToken)
@@ -78,6 +98,24 @@ internal sealed class CsvTableWriter : IPendingOutput
     {
         ArgumentNullException.ThrowIfNull(columns);
         return WriteRowAsync(columns.Select(c => c.Cell(row)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends <paramref name="count"/> rows formatted ahead by <see cref="CreateRowFormatter"/>, each
+    /// with its <see cref="NewLine"/>, byte for byte.
+    /// </summary>
+    public async Task WriteFormattedRowsAsync(ReadOnlyMemory<byte> rows, int count, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        if (_buffered)
+        {
+            // The rows written through the CSV writer go first.
+            await _csv.FlushAsync(cancellationToken).ConfigureAwait(false);
+            _buffered = false;
+        }
+
+        await _file.Stream.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
+        Count += count;
     }
 
     /// <summary>Flushes every row to disk; the file is then ready to replace its target.</summary>
@@ -120,5 +158,6 @@ internal sealed class CsvTableWriter : IPendingOutput
         }
 
         await _csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+        _buffered = true;
     }
 }

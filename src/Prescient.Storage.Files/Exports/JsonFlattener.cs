@@ -1,135 +1,96 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Prescient.Storage.Files.Exports;
 
 /// <summary>
-/// Flattens upstream JSON objects into CSV cells: nested objects become dotted columns
-/// (<c>eventMetadata.priceToBeat</c>), arrays stay whole as compact JSON text (the <c>markets</c>
-/// array too), an empty object is the text <c>{}</c>, null is an empty cell. Numbers are written as
-/// received; strings are neutralised like any text.
+/// Flattens upstream JSON objects into rows of leaf values under a growing column union: nested
+/// objects become dotted columns (<c>eventMetadata.priceToBeat</c>), while arrays (the
+/// <c>markets</c> array too), empty objects and scalars are leaves (see <see cref="JsonCellWriter"/>
+/// for their cell text). Columns are in first-seen order, so a row only ever has cells below the
+/// union's size at the time it was flattened: every column added later is empty for it.
 /// </summary>
-internal static class JsonFlattener
+internal sealed class JsonFlattener : IDisposable
 {
-    private static readonly JsonWriterOptions Compact = new()
-    {
-        Indented = false,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private readonly ColumnPath _root;
+    private JsonElement[] _row = new JsonElement[64];
+    private int _width;
 
-    /// <summary>Adds the leaf columns of <paramref name="obj"/> to <paramref name="columns"/> (first-seen order).</summary>
-    public static void AddColumns(JsonElement obj, ColumnUnion columns)
+    /// <summary>The last object, re-serialised because its bytes were not UTF-8; its row points into it.</summary>
+    private JsonDocument? _repaired;
+
+    public JsonFlattener()
     {
-        ArgumentNullException.ThrowIfNull(columns);
-        VisitLeaves(obj, prefix: null, (column, _) => columns.Add(column));
+        _root = ColumnPath.Root(Columns);
     }
+
+    /// <summary>Every column seen so far, in first-seen order.</summary>
+    public ColumnUnion Columns { get; } = new();
 
     /// <summary>
-    /// Writes the cells of one object into <paramref name="row"/> at their column's position in
-    /// <paramref name="columns"/>; a leaf without a column is left out, a column without a leaf untouched.
+    /// Adds the leaf columns of <paramref name="obj"/> to <see cref="Columns"/> and returns its row: one
+    /// value per column seen so far, <c>default</c> (an empty cell) where it has no such leaf; a key that
+    /// repeats keeps its last value. The row is valid until the next call. Text that is not UTF-8 (a
+    /// parse does not check inside strings) is read as the JSON writer repairs it, each bad sequence
+    /// becoming U+FFFD; a key that is not UTF-8 throws.
     /// </summary>
-    public static void FillCells(JsonElement obj, Dictionary<string, int> columns, string[] row)
+    public ReadOnlySpan<JsonElement> Flatten(JsonElement obj)
     {
-        ArgumentNullException.ThrowIfNull(columns);
-        ArgumentNullException.ThrowIfNull(row);
-        VisitLeaves(obj, prefix: null, (column, node) =>
+        // Only the previous row's cells can be set: it was as wide as the union was then.
+        Array.Clear(_row, 0, _width);
+        _repaired?.Dispose();
+        _repaired = null;
+        if (!Utf8.IsValid(JsonMarshal.GetRawUtf8Value(obj)))
         {
-            if (columns.TryGetValue(column, out var at))
-            {
-                row[at] = Cell(node);
-            }
-        });
+            // Columns from the received keys (one that is not UTF-8 throws), cells from the repaired copy.
+            Visit(obj, _root);
+            _repaired = Repaired(obj);
+            obj = _repaired.RootElement;
+        }
+
+        Visit(obj, _root);
+        _width = Columns.Count;
+        return _row.AsSpan(0, _width);
     }
 
-    private static void VisitLeaves(JsonElement obj, string? prefix, Action<string, JsonElement> leaf)
+    public void Dispose()
+    {
+        _repaired?.Dispose();
+        _repaired = null;
+    }
+
+    private static JsonDocument Repaired(JsonElement obj)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            obj.WriteTo(writer);
+        }
+
+        return JsonDocument.Parse(buffer.WrittenMemory);
+    }
+
+    private void Visit(JsonElement obj, ColumnPath parent)
     {
         foreach (var property in obj.EnumerateObject())
         {
-            var column = prefix is null ? property.Name : prefix + "." + property.Name;
+            var path = parent.Child(property);
             var value = property.Value;
             if (value.ValueKind == JsonValueKind.Object && value.EnumerateObject().MoveNext())
             {
-                VisitLeaves(value, column, leaf);
+                Visit(value, path);
+                continue;
             }
-            else
+
+            var at = path.Column();
+            if (at >= _row.Length)
             {
-                leaf(column, value);
+                Array.Resize(ref _row, Math.Max(at + 1, _row.Length * 2));
             }
+
+            _row[at] = value;
         }
-    }
-
-    private static string Cell(JsonElement value) =>
-        value.ValueKind switch
-        {
-            JsonValueKind.Null or JsonValueKind.Undefined => string.Empty,
-            JsonValueKind.String => CsvCell.Text(value.GetString()!),
-            JsonValueKind.Number => value.GetRawText(),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            _ => CsvCell.Text(CompactText(value)),
-        };
-
-    /// <summary>An array or empty object as compact JSON, whatever whitespace it arrived with.</summary>
-    private static string CompactText(JsonElement value)
-    {
-        var raw = JsonMarshal.GetRawUtf8Value(value);
-        if (IsWriterOutput(raw))
-        {
-            return Encoding.ASCII.GetString(raw);
-        }
-
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, Compact))
-        {
-            value.WriteTo(writer);
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    /// <summary>
-    /// True when <paramref name="raw"/> is already exactly what the compact writer would write for
-    /// it (it usually is: upstream sends compact JSON), so it need not be rewritten: printable
-    /// ASCII, no whitespace outside strings, and no escapes but the ones the writer itself uses
-    /// (<c>\"</c>, <c>\\</c>, <c>\n</c>, <c>\r</c>, <c>\t</c>).
-    /// </summary>
-    internal static bool IsWriterOutput(ReadOnlySpan<byte> raw)
-    {
-        var inString = false;
-        for (var i = 0; i < raw.Length; i++)
-        {
-            var b = raw[i];
-            if (b is < 0x20 or > 0x7E)
-            {
-                return false;
-            }
-
-            if (!inString)
-            {
-                if (b == (byte)' ')
-                {
-                    return false;
-                }
-
-                inString = b == (byte)'"';
-            }
-            else if (b == (byte)'"')
-            {
-                inString = false;
-            }
-            else if (b == (byte)'\\')
-            {
-                i++;
-                if (i == raw.Length || raw[i] is not ((byte)'"' or (byte)'\\' or (byte)'n' or (byte)'r' or (byte)'t'))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
     }
 }

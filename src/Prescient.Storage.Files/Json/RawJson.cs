@@ -9,7 +9,8 @@ namespace Prescient.Storage.Files.Json;
 /// <summary>
 /// Writes an upstream JSON value through as the bytes it arrived as, instead of re-serialising it
 /// token by token: it was parsed already, so it is valid JSON. Bytes that are not valid UTF-8
-/// (which a parse does not check inside strings) are re-serialised instead, which rejects them.
+/// (which a parse does not check inside strings) are re-serialised instead, which replaces each
+/// bad sequence with U+FFFD.
 /// </summary>
 internal static class RawJson
 {
@@ -48,26 +49,6 @@ internal static class RawJson
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>
-    /// As <see cref="Write"/> for a writer without indentation whose output must stay on one line:
-    /// a value that arrived spread over lines is re-serialised compact.
-    /// </summary>
-    public static void WriteOneLine(Utf8JsonWriter writer, JsonElement value)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        var bytes = JsonMarshal.GetRawUtf8Value(value);
-
-        // A line break can only be whitespace between tokens: inside a string JSON requires it escaped.
-        if (bytes.IndexOfAny((byte)'\n', (byte)'\r') < 0 && Utf8.IsValid(bytes))
-        {
-            writer.WriteRawValue(bytes, skipInputValidation: true);
-        }
-        else
-        {
-            value.WriteTo(writer);
         }
     }
 }

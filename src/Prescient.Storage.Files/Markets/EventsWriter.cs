@@ -113,8 +113,8 @@ internal sealed class EventsWriter : IEventsWriter
         ObjectDisposedException.ThrowIf(_committed || _raw is null, this);
 
         // Every file complete and on disk before the first target is replaced. The files are
-        // independent, so they are finished side by side: the full export's second pass and each
-        // file's flush to disk overlap instead of adding up.
+        // independent, so they are finished side by side: the full export's copy of its spooled
+        // rows and each file's flush to disk overlap instead of adding up.
         cancellationToken.ThrowIfCancellationRequested();
         await Task.WhenAll(_outputs.Select(output => Task.Run(() => output.FinishAsync(cancellationToken), cancellationToken)))
             .ConfigureAwait(false);

@@ -33,7 +33,7 @@ public sealed class FullEventsExportTests : DataFolderTest
         var path = Path.Combine(Folder.ExportsDirectory, "events_full_20261125_095551.csv");
         Assert.Contains(path, files);
         AssertUnionExport(path, events);
-        Assert.Empty(Directory.EnumerateFiles(Folder.ExportsDirectory, "*.ndjson*"));
+        Runs.AssertNoTempFiles(Folder.Root);
     }
 
     private static void AssertUnionExport(string path, IReadOnlyList<MarketEvent> events)

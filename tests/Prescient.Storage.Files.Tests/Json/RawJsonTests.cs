@@ -22,16 +22,6 @@ public sealed class RawJsonTests
         Assert.True(JsonElement.DeepEquals(source.RootElement, written.RootElement.GetProperty("events")));
     }
 
-    [Fact]
-    public void WriteOneLine_ValueSpreadOverLines_WrittenCompactOnOneLine()
-    {
-        using var source = JsonDocument.Parse("[{\n  \"id\": \"1\",\n  \"a\": [1, 2]\n}]");
-
-        var text = WriteArray(PrescientJson.CompactWriterOptions, source.RootElement, RawJson.WriteOneLine);
-
-        Assert.Equal("{\"events\":[{\"id\":\"1\",\"a\":[1,2]}]}", text);
-    }
-
     private static string WriteArray(JsonWriterOptions options, JsonElement items, Action<Utf8JsonWriter, JsonElement> write)
     {
         using var buffer = new MemoryStream();

@@ -6,7 +6,7 @@ using Prescient.Storage.Files.Exports;
 
 namespace Prescient.Storage.Files.Tests.Exports;
 
-public sealed class JsonFlattenerTests
+public sealed class JsonCellWriterTests
 {
     [Theory]
     [InlineData("[]")]
@@ -19,7 +19,7 @@ public sealed class JsonFlattenerTests
     {
         var raw = Encoding.UTF8.GetBytes(json);
 
-        Assert.True(JsonFlattener.IsWriterOutput(raw));
+        Assert.True(JsonCellWriter.IsWriterOutput(raw));
         Assert.Equal(json, Rewritten(json));
     }
 
@@ -32,7 +32,7 @@ public sealed class JsonFlattenerTests
     [InlineData("[\"\\b\"]")]
     public void IsWriterOutput_WhitespaceNonAsciiOrOtherEscapes_False(string json)
     {
-        Assert.False(JsonFlattener.IsWriterOutput(Encoding.UTF8.GetBytes(json)));
+        Assert.False(JsonCellWriter.IsWriterOutput(Encoding.UTF8.GetBytes(json)));
     }
 
     private static string Rewritten(string json)
