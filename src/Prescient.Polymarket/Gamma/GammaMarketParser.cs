@@ -103,12 +103,12 @@ public static class GammaMarketParser
         }
 
         var tokens = WireReader.TextArray(f[Key.ClobTokenIds]);
-        var prices = WireReader.Array(f[Key.OutcomePrices]);
+        var prices = WireReader.DecimalArray(f[Key.OutcomePrices]);
         var outcomes = new Outcome[names.Count];
         for (var i = 0; i < names.Count; i++)
         {
             var token = tokens is not null && i < tokens.Count && tokens[i] is { } text ? TokenId.Create(text) : (TokenId?)null;
-            var price = prices is not null && i < prices.Count ? WireReader.Decimal(prices[i]) : null;
+            var price = prices is not null && i < prices.Count ? prices[i] : null;
             outcomes[i] = new Outcome(names[i] ?? string.Empty, token, price is >= 0m and <= 1m ? price : null);
         }
 

@@ -19,7 +19,14 @@ internal static partial class WireDates
             return null;
         }
 
-        var match = DatePattern().Match(text.Trim());
+        var trimmed = text.AsSpan().Trim();
+        return TryParseCommon(trimmed, out var common) ? common : ParseWithPattern(trimmed.ToString());
+    }
+
+    /// <summary>Any of the formats, through the full pattern (the reference the shortcut must agree with).</summary>
+    internal static DateTimeOffset? ParseWithPattern(string text)
+    {
+        var match = DatePattern().Match(text);
         if (!match.Success)
         {
             return null;
@@ -67,6 +74,78 @@ internal static partial class WireDates
         }
 
         return Parse(trimmed);
+    }
+
+    /// <summary>
+    /// The two shapes nearly every Gamma date has, <c>2026-02-27</c> and <c>2026-02-27T23:33:23[.f…]Z</c>,
+    /// read without the pattern (dates come by the tens of thousands a refresh). False for any
+    /// other shape, which the pattern reads; a value of a handled shape that names no real instant is null.
+    /// </summary>
+    private static bool TryParseCommon(ReadOnlySpan<char> text, out DateTimeOffset? value)
+    {
+        value = null;
+        int hour = 0, minute = 0, second = 0;
+        long ticks = 0;
+        if (text.Length < 10 || text[4] != '-' || text[7] != '-'
+            || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day))
+        {
+            return false;
+        }
+
+        if (text.Length > 10)
+        {
+            if (text.Length < 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[^1] != 'Z'
+                || !Digits(text.Slice(11, 2), out hour) || !Digits(text.Slice(14, 2), out minute) || !Digits(text.Slice(17, 2), out second))
+            {
+                return false;
+            }
+
+            var fraction = text[19..^1];
+            if (fraction.Length > 0)
+            {
+                // Digits past the 7th are below a tick and dropped, as in FractionTicks.
+                if (fraction.Length is < 2 or > 10 || fraction[0] != '.' || !Digits(fraction[1..], out _))
+                {
+                    return false;
+                }
+
+                var digits = fraction[1..Math.Min(8, fraction.Length)];
+                Digits(digits, out var leading);
+                ticks = leading;
+                for (var i = digits.Length; i < 7; i++)
+                {
+                    ticks *= 10;
+                }
+            }
+        }
+
+        try
+        {
+            value = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero).AddTicks(ticks);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Fields of the right shape that name no real instant, e.g. 2026-02-30.
+        }
+
+        return true;
+    }
+
+    /// <summary>The value of ASCII digits (at most nine); false if any character is not one.</summary>
+    private static bool Digits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
     }
 
     private static int Int(Match match, string group) =>

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace Prescient.Polymarket.Wire;
@@ -96,7 +98,18 @@ internal static partial class WireReader
 
     /// <summary>As <see cref="TextArray(JsonElement, string)"/>, for a value already looked up.</summary>
     public static IReadOnlyList<string?>? TextArray(JsonElement value) =>
-        Array(value)?.Select(item => Text(item)).ToArray();
+        value.ValueKind == JsonValueKind.String
+            ? ParseEmbedded(value.GetString()!, static (ref Utf8JsonReader item) => EmbeddedText(ref item))
+            : Array(value)?.Select(item => Text(item)).ToArray();
+
+    /// <summary>
+    /// The items of an array (see <see cref="Array(JsonElement)"/>) as decimals, each read as
+    /// <see cref="Decimal(JsonElement)"/> reads a value: <c>outcomePrices</c> is such an array.
+    /// </summary>
+    public static IReadOnlyList<decimal?>? DecimalArray(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String
+            ? ParseEmbedded(value.GetString()!, static (ref Utf8JsonReader item) => EmbeddedDecimal(ref item))
+            : Array(value)?.Select(Decimal).ToArray();
 
     /// <summary>The value under <paramref name="key"/>, or null when absent or when <paramref name="obj"/> is not an object.</summary>
     public static JsonElement? Property(JsonElement obj, string key) =>
@@ -104,6 +117,92 @@ internal static partial class WireReader
 
     private static decimal? ParseDecimal(string? text) =>
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+
+    /// <summary>Reads one item of an embedded array and leaves the reader on its last token.</summary>
+    private delegate T ItemReader<T>(ref Utf8JsonReader reader);
+
+    /// <summary>
+    /// The items of an array held as JSON text, read straight from the text's bytes: the same
+    /// outcome as parsing it into a document (null unless the whole text is one valid JSON array),
+    /// without building one. Each of a market's outcome arrays is such a text.
+    /// </summary>
+    private static T[]? ParseEmbedded<T>(string text, ItemReader<T> readItem)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        const int StackBytes = 512;
+        var size = Encoding.UTF8.GetMaxByteCount(text.Length);
+        byte[]? rented = null;
+        var buffer = size <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(size));
+        try
+        {
+            var reader = new Utf8JsonReader(buffer[..Encoding.UTF8.GetBytes(text, buffer)]);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                return null;
+            }
+
+            var items = new List<T>(2);
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                items.Add(readItem(ref reader));
+            }
+
+            // Only whitespace may follow; anything else is not one JSON value.
+            return reader.Read() ? null : [.. items];
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the field is unusable, which the caller reports as absent.
+            return null;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>As <see cref="Text(JsonElement)"/> for the item under the reader.</summary>
+    private static string? EmbeddedText(ref Utf8JsonReader reader)
+    {
+        var text = reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+            _ => SkipItem(ref reader),
+        };
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+
+    /// <summary>As <see cref="Decimal(JsonElement)"/> for the item under the reader.</summary>
+    private static decimal? EmbeddedDecimal(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                return reader.TryGetDecimal(out var number) ? number : ParseDecimal(Encoding.UTF8.GetString(reader.ValueSpan));
+            case JsonTokenType.String when !reader.ValueIsEscaped:
+                return decimal.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+            case JsonTokenType.String:
+                return ParseDecimal(reader.GetString());
+            default:
+                SkipItem(ref reader);
+                return null;
+        }
+    }
+
+    /// <summary>Moves past an object or array item (no value of it is read); null.</summary>
+    private static string? SkipItem(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return null;
+    }
 
     private static JsonElement[]? ParseEmbeddedElements(string text)
     {

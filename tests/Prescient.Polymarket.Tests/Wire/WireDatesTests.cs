@@ -46,4 +46,34 @@ public sealed class WireDatesTests
             WireDates.ParseEpochMillisecondsOrDate("2026-05-19T20:51:22Z"));
         Assert.Null(WireDates.ParseEpochMillisecondsOrDate("99999999999999999999"));
     }
+
+    [Fact]
+    public void Parse_AnyNearIsoText_AgreesWithTheFullPattern()
+    {
+        // The common shapes are read without the pattern: the outcome must be the pattern's for any text.
+        string[] seeds =
+        [
+            "2026-02-27", "2026-02-27T23:33:23Z", "2024-12-31T18:51:45.506005Z", "2026-04-05T15:10:00.123456789Z",
+            "2026-02-30", "2026-02-27T25:00:00Z", "2026-02-27T23:33:23.Z", "2026-02-27T23:33:23.1234567890Z",
+            "2026-02-27T23:33Z", "2026-02-27 23:33:23Z", "2026-02-27T23:33:23z", "0000-01-01", "9999-12-31T23:59:59.9999999Z",
+        ];
+        const string Alphabet = "0123456789-T:.Z +";
+        var random = new Random(20261125);
+        var texts = new List<string>(seeds);
+        for (var i = 0; i < 5000; i++)
+        {
+            var chars = seeds[random.Next(seeds.Length)].ToCharArray();
+            for (var m = random.Next(1, 3); m > 0; m--)
+            {
+                chars[random.Next(chars.Length)] = Alphabet[random.Next(Alphabet.Length)];
+            }
+
+            texts.Add(new string(chars));
+        }
+
+        foreach (var text in texts)
+        {
+            Assert.True(WireDates.ParseWithPattern(text.Trim()) == WireDates.Parse(text), text);
+        }
+    }
 }

@@ -55,6 +55,42 @@ public sealed class WireReaderTests
     }
 
     [Theory]
+    [InlineData("""["Yes", "No"]""")]
+    [InlineData("""["0.515", "0.485"]""")]
+    [InlineData("""[0.5, "0.50", 1e-5, " 7 ", "", null, true]""")]
+    [InlineData("""["a", ["nested", 1], {"k": "v"}, "b"]""")]
+    [InlineData("""["\u0030.25", "Caf\u00e9 \"quoted\"", "23360939988679364027624185518382759743328544433592111535569478055890815567848"]""")]
+    [InlineData("""[1e40, "1e40", -0.0]""")]
+    [InlineData("""  [ "padded" ]  """)]
+    [InlineData("""[]""")]
+    [InlineData("""{"not": "an array"}""")]
+    [InlineData("""["trailing"] x""")]
+    [InlineData("""["two"] ["roots"]""")]
+    [InlineData("""["cut""")]
+    [InlineData("""["comma",]""")]
+    [InlineData("""not json""")]
+    [InlineData("""   """)]
+    public void TextAndDecimalArray_ArrayAsJsonText_ReadLikeTheParsedDocument(string embedded)
+    {
+        var value = JsonSerializer.SerializeToElement(embedded);
+        JsonElement[]? items;
+        try
+        {
+            using var document = JsonDocument.Parse(embedded);
+            items = document.RootElement.ValueKind == JsonValueKind.Array ? [.. document.RootElement.Clone().EnumerateArray()] : null;
+        }
+        catch (JsonException)
+        {
+            items = null;
+        }
+
+        Assert.Equal(items?.Select(item => WireReader.Text(item)), WireReader.TextArray(value));
+        Assert.Equal(
+            items?.Select(item => WireReader.Decimal(item)?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            WireReader.DecimalArray(value)?.Select(d => d?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
     [InlineData("""{}""")]
     [InlineData("""{"v":null}""")]
     [InlineData("""{"v":""}""")]
