@@ -23,6 +23,7 @@ internal static class RefreshBenchmark
         var events = BenchSetup.Arg(args, "--events", 3000);
         var latency = BenchSetup.Arg(args, "--latency-ms", 20);
         var runs = BenchSetup.Arg(args, "--runs", 5);
+        var warmups = Math.Max(1, BenchSetup.Arg(args, "--warmups", 5));
         var ct = CancellationToken.None;
 
         await using var server = await SampleServer.StartAsync(
@@ -35,7 +36,7 @@ internal static class RefreshBenchmark
         try
         {
             await using var runtime = await PrescientRuntime.StartAsync(configuration, _ => { }, ct);
-            await MeasureAsync(server, runtime, data, latency, runs, ct);
+            await MeasureAsync(server, runtime, data, latency, runs, warmups, ct);
         }
         finally
         {
@@ -45,15 +46,25 @@ internal static class RefreshBenchmark
         return 0;
     }
 
-    private static async Task MeasureAsync(SampleServer server, PrescientRuntime runtime, string data, int latency, int runs, CancellationToken ct)
+    private static async Task MeasureAsync(SampleServer server, PrescientRuntime runtime, string data, int latency, int runs, int warmups, CancellationToken ct)
     {
         var events = server.Universe.Options.Events;
         var refresh = runtime.Services.GetRequiredService<RefreshService>();
+        var cold = Stopwatch.StartNew();
         var warm = await refresh.RefreshAsync(null, ct);
+        var coldSeconds = cold.Elapsed.TotalSeconds;
         var tokens = QuotedTokens(new DataFolder(data));
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var raw = new RawFetch(http, pageSize: 500, batchSize: 500, concurrency: 4);
+        cold.Restart();
         await raw.FetchAsync(tokens, ct);
+        Console.WriteLine(FormattableString.Invariant(
+            $"first in the process (JIT cold): refresh {coldSeconds:0.000} s, server alone {cold.Elapsed.TotalSeconds:0.000} s; {warmups - 1} more warm-up pairs (the JIT tiers up over several runs)"));
+        for (var i = 1; i < warmups; i++)
+        {
+            await refresh.RefreshAsync(null, ct);
+            await raw.FetchAsync(tokens, ct);
+        }
 
         Console.WriteLine(FormattableString.Invariant(
             $"sample server: {events} events (~{warm.Events.EventsDiscovered} open), {latency} ms latency per request; refresh keeps {warm.Events.EventsKept} events, quotes {warm.Quotes.Tokens} tokens"));

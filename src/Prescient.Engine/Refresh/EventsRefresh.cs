@@ -29,7 +29,7 @@ public sealed partial class EventsRefresh(
 
     /// <summary>
     /// Discovers, filters, extracts and writes the run's files beside their targets, without
-    /// replacing anything: the caller commits (or disposes) the result. Each page's quotable rows
+    /// replacing anything: the caller commits (or disposes) the result. Each event's quotable rows
     /// are handed to <paramref name="quotableFound"/> as soon as they are extracted.
     /// </summary>
     internal async Task<PendingEvents> DiscoverAsync(
@@ -55,7 +55,6 @@ public sealed partial class EventsRefresh(
         {
             await foreach (var page in source.DiscoverOpenEventsAsync(discoveryProgress, cancellationToken))
             {
-                var pageQuotable = quotable.Count;
                 foreach (var marketEvent in page)
                 {
                     discovered++;
@@ -66,7 +65,12 @@ public sealed partial class EventsRefresh(
                         kept++;
                         eventRows = stage >= EventsStage.Extract ? MarketExtractor.Extract([marketEvent]) : [];
                         extracted += eventRows.Count;
-                        quotable.AddRange(eventRows.Where(r => r.IsQuotable));
+                        var eventQuotable = eventRows.Where(r => r.IsQuotable).ToArray();
+                        quotable.AddRange(eventQuotable);
+                        if (eventQuotable.Length > 0)
+                        {
+                            quotableFound?.Invoke(eventQuotable);
+                        }
                     }
                     else
                     {
@@ -74,11 +78,6 @@ public sealed partial class EventsRefresh(
                     }
 
                     await writer.AddAsync(marketEvent, reason == FilterReason.Kept, eventRows, cancellationToken);
-                }
-
-                if (quotableFound is not null && quotable.Count > pageQuotable)
-                {
-                    quotableFound(quotable.GetRange(pageQuotable, quotable.Count - pageQuotable));
                 }
             }
         }

@@ -20,7 +20,7 @@ public sealed class RefreshService(EventsRefresh events, QuotesRefresh quotes, U
 
     /// <summary>
     /// Phase 0 and 1 in one go: every events file and export, then quotes. The books are fetched
-    /// while discovery still runs (each page's quotable markets are handed to quoting as soon as
+    /// while discovery still runs (each event's quotable markets are handed to quoting as soon as
     /// they are extracted) and while the events files are finished. The outcome is the same as
     /// running the two stages one after the other: the quotes replace their files only after the
     /// events files are committed; a failed discovery or events commit fails the run with its own

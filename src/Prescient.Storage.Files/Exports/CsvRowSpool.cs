@@ -39,7 +39,7 @@ internal sealed class CsvRowSpool : IAsyncDisposable
     public CsvWriter Cells => _csv;
 
     /// <summary>Starts a spool beside <paramref name="path"/> (a scratch file, deleted when disposed).</summary>
-    public static CsvRowSpool Create(string path) => new(PendingFile.Create(path));
+    public static CsvRowSpool Create(string path) => new(PendingFile.CreateScratch(path));
 
     /// <summary>Ends the row whose <paramref name="width"/> cells were written to <see cref="Cells"/>.</summary>
     public async Task EndRowAsync(int width, CancellationToken cancellationToken)

@@ -12,11 +12,11 @@ internal sealed class PendingFile : IAsyncDisposable
 
     private const int BufferSize = 64 * 1024;
 
-    private readonly FileStream _stream;
+    private readonly SyncingFileStream _stream;
     private bool _closed;
     private bool _moved;
 
-    private PendingFile(string target, string tempPath, FileStream stream)
+    private PendingFile(string target, string tempPath, SyncingFileStream stream)
     {
         Target = target;
         TempPath = tempPath;
@@ -32,13 +32,22 @@ internal sealed class PendingFile : IAsyncDisposable
     /// <summary>The open temporary file; writable until <see cref="CloseAsync"/>.</summary>
     public Stream Stream => _stream;
 
-    /// <summary>Creates the temporary file for <paramref name="path"/> (its folder too, if needed).</summary>
-    public static PendingFile Create(string path)
+    /// <summary>
+    /// Creates the temporary file for <paramref name="path"/> (its folder too, if needed). It goes
+    /// to disk in the background as it grows (see <see cref="SyncingFileStream"/>), so closing it
+    /// waits only for the last stretch.
+    /// </summary>
+    public static PendingFile Create(string path) => Create(path, SyncingFileStream.SyncEveryBytes);
+
+    /// <summary>Creates a scratch file: read back and deleted, never flushed to disk (see <see cref="CloseScratchAsync"/>).</summary>
+    public static PendingFile CreateScratch(string path) => Create(path, long.MaxValue);
+
+    private static PendingFile Create(string path, long syncEveryBytes)
     {
         var target = Path.GetFullPath(path);
         var temp = AtomicFile.NewTempPath(target);
         var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
-        return new PendingFile(target, temp, stream);
+        return new PendingFile(target, temp, new SyncingFileStream(stream, syncEveryBytes));
     }
 
     /// <summary>Flushes the content to disk (fsync) and closes the temporary file.</summary>
@@ -49,11 +58,9 @@ internal sealed class PendingFile : IAsyncDisposable
             return;
         }
 
-        await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-
         // fsync: the bytes must be on disk before the rename makes them the file's content, or a
         // power loss could leave the new name pointing at an empty file.
-        _stream.Flush(flushToDisk: true);
+        await _stream.FlushToDiskAsync(cancellationToken).ConfigureAwait(false);
         _closed = true;
         await _stream.DisposeAsync().ConfigureAwait(false);
     }
