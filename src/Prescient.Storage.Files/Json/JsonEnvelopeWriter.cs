@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Prescient.Engine.Markets;
 using Prescient.Storage.Files.IO;
@@ -17,12 +18,17 @@ internal sealed class JsonEnvelopeWriter : IPendingOutput
 
     private readonly PendingFile _file;
     private readonly Utf8JsonWriter _writer;
+
+    /// <summary>Where one item is serialized compactly before it goes into the file on its own line.</summary>
+    private readonly ArrayBufferWriter<byte> _item = new();
+    private readonly Utf8JsonWriter _itemWriter;
     private bool _finished;
 
     private JsonEnvelopeWriter(PendingFile file)
     {
         _file = file;
         _writer = new Utf8JsonWriter(file.Stream, PrescientJson.WriterOptions);
+        _itemWriter = new Utf8JsonWriter(_item, PrescientJson.CompactWriterOptions);
     }
 
     /// <summary>The path the file replaces or creates.</summary>
@@ -68,9 +74,12 @@ internal sealed class JsonEnvelopeWriter : IPendingOutput
         writer.WriteBoolean("simulated", source.IsSimulated);
     }
 
-    /// <summary>Serializes one item with the <see cref="PrescientJson"/> conventions.</summary>
-    public ValueTask AddAsync<T>(T item, CancellationToken cancellationToken) =>
-        AddAsync(item, static (writer, value) => JsonSerializer.Serialize(writer, value, PrescientJson.Options), cancellationToken);
+    /// <summary>
+    /// Serializes one item with the <see cref="PrescientJson"/> conventions, compact, on a line of
+    /// its own: a file of thousands of items reads one item per line, at about half the size (and
+    /// writing time) of an indented one.
+    /// </summary>
+    public ValueTask AddAsync<T>(T item, CancellationToken cancellationToken) => AddAsync(item, WriteCompactLine, cancellationToken);
 
     /// <summary>Writes one item with <paramref name="writeItem"/>; nothing of it is kept.</summary>
     public async ValueTask AddAsync<T>(T item, Action<Utf8JsonWriter, T> writeItem, CancellationToken cancellationToken)
@@ -95,10 +104,20 @@ internal sealed class JsonEnvelopeWriter : IPendingOutput
         await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         _finished = true;
         await _writer.DisposeAsync().ConfigureAwait(false);
+        await _itemWriter.DisposeAsync().ConfigureAwait(false);
 
         // A final newline, as text tools expect.
         await _file.Stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
         await _file.CloseAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void WriteCompactLine<T>(Utf8JsonWriter writer, T item)
+    {
+        _item.ResetWrittenCount();
+        _itemWriter.Reset(_item);
+        JsonSerializer.Serialize(_itemWriter, item, PrescientJson.CompactOptions);
+        _itemWriter.Flush();
+        RawJson.WriteLine(writer, _item.WrittenSpan);
     }
 
     /// <summary>Replaces the target with the finished file.</summary>
@@ -117,6 +136,7 @@ internal sealed class JsonEnvelopeWriter : IPendingOutput
             // Pointed at nowhere first, so disposing it writes nothing to a file about to be deleted.
             _writer.Reset(Stream.Null);
             await _writer.DisposeAsync().ConfigureAwait(false);
+            await _itemWriter.DisposeAsync().ConfigureAwait(false);
         }
 
         await _file.DisposeAsync().ConfigureAwait(false);

@@ -29,6 +29,17 @@ internal static class RawJson
             return;
         }
 
+        WriteLine(writer, bytes);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="json"/>, a valid JSON value in UTF-8, as it is; in an indented file it
+    /// starts on its own line at the writer's indentation.
+    /// </summary>
+    public static void WriteLine(Utf8JsonWriter writer, ReadOnlySpan<byte> json)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var bytes = json;
         if (!writer.Options.Indented)
         {
             writer.WriteRawValue(bytes, skipInputValidation: true);
