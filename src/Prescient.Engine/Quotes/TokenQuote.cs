@@ -63,12 +63,28 @@ public sealed record TokenQuote
             BestAsk = book?.BestAsk,
             Mid = book?.Mid,
             Spread = book?.Spread,
-            Bids = book?.Bids.Select(l => new QuoteLevel(l.Price, l.Size)).ToArray() ?? [],
-            Asks = book?.Asks.Select(l => new QuoteLevel(l.Price, l.Size)).ToArray() ?? [],
+            Bids = Levels(book?.Bids),
+            Asks = Levels(book?.Asks),
             TickSize = book?.TickSize ?? market.TickSize,
             MinOrderSize = book?.MinOrderSize ?? market.MinOrderSize,
             LastTradePrice = book?.LastTradePrice,
             BookTimestamp = book?.Timestamp,
         };
+    }
+
+    private static QuoteLevel[] Levels(IReadOnlyList<BookLevel>? side)
+    {
+        if (side is null || side.Count == 0)
+        {
+            return [];
+        }
+
+        var levels = new QuoteLevel[side.Count];
+        for (var i = 0; i < levels.Length; i++)
+        {
+            levels[i] = new QuoteLevel(side[i].Price, side[i].Size);
+        }
+
+        return levels;
     }
 }
