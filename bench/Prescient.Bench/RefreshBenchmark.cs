@@ -23,7 +23,7 @@ internal static class RefreshBenchmark
         var events = BenchSetup.Arg(args, "--events", 3000);
         var latency = BenchSetup.Arg(args, "--latency-ms", 20);
         var runs = BenchSetup.Arg(args, "--runs", 5);
-        var warmups = Math.Max(1, BenchSetup.Arg(args, "--warmups", 5));
+        var warmups = Math.Max(1, BenchSetup.Arg(args, "--warmups", 8));
         var ct = CancellationToken.None;
 
         await using var server = await SampleServer.StartAsync(
