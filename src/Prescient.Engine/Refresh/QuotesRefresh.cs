@@ -37,7 +37,7 @@ public sealed partial class QuotesRefresh(
 
     /// <summary>
     /// Quotes the given markets (those that accept orders; the rest are skipped) as they arrive, a
-    /// chunk at a time: a refresh hands them over page by page while discovery is still running.
+    /// chunk at a time: a refresh hands them over event by event while discovery is still running.
     /// When given, <paramref name="beforeCommit"/> is awaited after the last book and before
     /// anything is replaced: if it fails, nothing of this run is committed.
     /// </summary>
