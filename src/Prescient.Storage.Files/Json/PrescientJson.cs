@@ -65,6 +65,7 @@ public static class PrescientJson
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         };
         options.Converters.Add(new UtcDateTimeOffsetConverter());
+        options.Converters.Add(new QuoteLevelConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.MakeReadOnly();
         return options;

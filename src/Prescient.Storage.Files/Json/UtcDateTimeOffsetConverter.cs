@@ -33,6 +33,11 @@ public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(ToText(value));
+
+        // Formatted on the stack: the files hold a timestamp per record.
+        Span<char> text = stackalloc char[48];
+        writer.WriteStringValue(value.UtcDateTime.TryFormat(text, out var length, Format, CultureInfo.InvariantCulture)
+            ? text[..length]
+            : ToText(value));
     }
 }
