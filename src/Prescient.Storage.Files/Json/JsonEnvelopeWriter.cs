@@ -113,11 +113,13 @@ internal sealed class JsonEnvelopeWriter : IPendingOutput
 
     private void WriteCompactLine<T>(Utf8JsonWriter writer, T item)
     {
+        // The line's start and the item built in one buffer, written in one piece.
         _item.ResetWrittenCount();
+        RawJson.WriteLinePrefix(writer, _item);
         _itemWriter.Reset(_item);
         JsonSerializer.Serialize(_itemWriter, item, PrescientJson.CompactOptions);
         _itemWriter.Flush();
-        RawJson.WriteLine(writer, _item.WrittenSpan);
+        writer.WriteRawValue(_item.WrittenSpan, skipInputValidation: true);
     }
 
     /// <summary>Replaces the target with the finished file.</summary>

@@ -33,33 +33,47 @@ internal static class RawJson
     }
 
     /// <summary>
-    /// Writes <paramref name="json"/>, a valid JSON value in UTF-8, as it is; in an indented file it
-    /// starts on its own line at the writer's indentation.
+    /// What goes before a value written raw so it starts on its own line at the writer's
+    /// indentation (nothing when the writer does not indent): a caller that builds the value in
+    /// <paramref name="buffer"/> after it writes the whole with one <see cref="Utf8JsonWriter.WriteRawValue(ReadOnlySpan{byte}, bool)"/>.
     /// </summary>
-    public static void WriteLine(Utf8JsonWriter writer, ReadOnlySpan<byte> json)
+    public static void WriteLinePrefix(Utf8JsonWriter writer, IBufferWriter<byte> buffer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var bytes = json;
-        if (!writer.Options.Indented)
-        {
-            writer.WriteRawValue(bytes, skipInputValidation: true);
-            return;
-        }
+        ArgumentNullException.ThrowIfNull(buffer);
+        buffer.Advance(LinePrefix(writer, buffer.GetSpan(PrefixLength(writer))));
+    }
 
-        var indent = writer.CurrentDepth * writer.Options.IndentSize;
-        var newLine = writer.Options.NewLine;
-        var buffer = ArrayPool<byte>.Shared.Rent(newLine.Length + indent + bytes.Length);
+    /// <summary><paramref name="json"/>, a valid JSON value in UTF-8, as it is, on its own line.</summary>
+    private static void WriteLine(Utf8JsonWriter writer, ReadOnlySpan<byte> json)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(PrefixLength(writer) + json.Length);
         try
         {
-            var length = Encoding.ASCII.GetBytes(newLine, buffer);
-            buffer.AsSpan(length, indent).Fill((byte)writer.Options.IndentCharacter);
-            length += indent;
-            bytes.CopyTo(buffer.AsSpan(length));
-            writer.WriteRawValue(buffer.AsSpan(0, length + bytes.Length), skipInputValidation: true);
+            var length = LinePrefix(writer, buffer);
+            json.CopyTo(buffer.AsSpan(length));
+            writer.WriteRawValue(buffer.AsSpan(0, length + json.Length), skipInputValidation: true);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private static int PrefixLength(Utf8JsonWriter writer) =>
+        writer.Options.Indented ? writer.Options.NewLine.Length + (writer.CurrentDepth * writer.Options.IndentSize) : 0;
+
+    /// <summary>Writes the line break and indentation into <paramref name="span"/>; their length.</summary>
+    private static int LinePrefix(Utf8JsonWriter writer, Span<byte> span)
+    {
+        if (!writer.Options.Indented)
+        {
+            return 0;
+        }
+
+        var length = Encoding.ASCII.GetBytes(writer.Options.NewLine, span);
+        var indent = writer.CurrentDepth * writer.Options.IndentSize;
+        span.Slice(length, indent).Fill((byte)writer.Options.IndentCharacter);
+        return length + indent;
     }
 }
