@@ -18,6 +18,10 @@ internal static class StagedProgress
     /// </summary>
     public sealed record Step(string Stage, string Description, bool Concurrent = false);
 
+    /// <summary>The steps a refresh reports first: discovery, and quoting alongside it.</summary>
+    public static IReadOnlyList<Step> RefreshSteps { get; } =
+        [new("discover", "Discovering events"), new("quote", "Fetching order books", Concurrent: true)];
+
     public static Task<T> RunAsync<T>(IAnsiConsole console, IReadOnlyList<Step> steps, Func<IProgress<RefreshProgress>?, Task<T>> work) =>
         !console.Profile.Capabilities.Interactive
             ? work(null)

@@ -31,8 +31,7 @@ internal static class CycleCommand
         StagedProgress.RunAsync(
             console,
             [
-                new("discover", "Discovering events"),
-                new("quote", "Fetching order books", Concurrent: true),
+                .. StagedProgress.RefreshSteps,
                 new("write", "Writing market files"),
                 new("signals", "Generating signals"),
                 new("execute", "Settling and executing on paper"),

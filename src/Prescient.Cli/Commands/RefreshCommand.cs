@@ -27,7 +27,7 @@ internal static class RefreshCommand
     private static Task<RefreshResult> RunWithProgressAsync(IAnsiConsole console, RefreshService refresh, CancellationToken ct) =>
         StagedProgress.RunAsync(
             console,
-            [new("discover", "Discovering events"), new("quote", "Fetching order books", Concurrent: true), new("write", "Writing files")],
+            [.. StagedProgress.RefreshSteps, new("write", "Writing files")],
             progress => refresh.RefreshAsync(progress, ct));
 
     private static void Render(IAnsiConsole console, PrescientSettings settings, RefreshResult result)
