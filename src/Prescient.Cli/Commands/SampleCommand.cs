@@ -17,10 +17,15 @@ internal static class SampleCommand
         var retryAfter = new Option<int>("--retry-after-seconds") { Description = "Retry-After value on 429 replies (default 1).", DefaultValueFactory = _ => 1 };
         var serverErrors = new Option<double>("--server-error-rate") { Description = "Fraction of replies that are 5xx, 0–1 (default 0)." };
         var truncated = new Option<double>("--truncated-json-rate") { Description = "Fraction of 200 replies whose JSON body is cut short, 0–1 (default 0)." };
+        var noEvents = new Option<bool>("--markets-without-events") { Description = "Gamma /markets/{id} replies lack the nested parent events, as some real ones do." };
+        var thin = new Option<bool>("--thin-best-levels") { Description = "The best ask of every book holds only a few shares." };
+        var ghosts = new Option<bool>("--ghost-books") { Description = "Some tokens answer with a stale 0.01/0.99 book while the market trades elsewhere." };
+        var midday = new Option<bool>("--midday-resolutions") { Description = "Some markets close and resolve between the 09:00 cycle and the 18:00 end of day." };
+        var all = new Option<bool>("--all-scenarios") { Description = "Every scenario switch above at once." };
 
         var serve = new Command("serve", "Serve the sample market over HTTP on 127.0.0.1 in Polymarket's formats until Ctrl+C.")
         {
-            port, seed, events, latency, rateLimited, retryAfter, serverErrors, truncated,
+            port, seed, events, latency, rateLimited, retryAfter, serverErrors, truncated, noEvents, thin, ghosts, midday, all,
         };
         serve.SetAction(async (parse, ct) =>
         {
@@ -37,6 +42,15 @@ internal static class SampleCommand
                     ServerErrorRate = parse.GetValue(serverErrors),
                     TruncatedJsonRate = parse.GetValue(truncated),
                 },
+                Scenarios = parse.GetValue(all)
+                    ? ScenarioOptions.All
+                    : new ScenarioOptions
+                    {
+                        MarketsWithoutEvents = parse.GetValue(noEvents),
+                        ThinBestLevels = parse.GetValue(thin),
+                        GhostBooks = parse.GetValue(ghosts),
+                        MiddayResolutions = parse.GetValue(midday),
+                    },
             };
             await using var server = await SampleServer.StartAsync(options, TimeProvider.System, ct);
             context.Console.MarkupLineInterpolated(

@@ -44,7 +44,7 @@ public sealed class MarketBackend : IAsyncDisposable
         }
 
         var server = await SampleServer.StartAsync(
-            new SampleServerOptions { Seed = settings.SampleSeed, Events = settings.SampleEvents },
+            new SampleServerOptions { Seed = settings.SampleSeed, Events = settings.SampleEvents, Scenarios = settings.SampleScenarios },
             time,
             cancellationToken);
         return new MarketBackend(MarketSourceInfo.Sample, server.BaseAddress, server.BaseAddress, server);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Prescient.Sample.Server;
 
 namespace Prescient.Host.Hosting;
 
@@ -34,6 +35,13 @@ public sealed record PrescientSettings
     /// <summary>About how many events the sample market has open at once (key <c>Sample:Events</c>). Default 300.</summary>
     public int SampleEvents { get; init; } = 300;
 
+    /// <summary>
+    /// Awkward upstream behaviours the in-process sample market reproduces (keys
+    /// <c>Sample:Scenarios:MarketsWithoutEvents</c>, <c>…:ThinBestLevels</c>, <c>…:GhostBooks</c>,
+    /// <c>…:MiddayResolutions</c>). Default none.
+    /// </summary>
+    public ScenarioOptions SampleScenarios { get; init; } = new();
+
     public bool IsSample => Source == SampleSource;
 
     public static PrescientSettings From(IConfiguration configuration)
@@ -48,6 +56,13 @@ public sealed record PrescientSettings
             ClobUrl = ParseUrl(configuration, "Polymarket:ClobUrl"),
             SampleSeed = configuration.GetValue("Sample:Seed", defaults.SampleSeed),
             SampleEvents = configuration.GetValue("Sample:Events", defaults.SampleEvents),
+            SampleScenarios = new ScenarioOptions
+            {
+                MarketsWithoutEvents = configuration.GetValue("Sample:Scenarios:MarketsWithoutEvents", false),
+                ThinBestLevels = configuration.GetValue("Sample:Scenarios:ThinBestLevels", false),
+                GhostBooks = configuration.GetValue("Sample:Scenarios:GhostBooks", false),
+                MiddayResolutions = configuration.GetValue("Sample:Scenarios:MiddayResolutions", false),
+            },
         };
         if (settings.Source is not (SampleSource or LiveSource))
         {

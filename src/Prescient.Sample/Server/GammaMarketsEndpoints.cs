@@ -9,9 +9,12 @@ namespace Prescient.Sample.Server;
 
 /// <summary>
 /// Gamma <c>/markets/keyset</c> and <c>/markets/{id}</c>; the same path with a 0x id is the CLOB
-/// <c>/markets/{condition_id}</c>, as the two hosts share one port here.
+/// <c>/markets/{condition_id}</c>, as the two hosts share one port here. With
+/// <see cref="ScenarioOptions.MarketsWithoutEvents"/>, <c>/markets/{id}</c> leaves out the nested
+/// parent <c>events</c>, as the recorded replies <c>market_resolved_binary_no_won.json</c> and
+/// <c>market_closed_binary_accepting_orders_true.json</c> do.
 /// </summary>
-internal sealed class GammaMarketsEndpoints(SampleUniverse universe, SampleClock clock)
+internal sealed class GammaMarketsEndpoints(SampleUniverse universe, SampleClock clock, ScenarioOptions scenarios)
 {
     public void Map(IEndpointRouteBuilder app, ReplyPipeline pipeline)
     {
@@ -102,7 +105,7 @@ internal sealed class GammaMarketsEndpoints(SampleUniverse universe, SampleClock
             : null;
         return snapshot is null
             ? SampleReply.Text(404, "404 page not found")
-            : SampleReply.JsonBody(200, w => GammaMarketWriter.Write(w, snapshot, index, universe.Ids, withParentEvent: true));
+            : SampleReply.JsonBody(200, w => GammaMarketWriter.Write(w, snapshot, index, universe.Ids, withParentEvent: !scenarios.MarketsWithoutEvents));
     }
 
     private SampleReply ClobMarket(HttpContext context)

@@ -66,7 +66,7 @@ public sealed class SampleServer : IAsyncDisposable
 
         var pipeline = new ReplyPipeline(new FaultPlan(options.Faults, stats), stats);
         new GammaEventsEndpoints(universe, clock).Map(app, pipeline);
-        new GammaMarketsEndpoints(universe, clock).Map(app, pipeline);
+        new GammaMarketsEndpoints(universe, clock, options.Scenarios).Map(app, pipeline);
         new ClobEndpoints(universe, clock).Map(app, pipeline);
         new ControlEndpoints(clock).Map(app, pipeline);
 

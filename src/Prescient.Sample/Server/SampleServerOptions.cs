@@ -21,6 +21,9 @@ public sealed record SampleServerOptions
     /// <summary>Faults injected into Gamma and CLOB replies. Default none.</summary>
     public FaultOptions Faults { get; init; } = new();
 
+    /// <summary>Awkward upstream behaviours to reproduce (see <see cref="ScenarioOptions"/>). Default none.</summary>
+    public ScenarioOptions Scenarios { get; init; } = new();
+
     /// <summary>A one-line description of the first invalid value, or null when the options are valid.</summary>
     public string? Validate()
     {
@@ -37,6 +40,11 @@ public sealed record SampleServerOptions
         if (Faults is null)
         {
             return "Sample server faults must not be null.";
+        }
+
+        if (Scenarios is null)
+        {
+            return "Sample server scenarios must not be null.";
         }
 
         return new SampleUniverseOptions { Seed = Seed, Events = Events }.Validate() ?? Faults.Validate();
