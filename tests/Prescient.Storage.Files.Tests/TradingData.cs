@@ -43,6 +43,8 @@ internal static class TradingData
             CashAfter = 10_000.00m - (sequence * 100.00m),
             BestPrice = settlement ? null : 0.500m,
             Slippage = settlement ? null : 0.000m,
+            SignalPrice = actual == TradeKind.Buy ? 0.480m : null,
+            Drift = actual == TradeKind.Buy ? 0.020m : null,
             BookTimestamp = settlement ? null : At.AddSeconds(sequence - 1),
             RealizedPnl = actual == TradeKind.Buy ? null : -12.5m,
             Source = "sample",

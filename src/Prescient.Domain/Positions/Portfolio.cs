@@ -94,6 +94,8 @@ public sealed class Portfolio
             CashAfter = Cash - fill.Cost - fill.Fees,
             BestPrice = fill.BestPrice,
             Slippage = fill.Slippage,
+            SignalPrice = signal.Price,
+            Drift = fill.AveragePrice - signal.Price,
             BookTimestamp = fill.BookTimestamp,
             Source = source,
         };

@@ -35,4 +35,22 @@ public enum RejectionReason
 
     /// <summary>A sell: the best bid is below the lowest price the seller accepts.</summary>
     PriceBelowMinimum,
+
+    /// <summary>At execution the strategy's rule no longer holds on the fresh books, or the best ask is past the signal's ask + the maximum slippage.</summary>
+    PriceMoved,
+
+    /// <summary>The signal is older than the configured maximum signal age.</summary>
+    SignalStale,
+
+    /// <summary>What the book holds within the limit fills less than the configured fraction of the stake.</summary>
+    InsufficientDepth,
+
+    /// <summary>A book's best bid is at or above its best ask.</summary>
+    CrossedBook,
+
+    /// <summary>The token's book disagrees with the other token's (NO ask ≠ 1 − YES bid, and so on) by more than the configured gap.</summary>
+    ComplementMismatch,
+
+    /// <summary>The top of the book is further from Gamma's best bid/ask of the same refresh than the configured gap.</summary>
+    QuoteMismatch,
 }

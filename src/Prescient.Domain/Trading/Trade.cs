@@ -49,6 +49,12 @@ public sealed record Trade
     /// <summary>Price − best price for a buy, best price − price for a sell (≥ 0: never better than the book).</summary>
     public decimal? Slippage { get; init; }
 
+    /// <summary>A buy: the signal's price, the best ask when the signal was made; null for other records and for buys recorded before it was kept.</summary>
+    public decimal? SignalPrice { get; init; }
+
+    /// <summary>A buy: price − signal price, how far the fill strayed from the ask the signal saw (negative when the book improved); null when <see cref="SignalPrice"/> is.</summary>
+    public decimal? Drift { get; init; }
+
     public DateTimeOffset? BookTimestamp { get; init; }
 
     /// <summary>P&amp;L realised by a sell or a settlement (proceeds − fees − the cost basis released); null for a buy.</summary>

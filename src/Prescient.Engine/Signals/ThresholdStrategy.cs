@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
+using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Quotes;
@@ -95,6 +97,31 @@ public sealed class ThresholdStrategy : IStrategy
         return new StrategyResult(
             signals.OrderBy(s => s.EventId).ThenBy(s => s.MarketId).ToArray(),
             skipped.OrderBy(s => s.EventId).ThenBy(s => s.MarketId).ToArray());
+    }
+
+    /// <summary>
+    /// The threshold rule again, on quotes made from the fresh books exactly as the refresh makes them
+    /// (<see cref="TokenQuote.From"/>): price, threshold, already held, spread, entry price, depth. The
+    /// market's selection among its event is not re-run (the other markets' books are not fetched).
+    /// </summary>
+    public SkippedMarket? Recheck(Signal signal, MarketRow market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(yes);
+        ArgumentNullException.ThrowIfNull(no);
+        ArgumentNullException.ThrowIfNull(portfolio);
+        var yesQuote = TokenQuote.From(market, yes.TokenId, market.Outcomes.ElementAtOrDefault(0) ?? "Yes", yes);
+        var noQuote = TokenQuote.From(market, no.TokenId, market.Outcomes.ElementAtOrDefault(1) ?? "No", no);
+        var (fresh, skip) = _rule.Evaluate(market, yesQuote, noQuote, portfolio, now);
+        if (skip is not null)
+        {
+            return skip;
+        }
+
+        return fresh!.TokenId == signal.TokenId
+            ? null
+            : new SkippedMarket(market.EventId, market.MarketId, market.Question, SkipReason.NotSelected, $"the rule now buys token {fresh.TokenId} ({Code(fresh.Action)}), not the signal's token {signal.TokenId}");
     }
 
     /// <summary>Why a market cannot be a candidate (not tradeable, or a token without a book), or null when it can.</summary>

@@ -15,7 +15,7 @@ namespace Prescient.Engine.Trading;
 
 /// <summary>
 /// Phase 3 and the settle step: settles held markets that resolved, then fills each current signal
-/// on paper against a book fetched now, appending every record to the ledger before the portfolio
+/// on paper against the books of its market's two tokens fetched now, appending every record to the ledger before the portfolio
 /// changes and rewriting <c>portfolio.json</c> after each change. The ledger is the truth: the run
 /// starts from its replay, so an interrupted run is finished correctly by the next one and a signal
 /// already in the ledger is never executed again.
@@ -51,14 +51,19 @@ public sealed partial class ExecutionService(
         var run = new RunState(portfolio, books, ledger);
         var (settlements, pending) = await SettleAsync(run, cancellationToken);
 
-        var open = signals.Signals.Where(s => !portfolio.HasExecuted(s.SignalId)).Select(s => s.TokenId);
-        await FetchBooksAsync(open.Concat(portfolio.Positions.Select(p => p.TokenId)), books, cancellationToken);
         var markets = (await marketData.ReadMarketsAsync(cancellationToken))?.Markets.ToDictionary(m => m.MarketId) ?? [];
+
+        // Both tokens of each signal's market: the other book cross-checks the one to buy, and the strategy's rule reads both.
+        var open = signals.Signals.Where(s => !portfolio.HasExecuted(s.SignalId)).ToArray();
+        var complements = open.Select(s => BookGuard.ComplementOf(markets.GetValueOrDefault(s.MarketId), s.TokenId)).OfType<TokenId>();
+        await FetchBooksAsync(open.Select(s => s.TokenId).Concat(complements).Concat(portfolio.Positions.Select(p => p.TokenId)), books, cancellationToken);
         var trades = new List<Trade>();
         var rejections = new List<Rejection>();
         foreach (var signal in signals.Signals)
         {
-            var decision = executor.Decide(signal, markets.GetValueOrDefault(signal.MarketId), books.GetValueOrDefault(signal.TokenId), portfolio, time.GetUtcNow(), source.Info.Name);
+            var market = markets.GetValueOrDefault(signal.MarketId);
+            var complement = BookGuard.ComplementOf(market, signal.TokenId) is { } other ? books.GetValueOrDefault(other) : null;
+            var decision = executor.Decide(signal, market, books.GetValueOrDefault(signal.TokenId), complement, portfolio, time.GetUtcNow(), source.Info.Name);
             if (decision.Trade is { } trade)
             {
                 await RecordAsync(run, trade, cancellationToken);

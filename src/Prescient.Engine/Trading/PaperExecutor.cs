@@ -1,40 +1,61 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Prescient.Domain.Books;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
 using Prescient.Engine.Extraction;
+using Prescient.Engine.Signals;
 
 namespace Prescient.Engine.Trading;
 
 /// <summary>
 /// Decides what one signal does to the paper account: a buy record built from a fill against the
 /// real book, or a rejection with a reason code and the numbers. It reads the portfolio and never
-/// changes it: the caller appends the record to the ledger, then applies it.
+/// changes it: the caller appends the record to the ledger, then applies it. A fill is held to its
+/// signal: the signal must be recent, the books consistent (<see cref="BookGuard"/>), the strategy's
+/// rule must still hold on them, the walk stops at the signal's ask + <see cref="TradingOptions.MaxSlippage"/>,
+/// and a fill thinner than <see cref="TradingOptions.MinFillFraction"/> of the stake is not made.
 /// </summary>
 public sealed class PaperExecutor
 {
     private readonly TradingOptions _options;
+    private readonly IStrategy _strategy;
+    private readonly bool _signalChecks;
 
-    public PaperExecutor(IOptions<TradingOptions> options)
+    public PaperExecutor(IOptions<TradingOptions> options, IStrategy strategy)
+        : this(options, strategy, signalChecks: true)
+    {
+    }
+
+    /// <summary>With <paramref name="signalChecks"/> false: the decision as it was before fills were held to their signal (the benchmark's baseline).</summary>
+    internal PaperExecutor(IOptions<TradingOptions> options, IStrategy strategy, bool signalChecks)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(strategy);
         _options = options.Value;
         if (_options.Validate() is { } problem)
         {
             throw new ArgumentException(problem, nameof(options));
         }
+
+        _strategy = strategy;
+        _signalChecks = signalChecks;
     }
 
     /// <summary>
-    /// Checks, in this order: already executed, market found, closed, accepting orders, position
-    /// already open, book present, book fresh, cash for the minimum order (then the reserve), event
-    /// exposure, total exposure; then walks the asks with the stake capped at cash − reserve.
+    /// Checks, in this order: already executed, signal age, market found, closed, accepting orders,
+    /// position already open, book present, book fresh, the other token's book present and fresh,
+    /// <see cref="BookGuard"/> (crossed, quote, complement), the strategy's rule on the fresh books,
+    /// the best ask within the signal's ask + slippage, cash for the minimum order (then the reserve),
+    /// event exposure, total exposure; then walks the asks up to that limit with the stake capped at
+    /// cash − reserve, and refuses a fill below the minimum fraction of that stake.
     /// </summary>
     /// <param name="market">The signal's market as last extracted; null when it is no longer there.</param>
     /// <param name="book">The book of the signal's token; null when the exchange has none.</param>
+    /// <param name="complement">The book of the market's other token, fetched with it; null when the exchange has none.</param>
     /// <param name="source">"sample" or "live", written on the record.</param>
-    public ExecutionDecision Decide(Signal signal, MarketRow? market, OrderBook? book, Portfolio portfolio, DateTimeOffset now, string source)
+    public ExecutionDecision Decide(Signal signal, MarketRow? market, OrderBook? book, OrderBook? complement, Portfolio portfolio, DateTimeOffset now, string source)
     {
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(portfolio);
@@ -49,9 +70,19 @@ public sealed class PaperExecutor
             throw new ArgumentException($"The book of token {book.TokenId} is not the book of token {signal.TokenId} of signal {signal.SignalId}.", nameof(book));
         }
 
+        if (complement is not null && complement.TokenId != BookGuard.ComplementOf(market, signal.TokenId))
+        {
+            throw new ArgumentException($"The book of token {complement.TokenId} is not the other token's book of market {signal.MarketId}.", nameof(complement));
+        }
+
         if (portfolio.HasExecuted(signal.SignalId))
         {
             return Reject(signal, RejectionReason.AlreadyExecuted, RejectionDetails.AlreadyExecuted(signal.SignalId));
+        }
+
+        if (_signalChecks && now - signal.CreatedAt > _options.MaxSignalAge)
+        {
+            return Reject(signal, RejectionReason.SignalStale, RejectionDetails.SignalStale(signal.CreatedAt, now, _options.MaxSignalAge));
         }
 
         if (market is null)
@@ -79,9 +110,16 @@ public sealed class PaperExecutor
             return Reject(signal, RejectionReason.NoBook, book is null ? RejectionDetails.NoBook(signal.TokenId) : RejectionDetails.NoAsks(signal.TokenId));
         }
 
-        if (book.Timestamp is not { } bookTime || now - bookTime > _options.MaxBookAge)
+        if (!IsFresh(book, now))
         {
             return Reject(signal, RejectionReason.StaleBook, RejectionDetails.StaleBook(book.Timestamp, now, _options.MaxBookAge));
+        }
+
+        var tick = book.TickSize ?? market.TickSize;
+        var limit = _signalChecks ? FillLimit(signal, tick) : signal.LimitPrice;
+        if (_signalChecks && SignalCheck(signal, market, book, complement, portfolio, now, limit) is { } refused)
+        {
+            return refused;
         }
 
         var fees = market.Fees;
@@ -117,11 +155,71 @@ public sealed class PaperExecutor
             return Reject(signal, RejectionReason.TotalExposureLimit, RejectionDetails.TotalExposure(exposure, stake, _options.MaxTotalExposure));
         }
 
-        var attempt = BookWalker.Buy(book, stake, signal.LimitPrice, fees, book.TickSize ?? market.TickSize, minOrderSize);
-        return attempt.IsFilled
-            ? ExecutionDecision.Execute(portfolio.CreateBuy(signal, attempt.Fill, now, source), attempt.Fill)
-            : Reject(signal, attempt.Reason.Value, attempt.Detail);
+        var attempt = BookWalker.Buy(book, stake, limit, fees, tick, minOrderSize);
+        if (!attempt.IsFilled)
+        {
+            return Reject(signal, attempt.Reason.Value, attempt.Detail);
+        }
+
+        var spent = attempt.Fill.Cost + attempt.Fill.Fees;
+        if (_signalChecks && spent < _options.MinFillFraction * stake)
+        {
+            return Reject(signal, RejectionReason.InsufficientDepth, RejectionDetails.ThinFill(spent, stake, _options.MinFillFraction, limit));
+        }
+
+        return ExecutionDecision.Execute(portfolio.CreateBuy(signal, attempt.Fill, now, source), attempt.Fill);
     }
+
+    /// <summary>The checks that hold a fill to its signal, on books already known to be present and fresh; null when they pass.</summary>
+    private ExecutionDecision? SignalCheck(Signal signal, MarketRow market, OrderBook book, OrderBook? complement, Portfolio portfolio, DateTimeOffset now, decimal limit)
+    {
+        if (complement is null)
+        {
+            var other = BookGuard.ComplementOf(market, signal.TokenId);
+            return Reject(signal, RejectionReason.NoBook, other is { } token ? RejectionDetails.NoComplementBook(token) : RejectionDetails.NoBook(signal.TokenId));
+        }
+
+        if (!IsFresh(complement, now))
+        {
+            return Reject(signal, RejectionReason.StaleBook, RejectionDetails.StaleComplementBook(complement.TokenId, complement.Timestamp, now, _options.MaxBookAge));
+        }
+
+        if (BookGuard.Check(book, complement, market, _options) is { } refusal)
+        {
+            return Reject(signal, refusal.Reason, refusal.Detail);
+        }
+
+        if (signal.Strategy != _strategy.Name)
+        {
+            return Reject(signal, RejectionReason.PriceMoved, RejectionDetails.OtherStrategy(signal.Strategy, _strategy.Name));
+        }
+
+        var buysYes = market.YesTokenId == signal.TokenId;
+        if (_strategy.Recheck(signal, market, buysYes ? book : complement, buysYes ? complement : book, portfolio, now) is { } skip)
+        {
+            var code = JsonNamingPolicy.SnakeCaseLower.ConvertName(skip.Reason.ToString());
+            return Reject(signal, RejectionReason.PriceMoved, RejectionDetails.RuleNoLongerHolds(_strategy.Name, code, skip.Detail));
+        }
+
+        var bestAsk = book.Asks[0].Price;
+        var signalLimit = RoundDown(signal.LimitPrice, book.TickSize ?? market.TickSize);
+        if (bestAsk > signalLimit)
+        {
+            return Reject(signal, RejectionReason.PriceAboveMaximum, RejectionDetails.AboveLimit(bestAsk, signalLimit));
+        }
+
+        return bestAsk > limit
+            ? Reject(signal, RejectionReason.PriceMoved, RejectionDetails.PastSlippage(bestAsk, signal.Price, _options.MaxSlippage, limit))
+            : null;
+    }
+
+    /// <summary>Where the walk stops: the signal's ask + the maximum slippage, never past its limit price, rounded down to the tick.</summary>
+    private decimal FillLimit(Signal signal, decimal? tick) =>
+        RoundDown(Math.Min(signal.LimitPrice, Math.Min(1m, signal.Price + _options.MaxSlippage)), tick);
+
+    private bool IsFresh(OrderBook book, DateTimeOffset now) => book.Timestamp is { } at && now - at <= _options.MaxBookAge;
+
+    private static decimal RoundDown(decimal price, decimal? tick) => tick is > 0m ? Math.Floor(price / tick.Value) * tick.Value : price;
 
     private static ExecutionDecision Reject(Signal signal, RejectionReason reason, string detail) =>
         ExecutionDecision.Reject(new Rejection(signal.SignalId, signal.MarketId, reason, detail));

@@ -46,7 +46,7 @@ internal static class RejectionDetails
 
     public static string StaleBook(DateTimeOffset? bookTime, DateTimeOffset now, TimeSpan maxAge) =>
         bookTime is { } at
-            ? $"the book is {Age(now - at)} old (from {at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}); the maximum age is {Age(maxAge)}"
+            ? $"the book is {Age(now - at)} old (from {Time(at)}); the maximum age is {Age(maxAge)}"
             : $"the book has no timestamp, so its age is unknown; the maximum age is {Age(maxAge)}";
 
     public static string InsufficientCash(decimal cash, decimal minimumSpend, decimal minimumShares, decimal bestAsk) =>
@@ -61,9 +61,48 @@ internal static class RejectionDetails
     public static string TotalExposure(decimal held, decimal stake, decimal limit) =>
         $"total exposure would be {N(held)} + {N(stake)} = {N(held + stake)} USDC, above the limit {N(limit)} USDC";
 
+    public static string SignalStale(DateTimeOffset createdAt, DateTimeOffset now, TimeSpan maxAge) =>
+        $"the signal was made at {Time(createdAt)}, {Age(now - createdAt)} ago; the maximum signal age is {Age(maxAge)}";
+
+    public static string NoComplementBook(TokenId token) =>
+        $"the exchange has no order book for the other token {token}, so the book cannot be cross-checked";
+
+    public static string StaleComplementBook(TokenId token, DateTimeOffset? bookTime, DateTimeOffset now, TimeSpan maxAge) =>
+        $"the other token {token}: " + StaleBook(bookTime, now, maxAge);
+
+    public static string Crossed(TokenId token, bool own, decimal bid, decimal ask) =>
+        $"the book of {(own ? "token" : "the other token")} {token} is crossed: best bid {N(bid)} ≥ best ask {N(ask)}";
+
+    public static string QuoteGap(string side, string which, decimal price, string gamma, decimal gap, decimal maxGap) =>
+        $"{side} best {which} {N(price)} is {N(gap)} from {gamma} in the refresh; the maximum quote gap is {N(maxGap)}";
+
+    public static string ComplementGap(string side, decimal price, string otherSide, decimal otherPrice, decimal gap, decimal maxGap) =>
+        $"best {side} {N(price)} is {N(gap)} from 1 − the other token's best {otherSide} {N(otherPrice)} = {N(1m - otherPrice)}; the maximum complement gap is {N(maxGap)}";
+
+    public static string ComplementOneSided(TokenId token, string side, decimal? price, TokenId other, string otherSide, decimal? otherPrice) =>
+        price is { } p
+            ? $"token {token} has a best {side} of {N(p)} but the other token {other} has no {otherSide}s to mirror it"
+            : $"token {token} has no {side}s but the other token {other} has a best {otherSide} of {N(otherPrice!.Value)}";
+
+    public static string RuleNoLongerHolds(string strategy, string code, string detail) =>
+        $"the {strategy} rule no longer holds on the books now ({code}): {detail}";
+
+    public static string OtherStrategy(string signalStrategy, string strategy) =>
+        $"the signal was made by the {signalStrategy} strategy, which the configured {strategy} strategy cannot re-check";
+
+    public static string PastSlippage(decimal bestAsk, decimal signalPrice, decimal maxSlippage, decimal limit) =>
+        $"best ask {N(bestAsk)} is above {N(limit)}: the signal's ask {N(signalPrice)} + the maximum slippage {N(maxSlippage)}, on the tick";
+
+    public static string ThinFill(decimal spent, decimal allowed, decimal minFraction, decimal limit) =>
+        $"the asks at or below {N(limit)} fill {N(spent)} USDC of the {N(allowed)} USDC allowed ({N(Math.Round(spent / allowed, 4))} of it), below the minimum fill fraction {N(minFraction)}";
+
     /// <summary>A number as the files write it: invariant culture, no trailing zeros, at most 6 places.</summary>
     public static string N(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
     private static string Age(TimeSpan age) =>
-        age.TotalSeconds < 120 ? N(Math.Round((decimal)age.TotalSeconds, 1)) + " s" : N(Math.Round((decimal)age.TotalMinutes, 1)) + " min";
+        age.TotalSeconds < 120 ? N(Math.Round((decimal)age.TotalSeconds, 1)) + " s"
+        : age.TotalMinutes < 120 ? N(Math.Round((decimal)age.TotalMinutes, 1)) + " min"
+        : N(Math.Round((decimal)age.TotalHours, 1)) + " h";
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,9 @@ namespace Prescient.Storage.Files.Exports;
 
 /// <summary>
 /// The columns of <c>trades_summary.csv</c>, one row per ledger record in ledger order. Shares in
-/// shares; price, best price and slippage per share in [0, 1]; cost, fees, cash and P&amp;L in USDC.
+/// shares; price, best price, slippage (against the best ask at execution), signal price (the ask
+/// the signal saw) and drift (price − signal price) per share in [0, 1]; cost, fees, cash and P&amp;L
+/// in USDC. Signal price and drift are empty for sells, settlements and buys recorded before they were kept.
 /// </summary>
 internal static class TradeColumns
 {
@@ -27,6 +29,8 @@ internal static class TradeColumns
         new("cash_after", t => CsvCell.Number(t.CashAfter)),
         new("best_price", t => CsvCell.Number(t.BestPrice)),
         new("slippage", t => CsvCell.Number(t.Slippage)),
+        new("signal_price", t => CsvCell.Number(t.SignalPrice)),
+        new("drift", t => CsvCell.Number(t.Drift)),
         new("realized_pnl", t => CsvCell.Number(t.RealizedPnl)),
         new("book_timestamp", t => CsvCell.Timestamp(t.BookTimestamp)),
         new("source", t => CsvCell.Text(t.Source)),

@@ -29,11 +29,10 @@ internal sealed class CycleHarness : IDisposable
             new EventsRefresh(Source, MarketData, Options.Create(new TradingFilterOptions()), Time, NullLogger<EventsRefresh>.Instance),
             new QuotesRefresh(Source, MarketData, MarketData, Time, NullLogger<QuotesRefresh>.Instance),
             Gate);
-        var signals = new SignalService(
-            Source, MarketData, Trading, MarketData, new ThresholdStrategy(Options.Create(new ThresholdStrategyOptions())),
-            trading, Gate, Time, NullLogger<SignalService>.Instance);
+        var strategy = new ThresholdStrategy(Options.Create(new ThresholdStrategyOptions()));
+        var signals = new SignalService(Source, MarketData, Trading, MarketData, strategy, trading, Gate, Time, NullLogger<SignalService>.Instance);
         var execution = new ExecutionService(
-            Source, MarketData, Trading, MarketData, new PaperExecutor(trading), trading, Gate, Time, NullLogger<ExecutionService>.Instance);
+            Source, MarketData, Trading, MarketData, new PaperExecutor(trading, strategy), trading, Gate, Time, NullLogger<ExecutionService>.Instance);
         var portfolio = new PortfolioService(Trading, MarketData, trading, Source.Info, Gate, Time);
         var performance = new PerformanceService(History, Trading, trading, Gate);
         var exports = new ExportService(

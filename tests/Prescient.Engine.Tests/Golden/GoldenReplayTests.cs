@@ -72,11 +72,10 @@ public sealed class GoldenReplayTests
         var trading = new InMemoryTradingStore();
         using var gate = new UseCaseGate();
         var tradingOptions = Options.Create(new TradingOptions());
-        var signals = new SignalService(
-            source, marketData, trading, marketData, new ThresholdStrategy(Options.Create(new ThresholdStrategyOptions())),
-            tradingOptions, gate, time, NullLogger<SignalService>.Instance);
+        var strategy = new ThresholdStrategy(Options.Create(new ThresholdStrategyOptions()));
+        var signals = new SignalService(source, marketData, trading, marketData, strategy, tradingOptions, gate, time, NullLogger<SignalService>.Instance);
         var execution = new ExecutionService(
-            source, marketData, trading, marketData, new PaperExecutor(tradingOptions), tradingOptions, gate, time, NullLogger<ExecutionService>.Instance);
+            source, marketData, trading, marketData, new PaperExecutor(tradingOptions, strategy), tradingOptions, gate, time, NullLogger<ExecutionService>.Instance);
         ExecutionResult? last = null;
         foreach (var day in tape["days"]!.AsArray())
         {

@@ -10,7 +10,15 @@ namespace Prescient.Engine.Tests.Positions;
 /// <summary>Plays a <see cref="LedgerCase"/> through the executor, the walker and the portfolio, as the execute use-case would.</summary>
 internal sealed class LedgerRun
 {
-    public static readonly TradingOptions Options = new() { CashReserve = 100m, MaxExposurePerEvent = 2_000m, MaxTotalExposure = 5_000m };
+    /// <summary>Risk limits that bind; the walk may go as deep as the signal's limit and any fill is taken, so the sessions hold many multi-level fills.</summary>
+    public static readonly TradingOptions Options = new()
+    {
+        CashReserve = 100m,
+        MaxExposurePerEvent = 2_000m,
+        MaxTotalExposure = 5_000m,
+        MaxSlippage = 1m,
+        MinFillFraction = 0.000001m,
+    };
 
     public LedgerRun(LedgerCase c)
     {

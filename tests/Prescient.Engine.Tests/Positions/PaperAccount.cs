@@ -4,6 +4,7 @@ using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Trading;
+using static Prescient.Engine.Tests.Trading.TradingData;
 
 namespace Prescient.Engine.Tests.Positions;
 
@@ -13,7 +14,7 @@ namespace Prescient.Engine.Tests.Positions;
 /// </summary>
 internal sealed class PaperAccount(decimal initialCash, TradingOptions? options = null)
 {
-    private readonly PaperExecutor _executor = Tests.Trading.TradingData.Executor(options);
+    private readonly PaperExecutor _executor = Executor(options);
     private readonly List<Trade> _ledger = [];
 
     public Portfolio Portfolio { get; } = new(initialCash);
@@ -22,7 +23,7 @@ internal sealed class PaperAccount(decimal initialCash, TradingOptions? options 
 
     public ExecutionDecision Buy(Signal signal, MarketRow market, OrderBook book, DateTimeOffset now)
     {
-        var decision = _executor.Decide(signal, market, book, Portfolio, now, "sample");
+        var decision = _executor.DecideMirrored(signal, market, book, Portfolio, now, "sample");
         if (decision.IsTrade)
         {
             Record(decision.Trade);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Prescient.Domain.Books;
 using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
@@ -28,7 +29,7 @@ public sealed class ExecutionServiceTests : IDisposable
     {
         var options = Options.Create(new TradingOptions());
         _service = new ExecutionService(
-            _source, _marketData, _trading, _marketData, new PaperExecutor(options), options, _gate, _time, NullLogger<ExecutionService>.Instance);
+            _source, _marketData, _trading, _marketData, Executor(options.Value), options, _gate, _time, NullLogger<ExecutionService>.Instance);
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class ExecutionServiceTests : IDisposable
     {
         var row = Row();
         Given([row], BuyNo(row));
-        _source.Books[row.NoTokenId!.Value] = NoBook(row, (0.40m, 100m), (0.41m, 500m));
+        GivenBooks(NoBook(row, (0.40m, 100m), (0.41m, 500m)), row);
 
         var result = await _service.ExecuteAsync(CancellationToken.None);
 
@@ -54,7 +55,7 @@ public sealed class ExecutionServiceTests : IDisposable
     {
         var row = Row();
         Given([row], BuyNo(row));
-        _source.Books[row.NoTokenId!.Value] = NoBook(row, (0.40m, 1_000m));
+        GivenBooks(NoBook(row, (0.40m, 1_000m)), row);
         await _service.ExecuteAsync(CancellationToken.None);
 
         var again = await _service.ExecuteAsync(CancellationToken.None);
@@ -71,7 +72,7 @@ public sealed class ExecutionServiceTests : IDisposable
         Hold(held, shares: 200m, price: 0.30m);
         var fresh = Row();
         Given([fresh], BuyNo(fresh));
-        _source.Books[fresh.NoTokenId!.Value] = NoBook(fresh, (0.40m, 1_000m));
+        GivenBooks(NoBook(fresh, (0.40m, 1_000m)), fresh);
         _source.Lookups[held.MarketId] = Resolved(held, noWon: true);
 
         var result = await _service.ExecuteAsync(CancellationToken.None);
@@ -105,8 +106,8 @@ public sealed class ExecutionServiceTests : IDisposable
         var first = Row("1");
         var second = Row("2");
         Given([first, second], BuyNo(first), BuyNo(second));
-        _source.Books[first.NoTokenId!.Value] = NoBook(first, (0.40m, 1_000m));
-        _source.Books[second.NoTokenId!.Value] = NoBook(second, (0.40m, 1_000m));
+        GivenBooks(NoBook(first, (0.40m, 1_000m)), first);
+        GivenBooks(NoBook(second, (0.40m, 1_000m)), second);
         _trading.FailAppendAt = 2;
 
         await Assert.ThrowsAsync<IOException>(() => _service.ExecuteAsync(CancellationToken.None));
@@ -139,6 +140,13 @@ public sealed class ExecutionServiceTests : IDisposable
     }
 
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>The exchange's books for both tokens of <paramref name="row"/>: <paramref name="noBook"/> and its mirror for YES.</summary>
+    private void GivenBooks(OrderBook noBook, MarketRow row)
+    {
+        _source.Books[noBook.TokenId] = noBook;
+        _source.Books[row.YesTokenId!.Value] = Mirror(noBook, row.YesTokenId!.Value);
+    }
 
     private void Given(MarketRow[] markets, params Signal[] signals)
     {

@@ -17,7 +17,7 @@ public sealed class PaperExecutorTests
         var signal = BuyNo(row);
         var portfolio = new Portfolio(10_000m);
 
-        var decision = _executor.Decide(signal, row, NoBook(row, (0.40m, 100m), (0.42m, 1_000m)), portfolio, Now.AddSeconds(30), "sample");
+        var decision = _executor.DecideMirrored(signal, row, NoBook(row, (0.40m, 100m), (0.42m, 1_000m)), portfolio, Now.AddSeconds(30), "sample");
 
         Assert.True(decision.IsTrade);
         var trade = decision.Trade;
@@ -43,7 +43,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row(change: r => r with { FeesEnabled = true, FeeRate = 0.03m, FeeExponent = 1m });
 
-        var decision = _executor.Decide(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), new Portfolio(10_000m), Now, "sample");
+        var decision = _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), new Portfolio(10_000m), Now, "sample");
 
         Assert.True(decision.IsTrade);
         Assert.Equal(197.04m, decision.Trade.Shares);
@@ -56,9 +56,9 @@ public sealed class PaperExecutorTests
         var row = Row();
         var signal = BuyNo(row);
         var portfolio = new Portfolio(10_000m);
-        portfolio.Apply(_executor.Decide(signal, row, NoBook(row, (0.40m, 1_000m)), portfolio, Now, "sample").Trade!);
+        portfolio.Apply(_executor.DecideMirrored(signal, row, NoBook(row, (0.40m, 1_000m)), portfolio, Now, "sample").Trade!);
 
-        AssertRejected(RejectionReason.AlreadyExecuted, _executor.Decide(signal, null, null, portfolio, Now, "sample"), signal.SignalId.Value);
+        AssertRejected(RejectionReason.AlreadyExecuted, _executor.DecideMirrored(signal, null, null, portfolio, Now, "sample"), signal.SignalId.Value);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row();
 
-        AssertRejected(RejectionReason.MarketNotFound, _executor.Decide(BuyNo(row), null, NoBook(row, (0.4m, 100m)), new Portfolio(10_000m), Now, "sample"), row.MarketId.Value);
+        AssertRejected(RejectionReason.MarketNotFound, _executor.DecideMirrored(BuyNo(row), null, NoBook(row, (0.4m, 100m)), new Portfolio(10_000m), Now, "sample"), row.MarketId.Value);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row(change: r => r with { Closed = true });
 
-        AssertRejected(RejectionReason.MarketClosed, _executor.Decide(BuyNo(row), row, null, new Portfolio(10_000m), Now, "sample"), row.MarketId.Value);
+        AssertRejected(RejectionReason.MarketClosed, _executor.DecideMirrored(BuyNo(row), row, null, new Portfolio(10_000m), Now, "sample"), row.MarketId.Value);
     }
 
     [Theory]
@@ -84,7 +84,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row(change: r => r with { AcceptingOrders = accepting, EnableOrderBook = orderBook });
 
-        AssertRejected(RejectionReason.NotAcceptingOrders, _executor.Decide(BuyNo(row), row, NoBook(row, (0.4m, 100m)), new Portfolio(10_000m), Now, "sample"), words);
+        AssertRejected(RejectionReason.NotAcceptingOrders, _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.4m, 100m)), new Portfolio(10_000m), Now, "sample"), words);
     }
 
     [Fact]
@@ -92,9 +92,9 @@ public sealed class PaperExecutorTests
     {
         var row = Row();
         var portfolio = new Portfolio(10_000m);
-        portfolio.Apply(_executor.Decide(BuyNo(row, day: Today.AddDays(-1)), row, NoBook(row, (0.40m, 1_000m)), portfolio, Now, "sample").Trade!);
+        portfolio.Apply(_executor.DecideMirrored(BuyNo(row, day: Today.AddDays(-1)), row, NoBook(row, (0.40m, 1_000m)), portfolio, Now, "sample").Trade!);
 
-        AssertRejected(RejectionReason.PositionAlreadyOpen, _executor.Decide(BuyNo(row), row, NoBook(row, (0.40m, 1_000m)), portfolio, Now, "sample"), "250 shares");
+        AssertRejected(RejectionReason.PositionAlreadyOpen, _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.40m, 1_000m)), portfolio, Now, "sample"), "250 shares");
     }
 
     [Fact]
@@ -102,8 +102,8 @@ public sealed class PaperExecutorTests
     {
         var row = Row();
 
-        AssertRejected(RejectionReason.NoBook, _executor.Decide(BuyNo(row), row, null, new Portfolio(10_000m), Now, "sample"), "no order book");
-        AssertRejected(RejectionReason.NoBook, _executor.Decide(BuyNo(row), row, NoBook(row), new Portfolio(10_000m), Now, "sample"), "no asks");
+        AssertRejected(RejectionReason.NoBook, _executor.DecideMirrored(BuyNo(row), row, null, new Portfolio(10_000m), Now, "sample"), "no order book");
+        AssertRejected(RejectionReason.NoBook, _executor.DecideMirrored(BuyNo(row), row, NoBook(row), new Portfolio(10_000m), Now, "sample"), "no asks");
     }
 
     [Fact]
@@ -112,8 +112,8 @@ public sealed class PaperExecutorTests
         var row = Row();
         var book = NoBook(row, (0.4m, 1_000m));
 
-        var atLimit = _executor.Decide(BuyNo(row), row, book, new Portfolio(10_000m), Now.AddMinutes(5), "sample");
-        var pastLimit = _executor.Decide(BuyNo(row), row, book, new Portfolio(10_000m), Now.AddMinutes(5).AddSeconds(1), "sample");
+        var atLimit = _executor.DecideMirrored(BuyNo(row), row, book, new Portfolio(10_000m), Now.AddMinutes(5), "sample");
+        var pastLimit = _executor.DecideMirrored(BuyNo(row), row, book, new Portfolio(10_000m), Now.AddMinutes(5).AddSeconds(1), "sample");
 
         Assert.True(atLimit.IsTrade);
         AssertRejected(RejectionReason.StaleBook, pastLimit, "the book is 5 min old");
@@ -125,7 +125,7 @@ public sealed class PaperExecutorTests
         var row = Row();
         var book = NoBook(row, (0.4m, 1_000m)) with { Timestamp = null };
 
-        AssertRejected(RejectionReason.StaleBook, _executor.Decide(BuyNo(row), row, book, new Portfolio(10_000m), Now, "sample"), "no timestamp");
+        AssertRejected(RejectionReason.StaleBook, _executor.DecideMirrored(BuyNo(row), row, book, new Portfolio(10_000m), Now, "sample"), "no timestamp");
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class PaperExecutorTests
         var row = Row();
 
         // 5 shares × 0.50 = 2.50 USDC; the account holds 2.49
-        var decision = _executor.Decide(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), new Portfolio(2.49m), Now, "sample");
+        var decision = _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), new Portfolio(2.49m), Now, "sample");
 
         AssertRejected(RejectionReason.InsufficientCash, decision, "cash 2.49 USDC is below 2.5 USDC");
     }
@@ -144,7 +144,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row();
 
-        var decision = _executor.Decide(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), new Portfolio(502m), Now, "sample");
+        var decision = _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), new Portfolio(502m), Now, "sample");
 
         AssertRejected(RejectionReason.CashReserve, decision, "cash 502 USDC less the reserve 500 USDC leaves 2 USDC");
     }
@@ -154,7 +154,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row();
 
-        var decision = _executor.Decide(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), new Portfolio(530m), Now, "sample");
+        var decision = _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), new Portfolio(530m), Now, "sample");
 
         Assert.True(decision.IsTrade);
         Assert.Equal(60m, decision.Trade.Shares);
@@ -168,9 +168,9 @@ public sealed class PaperExecutorTests
         var held = Row("7");
         var row = Row("7");
         var portfolio = new Portfolio(10_000m);
-        portfolio.Apply(executor.Decide(BuyNo(held), held, NoBook(held, (0.50m, 1_000m)), portfolio, Now, "sample").Trade!);
+        portfolio.Apply(executor.DecideMirrored(BuyNo(held), held, NoBook(held, (0.50m, 1_000m)), portfolio, Now, "sample").Trade!);
 
-        var decision = executor.Decide(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), portfolio, Now, "sample");
+        var decision = executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), portfolio, Now, "sample");
 
         AssertRejected(RejectionReason.EventExposureLimit, decision, "exposure in event 7 would be 100 + 100 = 200 USDC, above the limit 150 USDC");
     }
@@ -182,9 +182,9 @@ public sealed class PaperExecutorTests
         var held = Row("8");
         var row = Row("9");
         var portfolio = new Portfolio(10_000m);
-        portfolio.Apply(executor.Decide(BuyNo(held), held, NoBook(held, (0.50m, 1_000m)), portfolio, Now, "sample").Trade!);
+        portfolio.Apply(executor.DecideMirrored(BuyNo(held), held, NoBook(held, (0.50m, 1_000m)), portfolio, Now, "sample").Trade!);
 
-        var decision = executor.Decide(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), portfolio, Now, "sample");
+        var decision = executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), portfolio, Now, "sample");
 
         AssertRejected(RejectionReason.TotalExposureLimit, decision, "total exposure would be 100 + 100 = 200 USDC, above the limit 150 USDC");
     }
@@ -194,7 +194,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row();
 
-        AssertRejected(RejectionReason.PriceAboveMaximum, _executor.Decide(BuyNo(row, limit: 0.6m), row, NoBook(row, (0.61m, 1_000m)), new Portfolio(10_000m), Now, "sample"), "best ask 0.61");
+        AssertRejected(RejectionReason.PriceAboveMaximum, _executor.DecideMirrored(BuyNo(row, limit: 0.6m), row, NoBook(row, (0.61m, 1_000m)), new Portfolio(10_000m), Now, "sample"), "best ask 0.61");
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row();
 
-        AssertRejected(RejectionReason.BelowMinimumOrderSize, _executor.Decide(BuyNo(row, limit: 0.6m), row, NoBook(row, (0.5m, 4m), (0.7m, 1_000m)), new Portfolio(10_000m), Now, "sample"), "minimum order is 5 shares");
+        AssertRejected(RejectionReason.BelowMinimumOrderSize, _executor.DecideMirrored(BuyNo(row, limit: 0.6m), row, NoBook(row, (0.5m, 4m), (0.7m, 1_000m)), new Portfolio(10_000m), Now, "sample"), "minimum order is 5 shares");
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class PaperExecutorTests
         var row = Row(change: r => r with { AcceptingOrders = false });
         var staleBook = NoBook(row, (0.99m, 1m)) with { Timestamp = null };
 
-        AssertRejected(RejectionReason.NotAcceptingOrders, _executor.Decide(BuyNo(row, limit: 0.5m), row, staleBook, new Portfolio(0m), Now, "sample"), "accepting");
+        AssertRejected(RejectionReason.NotAcceptingOrders, _executor.DecideMirrored(BuyNo(row, limit: 0.5m), row, staleBook, new Portfolio(0m), Now, "sample"), "accepting");
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row();
 
-        Assert.Throws<ArgumentException>(() => _executor.Decide(BuyNo(Row()), row, null, new Portfolio(10_000m), Now, "sample"));
+        Assert.Throws<ArgumentException>(() => _executor.DecideMirrored(BuyNo(Row()), row, null, new Portfolio(10_000m), Now, "sample"));
     }
 
     [Fact]

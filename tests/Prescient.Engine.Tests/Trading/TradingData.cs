@@ -2,10 +2,13 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
+using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Engine.Extraction;
+using Prescient.Engine.Signals;
 using Prescient.Engine.Trading;
 using Prescient.Testing.Builders;
+using Prescient.Testing.Fakes;
 
 namespace Prescient.Engine.Tests.Trading;
 
@@ -23,7 +26,7 @@ internal static class TradingData
         return change is null ? row : change(row);
     }
 
-    public static Signal BuyNo(MarketRow row, decimal stake = 100m, decimal limit = 0.99m, DateOnly? day = null) => new()
+    public static Signal BuyNo(MarketRow row, decimal stake = 100m, decimal limit = 0.99m, DateOnly? day = null, decimal price = 0.5m) => new()
     {
         SignalId = SignalId.For(day ?? Today, row.MarketId, "buy_no"),
         CreatedAt = Now,
@@ -36,7 +39,7 @@ internal static class TradingData
         Question = row.Question,
         Action = SignalAction.BuyNo,
         Stake = stake,
-        Price = 0.5m,
+        Price = price,
         LimitPrice = limit,
         YesPrice = 0.5m,
         YesPriceSource = "mid",
@@ -55,5 +58,27 @@ internal static class TradingData
     /// <summary>The NO book of <paramref name="row"/>, fresh at <see cref="Now"/>.</summary>
     public static OrderBook NoBook(MarketRow row, params (decimal Price, decimal Size)[] asks) => Book(row.NoTokenId!.Value, Now, asks);
 
-    public static PaperExecutor Executor(TradingOptions? options = null) => new(Options.Create(options ?? new TradingOptions()));
+    /// <summary>An executor whose strategy's rule always still holds at execution (a <see cref="FakeStrategy"/>) unless <paramref name="strategy"/> is given.</summary>
+    public static PaperExecutor Executor(TradingOptions? options = null, IStrategy? strategy = null) =>
+        new(Options.Create(options ?? new TradingOptions()), strategy ?? new FakeStrategy());
+
+    /// <summary>
+    /// The book the exchange shows for the other token of a binary market: the same orders seen from
+    /// the other side (its bids at 1 − <paramref name="book"/>'s asks, its asks at 1 − its bids), same time and sizes.
+    /// </summary>
+    public static OrderBook Mirror(OrderBook book, TokenId other) =>
+        OrderBook.Create(
+            other,
+            book.ConditionId,
+            book.Asks.Select(l => new BookLevel(1m - l.Price, l.Size)),
+            book.Bids.Select(l => new BookLevel(1m - l.Price, l.Size))) with { Timestamp = book.Timestamp, TickSize = book.TickSize, MinOrderSize = book.MinOrderSize };
+
+    /// <summary><see cref="PaperExecutor.Decide"/> with the other token's book the mirror of <paramref name="book"/>, as a consistent exchange shows it.</summary>
+    public static ExecutionDecision DecideMirrored(this PaperExecutor executor, Signal signal, MarketRow? market, OrderBook? book, Portfolio portfolio, DateTimeOffset now, string source)
+    {
+        ArgumentNullException.ThrowIfNull(executor);
+        var other = BookGuard.ComplementOf(market, signal.TokenId);
+        var complement = book is not null && other is { } token ? Mirror(book, token) : null;
+        return executor.Decide(signal, market, book, complement, portfolio, now, source);
+    }
 }

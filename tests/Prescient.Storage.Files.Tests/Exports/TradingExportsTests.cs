@@ -49,7 +49,7 @@ public sealed class TradingExportsTests : DataFolderTest
         Assert.Equal(Path.Combine(Folder.ExportsDirectory, "trades_summary.csv"), path);
         Assert.Equal(
             ["trade_id", "signal_id", "executed_at", "kind", "event_id", "market_id", "condition_id", "token_id", "question", "outcome",
-             "shares", "price", "cost", "fees", "cash_after", "best_price", "slippage", "realized_pnl", "book_timestamp", "source"],
+             "shares", "price", "cost", "fees", "cash_after", "best_price", "slippage", "signal_price", "drift", "realized_pnl", "book_timestamp", "source"],
             table.Header);
         Assert.Equal(CsvFiles.Neutralised, table.Column("question"));
         Assert.Equal(trades.Select(t => t.TradeId.Value), table.Column("trade_id"));
@@ -57,6 +57,8 @@ public sealed class TradingExportsTests : DataFolderTest
         Assert.Equal(["", "-12.5", "-12.5"], table.Column("realized_pnl").Take(3));
         Assert.Equal(["20261125-559658-buy_no", "20261125-559659-buy_no", ""], table.Column("signal_id").Take(3));
         Assert.Equal(["0.500", "0.500", ""], table.Column("best_price").Take(3));
+        Assert.Equal(["0.480", "", ""], table.Column("signal_price").Take(3));
+        Assert.Equal(["0.020", "", ""], table.Column("drift").Take(3));
         Assert.Equal(["2026-11-25T09:00:00.25Z", "2026-11-25T09:00:01.25Z", ""], table.Column("book_timestamp").Take(3));
         Assert.Equal(["0.50", "0.50", "1.0"], table.Column("price").Take(3));
         Assert.Equal("9900.00", table.Column("cash_after")[0]);
@@ -70,7 +72,7 @@ public sealed class TradingExportsTests : DataFolderTest
         var path = await Exporter.ExportTradesAsync([], CancellationToken.None);
 
         var table = CsvFiles.Read(path);
-        Assert.Equal(20, table.Header.Count);
+        Assert.Equal(22, table.Header.Count);
         Assert.Empty(table.Rows);
     }
 

@@ -151,6 +151,25 @@ public sealed class FileTradingStoreTests : DataFolderTest
         Assert.Contains("\"realized_pnl\":-12.5,", lines[2], StringComparison.Ordinal);
         Assert.DoesNotContain("cash_delta", lines[1], StringComparison.Ordinal);
         Assert.Equal("0.50", back[0].Price.ToString(CultureInfo.InvariantCulture));
+        Assert.Contains("\"signal_price\":0.480,\"drift\":0.020,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ledger_BuyRecordedBeforeSignalPriceWasKept_ReadsWithNullSignalPriceAndDrift()
+    {
+        Directory.CreateDirectory(Folder.TradesDirectory);
+        await File.WriteAllTextAsync(
+            Folder.PaperTrades,
+            "[\n{\"trade_id\":\"T000001\",\"signal_id\":\"20261125-559658-buy_no\",\"executed_at\":\"2026-11-25T09:00:00Z\",\"kind\":\"buy\",\"event_id\":\"1\","
+            + "\"market_id\":\"559658\",\"condition_id\":\"0x3\",\"token_id\":\"4\",\"outcome\":\"No\",\"question\":\"Q?\",\"shares\":10,\"price\":0.5,\"cost\":5,"
+            + "\"fees\":0,\"cash_after\":9995,\"best_price\":0.5,\"slippage\":0,\"book_timestamp\":null,\"realized_pnl\":null,\"source\":\"sample\"}\n]\n");
+
+        var back = Assert.Single(await new FileTradingStore(Folder).Ledger.ReadAllAsync(CancellationToken.None));
+
+        Assert.Null(back.SignalPrice);
+        Assert.Null(back.Drift);
+        Assert.Equal(0.5m, back.BestPrice);
+        Assert.Equal(9995m, back.CashAfter);
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, PrescientJson.Options);
