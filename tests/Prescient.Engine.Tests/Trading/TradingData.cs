@@ -55,6 +55,9 @@ internal static class TradingData
             (bids ?? []).Select(l => new BookLevel(l.Price, l.Size)),
             asks.Select(l => new BookLevel(l.Price, l.Size))) with { Timestamp = at, TickSize = 0.01m, MinOrderSize = 5m };
 
+    /// <summary>A ghost book (py-clob-client#180): one bid at 0.01 and one ask at 0.99, stamped <paramref name="at"/> like any reply.</summary>
+    public static OrderBook Ghost(TokenId token, DateTimeOffset? at) => Book(token, at, [(0.99m, 10_000m)], [(0.01m, 10_000m)]);
+
     /// <summary>The NO book of <paramref name="row"/>, fresh at <see cref="Now"/>.</summary>
     public static OrderBook NoBook(MarketRow row, params (decimal Price, decimal Size)[] asks) => Book(row.NoTokenId!.Value, Now, asks);
 
