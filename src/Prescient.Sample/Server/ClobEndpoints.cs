@@ -8,8 +8,11 @@ using Prescient.Sample.Wire;
 
 namespace Prescient.Sample.Server;
 
-/// <summary>CLOB <c>POST /books</c>, <c>GET /book</c> and <c>GET /prices-history</c>.</summary>
-internal sealed class ClobEndpoints(SampleUniverse universe, SampleClock clock)
+/// <summary>
+/// CLOB <c>POST /books</c>, <c>GET /book</c> and <c>GET /prices-history</c>. Books follow the
+/// <see cref="ScenarioOptions.ThinBestLevels"/> and <see cref="ScenarioOptions.GhostBooks"/> switches.
+/// </summary>
+internal sealed class ClobEndpoints(SampleUniverse universe, SampleClock clock, ScenarioOptions scenarios)
 {
     /// <summary>Most tokens one <c>POST /books</c> may ask for (the CLOB's limit).</summary>
     public const int MaxBooks = 500;
@@ -85,7 +88,7 @@ internal sealed class ClobEndpoints(SampleUniverse universe, SampleClock clock)
 
         var ticks = clock.Now.UtcTicks;
         var snapshot = universe.FindToken(token, ticks, out var index, out var outcome);
-        var book = snapshot is null ? null : BookModel.For(universe.Options.Seed, snapshot.Blueprint.Markets[index], snapshot.Markets[index], outcome, ticks);
+        var book = snapshot is null ? null : BookOf(snapshot.Blueprint.Markets[index], snapshot.Markets[index], outcome, ticks);
         return book is null
             ? SampleReply.ClobError(404, "No orderbook exists for the requested token id")
             : SampleReply.JsonBody(200, w => BookWriter.Write(w, book, snapshot!.Blueprint.Markets[index], snapshot.Blueprint.NegRisk, ticks));
@@ -112,10 +115,22 @@ internal sealed class ClobEndpoints(SampleUniverse universe, SampleClock clock)
         }
 
         var market = snapshot.Blueprint.Markets[index];
-        if (BookModel.For(universe.Options.Seed, market, snapshot.Markets[index], outcome, ticks) is { } book)
+        if (BookOf(market, snapshot.Markets[index], outcome, ticks) is { } book)
         {
             BookWriter.Write(w, book, market, snapshot.Blueprint.NegRisk, ticks);
         }
+    }
+
+    /// <summary>The book the CLOB answers for one token now, scenarios applied; null when it has none.</summary>
+    private SimBook? BookOf(MarketBlueprint market, MarketState state, int outcome, long ticks)
+    {
+        var seed = universe.Options.Seed;
+        if (scenarios.GhostBooks && state.HasBook && GhostBook.Affects(seed, market.Id, outcome, ticks))
+        {
+            return GhostBook.For(outcome == 0 ? market.YesTokenId : market.NoTokenId);
+        }
+
+        return BookModel.For(seed, market, state, outcome, ticks, scenarios.ThinBestLevels);
     }
 
     private SampleReply History(HttpContext context)

@@ -19,9 +19,12 @@ public sealed class SampleServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SampleServer(WebApplication app, Uri baseAddress, SampleUniverse universe, SampleClock clock, SampleServerStats stats)
+    private readonly ScenarioOptions _scenarios;
+
+    private SampleServer(WebApplication app, Uri baseAddress, SampleUniverse universe, SampleClock clock, SampleServerStats stats, ScenarioOptions scenarios)
     {
         _app = app;
+        _scenarios = scenarios;
         BaseAddress = baseAddress;
         Universe = universe;
         Clock = clock;
@@ -67,12 +70,25 @@ public sealed class SampleServer : IAsyncDisposable
         var pipeline = new ReplyPipeline(new FaultPlan(options.Faults, stats), stats);
         new GammaEventsEndpoints(universe, clock).Map(app, pipeline);
         new GammaMarketsEndpoints(universe, clock, options.Scenarios).Map(app, pipeline);
-        new ClobEndpoints(universe, clock).Map(app, pipeline);
+        new ClobEndpoints(universe, clock, options.Scenarios).Map(app, pipeline);
         new ControlEndpoints(clock).Map(app, pipeline);
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SampleServer(app, new Uri(address.TrimEnd('/') + "/"), universe, clock, stats);
+        return new SampleServer(app, new Uri(address.TrimEnd('/') + "/"), universe, clock, stats, options.Scenarios);
+    }
+
+    /// <summary>
+    /// Whether, with <see cref="ScenarioOptions.GhostBooks"/> on, the CLOB answers a ghost 0.01/0.99 book
+    /// for <paramref name="tokenId"/> at <paramref name="time"/> (when it has a book for it at all); the
+    /// ground truth (<see cref="SampleUniverse.EventsAt"/>) always shows the real market.
+    /// </summary>
+    public bool HasGhostBook(string tokenId, DateTimeOffset time)
+    {
+        ArgumentNullException.ThrowIfNull(tokenId);
+        return _scenarios.GhostBooks
+            && Universe.Ids.TryParseTokenId(tokenId, out var marketId, out var outcome)
+            && GhostBook.Affects(Universe.Options.Seed, marketId, outcome, time.UtcTicks);
     }
 
     /// <summary>Completes when the server is stopped or <paramref name="cancellationToken"/> is cancelled (then stops it).</summary>
