@@ -124,5 +124,24 @@ public sealed class CycleServiceTests : IDisposable
         Assert.Contains("equity 12345.68", summary, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Summary_SignalAndBookRefusals_AreCountedUnderTheirCodes()
+    {
+        _cycle.AddTradeableEvent();
+        var result = await _cycle.Service.RunAsync(null, CancellationToken.None);
+        var refusals = new[]
+        {
+            RejectionReason.PriceMoved, RejectionReason.SignalStale, RejectionReason.InsufficientDepth,
+            RejectionReason.CrossedBook, RejectionReason.ComplementMismatch, RejectionReason.QuoteMismatch,
+        };
+
+        var summary = (result with { RejectionsByReason = refusals.ToDictionary(r => r, _ => 1) }).Summary;
+
+        Assert.Contains(
+            "6 rejections (price_moved 1, signal_stale 1, insufficient_depth 1, crossed_book 1, complement_mismatch 1, quote_mismatch 1)",
+            summary,
+            StringComparison.Ordinal);
+    }
+
     public void Dispose() => _cycle.Dispose();
 }
