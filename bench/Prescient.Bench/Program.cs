@@ -5,11 +5,12 @@ return args.FirstOrDefault() switch
     null or "refresh" => await RefreshBenchmark.RunAsync(args),
     "append" => await AppendBenchmark.RunAsync(args),
     "record-tape" => await TapeRecorder.RunAsync(args[1..]),
+    "execute-checks" => await ExecuteChecksBenchmark.RunAsync(args),
     var other => Usage(other),
 };
 
 static int Usage(string command)
 {
-    Console.Error.WriteLine($"unknown command '{command}': use refresh, append or record-tape (see bench/README.md)");
+    Console.Error.WriteLine($"unknown command '{command}': use refresh, append, execute-checks or record-tape (see bench/README.md)");
     return 2;
 }

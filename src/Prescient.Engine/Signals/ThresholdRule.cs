@@ -10,13 +10,21 @@ namespace Prescient.Engine.Signals;
 /// <summary>
 /// The threshold rule applied to one selected market whose two tokens have books: the checks run in
 /// a fixed order (price, threshold, already held, spread, entry price, depth) and the first that
-/// fails is the skip reason; a market that passes them all gives a signal.
+/// fails is the skip reason; a market that passes them all gives a signal. The same checks re-run at
+/// execution on fresh books (<see cref="ThresholdStrategy.Recheck"/>).
 /// </summary>
 internal sealed class ThresholdRule(ThresholdStrategyOptions options, string strategy)
 {
     private const decimal DefaultTick = 0.01m;
 
     public (Signal? Signal, SkippedMarket? Skipped) Evaluate(MarketRow market, TokenQuote yes, TokenQuote no, Portfolio portfolio, DateTimeOffset now)
+    {
+        var check = Check(market, yes, no, portfolio);
+        return check.Skipped is { } skip ? (null, skip) : (Build(market, check, now), null);
+    }
+
+    /// <summary>The rule's checks alone, in order: the first that fails as a skip, or the numbers a signal is built from (no text formatted when all pass).</summary>
+    public RuleCheck Check(MarketRow market, TokenQuote yes, TokenQuote no, Portfolio portfolio)
     {
         var source = Code(options.YesPriceSource);
         var buyNo = options.Side == SignalAction.BuyNo;
@@ -29,10 +37,9 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
 
         // buy_no looks at the YES price, buy_yes at the implied NO price: the side bought is the one the price says is cheap.
         var watched = buyNo ? yesPrice : 1m - yesPrice;
-        var watchedText = buyNo ? $"YES {source} {Price(yesPrice)}" : $"NO at 1 − YES {source} {Price(yesPrice)} = {Price(watched)}";
         if (watched <= options.Threshold)
         {
-            return Skip(market, SkipReason.BelowThreshold, $"{watchedText} not above threshold {Price(options.Threshold)}");
+            return Skip(market, SkipReason.BelowThreshold, $"{WatchedText(yesPrice, watched)} not above threshold {Price(options.Threshold)}");
         }
 
         if (portfolio.PositionIn(market.MarketId) is { } held)
@@ -56,16 +63,31 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
             return Skip(market, SkipReason.PriceAboveMaximum, $"{side} best ask {Price(ask)} > limit {Price(limit)}");
         }
 
-        var depth = buy.Asks.Where(l => l.Price <= limit).Sum(l => l.Price * l.Size);
+        var depth = 0m;
+        foreach (var level in buy.Asks)
+        {
+            if (level.Price <= limit)
+            {
+                depth += level.Price * level.Size;
+            }
+        }
+
         if (depth < options.MinBookDepth)
         {
             return Skip(market, SkipReason.BookTooThin, $"{side} asks at ≤ {Price(limit)} hold {Usdc(depth)} USDC < minimum {Usdc(options.MinBookDepth)} USDC");
         }
 
-        var confidence = watched - options.Threshold;
+        return new RuleCheck(null, buy, yesPrice, watched, ask, limit);
+    }
+
+    private Signal Build(MarketRow market, RuleCheck check, DateTimeOffset now)
+    {
+        var buy = check.Buy!;
+        var side = options.Side == SignalAction.BuyNo ? "NO" : "YES";
+        var confidence = check.Watched - options.Threshold;
         var outcome = buy.Outcome;
         var named = string.Equals(outcome, side, StringComparison.OrdinalIgnoreCase) ? side : $"{side} ({outcome})";
-        var signal = new Signal
+        return new Signal
         {
             SignalId = SignalId.For(DateOnly.FromDateTime(now.UtcDateTime), market.MarketId, Code(options.Side)),
             CreatedAt = now,
@@ -79,14 +101,20 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
             Question = market.Question,
             Action = options.Side,
             Stake = options.Stake,
-            Price = ask,
-            LimitPrice = limit,
-            YesPrice = yesPrice,
-            YesPriceSource = source,
+            Price = check.Ask,
+            LimitPrice = check.Limit,
+            YesPrice = check.YesPrice,
+            YesPriceSource = Code(options.YesPriceSource),
             Confidence = confidence,
-            Reason = $"{watchedText} > threshold {Price(options.Threshold)}: buy {named} at ≤ {Price(limit)} (best ask {Price(ask)}), confidence {Price(confidence)}",
+            Reason = $"{WatchedText(check.YesPrice, check.Watched)} > threshold {Price(options.Threshold)}: buy {named} at ≤ {Price(check.Limit)} (best ask {Price(check.Ask)}), confidence {Price(confidence)}",
         };
-        return (signal, null);
+    }
+
+    /// <summary>The price the rule watches, in words: "YES mid 0.62", "NO at 1 − YES mid 0.30 = 0.70".</summary>
+    private string WatchedText(decimal yesPrice, decimal watched)
+    {
+        var source = Code(options.YesPriceSource);
+        return options.Side == SignalAction.BuyNo ? $"YES {source} {Price(yesPrice)}" : $"NO at 1 − YES {source} {Price(yesPrice)} = {Price(watched)}";
     }
 
     private decimal? YesPrice(TokenQuote yes) => options.YesPriceSource switch
@@ -103,8 +131,8 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
         return Math.Floor(options.MaxEntryPrice / step) * step;
     }
 
-    private static (Signal?, SkippedMarket?) Skip(MarketRow market, SkipReason reason, string detail) =>
-        (null, new SkippedMarket(market.EventId, market.MarketId, market.Question, reason, detail));
+    private static RuleCheck Skip(MarketRow market, SkipReason reason, string detail) =>
+        new(new SkippedMarket(market.EventId, market.MarketId, market.Question, reason, detail), null, 0m, 0m, 0m, 0m);
 
     private static string Maybe(decimal? price) => price is { } p ? Price(p) : "none";
 }

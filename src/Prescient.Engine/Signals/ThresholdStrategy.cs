@@ -113,15 +113,15 @@ public sealed class ThresholdStrategy : IStrategy
         ArgumentNullException.ThrowIfNull(portfolio);
         var yesQuote = TokenQuote.From(market, yes.TokenId, market.Outcomes.ElementAtOrDefault(0) ?? "Yes", yes);
         var noQuote = TokenQuote.From(market, no.TokenId, market.Outcomes.ElementAtOrDefault(1) ?? "No", no);
-        var (fresh, skip) = _rule.Evaluate(market, yesQuote, noQuote, portfolio, now);
-        if (skip is not null)
+        var check = _rule.Check(market, yesQuote, noQuote, portfolio);
+        if (check.Skipped is { } skip)
         {
             return skip;
         }
 
-        return fresh!.TokenId == signal.TokenId
+        return check.Buy!.TokenId == signal.TokenId
             ? null
-            : new SkippedMarket(market.EventId, market.MarketId, market.Question, SkipReason.NotSelected, $"the rule now buys token {fresh.TokenId} ({Code(fresh.Action)}), not the signal's token {signal.TokenId}");
+            : new SkippedMarket(market.EventId, market.MarketId, market.Question, SkipReason.NotSelected, $"the rule now buys token {check.Buy.TokenId} ({Code(_options.Side)}), not the signal's token {signal.TokenId}");
     }
 
     /// <summary>Why a market cannot be a candidate (not tradeable, or a token without a book), or null when it can.</summary>
