@@ -18,8 +18,8 @@ internal static class SampleCommand
         var serverErrors = new Option<double>("--server-error-rate") { Description = "Fraction of replies that are 5xx, 0–1 (default 0)." };
         var truncated = new Option<double>("--truncated-json-rate") { Description = "Fraction of 200 replies whose JSON body is cut short, 0–1 (default 0)." };
         var noEvents = new Option<bool>("--markets-without-events") { Description = "Gamma /markets/{id} replies lack the nested parent events, as some real ones do." };
-        var thin = new Option<bool>("--thin-best-levels") { Description = "The best ask of every book holds only a few shares." };
-        var ghosts = new Option<bool>("--ghost-books") { Description = "Some tokens answer with a stale 0.01/0.99 book while the market trades elsewhere." };
+        var thin = new Option<bool>("--thin-best-levels") { Description = "The best ask and best bid of every book hold only 1-5 shares, so a stake walks deep." };
+        var ghosts = new Option<bool>("--ghost-books") { Description = "One market in ten has a token answering a stale 0.01/0.99 book, in about half of the hours, while Gamma shows the market." };
         var midday = new Option<bool>("--midday-resolutions") { Description = "Some markets close and resolve between the 09:00 cycle and the 18:00 end of day." };
         var all = new Option<bool>("--all-scenarios") { Description = "Every scenario switch above at once." };
 

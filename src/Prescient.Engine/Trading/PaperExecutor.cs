@@ -47,9 +47,10 @@ public sealed class PaperExecutor
     /// Checks, in this order: already executed, signal age, market found, closed, accepting orders,
     /// position already open, book present, book fresh, the other token's book present and fresh,
     /// <see cref="BookGuard"/> (crossed, quote, complement), the strategy's rule on the fresh books,
-    /// the best ask within the signal's ask + slippage, cash for the minimum order (then the reserve),
-    /// event exposure, total exposure; then walks the asks up to that limit with the stake capped at
-    /// cash − reserve, and refuses a fill below the minimum fraction of that stake.
+    /// the best ask within the signal's limit price, then within its ask + slippage, cash for the
+    /// minimum order (then the reserve), event exposure, total exposure; then walks the asks up to
+    /// that limit with the stake capped at cash − reserve, and refuses a fill below the minimum
+    /// fraction of that stake.
     /// </summary>
     /// <param name="market">The signal's market as last extracted; null when it is no longer there.</param>
     /// <param name="book">The book of the signal's token; null when the exchange has none.</param>

@@ -51,7 +51,7 @@ public sealed record TradingOptions
     /// same refresh (mirrored for the NO token), in USDC per share. Gamma is cached for up to 5 minutes
     /// and the refresh may be hours old; the largest moves in the recorded price histories are 0.045
     /// within 5 minutes and 0.085 within 6 hours (<see cref="MaxSignalAge"/>), while a ghost 0.01/0.99
-    /// book is 0.4 or more from any market priced between 0.1 and 0.9. Default 0.10.
+    /// book is at least 0.49 from the real market on one side, whatever its price. Default 0.10.
     /// </summary>
     public decimal MaxQuoteGap { get; init; } = 0.10m;
 
