@@ -37,6 +37,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<PaperExecutor>();
         services.AddSingleton<ExecutionService>();
         services.AddSingleton<PortfolioService>();
+        services.AddSingleton<PortfolioRecovery>();
         services.AddSingleton<PerformanceService>();
         services.AddSingleton<ExportService>();
         services.AddSingleton<EndOfDayService>();
