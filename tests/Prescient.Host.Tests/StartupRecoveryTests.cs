@@ -80,6 +80,18 @@ public sealed class StartupRecoveryTests : IDisposable
         Assert.Contains("could not be checked against the ledger", _log.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Runtime_FreshFolder_CreatesNoTradingFile()
+    {
+        await using (await PrescientRuntime.StartAsync(_configuration, Capture, CancellationToken.None))
+        {
+            Assert.False(File.Exists(Folder.PaperTrades));
+            Assert.False(File.Exists(Folder.Portfolio));
+        }
+
+        Assert.Empty(_log.ToString());
+    }
+
     public void Dispose()
     {
         _log.Dispose();
