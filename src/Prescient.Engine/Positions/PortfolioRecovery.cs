@@ -76,19 +76,27 @@ public sealed partial class PortfolioRecovery(
         return new PortfolioCheckResult(ledger.Count, portfolio, [], repair);
     }
 
-    /// <summary>The whole ledger's portfolio at the stored marks of the positions still held; new ones fall back to their entry price, flagged.</summary>
+    /// <summary>
+    /// The whole ledger's portfolio at the stored marks (and lookup problems) of the positions still
+    /// held; new ones fall back to their entry price, flagged.
+    /// </summary>
     private PortfolioSnapshot Value(Portfolio portfolio, PortfolioSnapshot? stored)
     {
         var marks = new Dictionary<TokenId, Mark>();
+        var problems = new Dictionary<MarketId, string>();
         foreach (var held in stored?.Positions ?? [])
         {
             if (portfolio.PositionIn(held.MarketId)?.TokenId == held.TokenId)
             {
                 marks[held.TokenId] = new Mark(held.Mark, held.MarkSource, held.MarkedAt);
+                if (held.LookupProblem is { } problem)
+                {
+                    problems[held.MarketId] = problem;
+                }
             }
         }
 
-        return PortfolioValuation.Value(portfolio, marks, time.GetUtcNow(), stored?.Source ?? source);
+        return PortfolioValuation.Value(portfolio, marks, time.GetUtcNow(), stored?.Source ?? source, problems);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "trades/portfolio.json was {Behind} records behind the ledger ({Applied} of {Records} applied; {First} to {Last} missing), as an interrupted run leaves it; rebuilt from the ledger")]

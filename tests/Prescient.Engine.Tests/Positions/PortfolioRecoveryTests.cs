@@ -57,7 +57,7 @@ public sealed class PortfolioRecoveryTests : IDisposable
         Assert.Empty(PortfolioCheck.Compare(written, Portfolio.Replay(InitialCash, _account.Ledger)));
         Assert.Equal(_time.GetUtcNow(), written.GeneratedAt);
         var kept = Assert.Single(written.Positions, p => p.TokenId == _heldThroughout);
-        Assert.Equal((0.2m, MarkSource.BestBid, Now), (kept.Mark, kept.MarkSource, kept.MarkedAt));
+        Assert.Equal((0.2m, MarkSource.BestBid, Now, "not known upstream"), (kept.Mark, kept.MarkSource, kept.MarkedAt, kept.LookupProblem));
         var bought = Assert.Single(written.Positions, p => p.TokenId != _heldThroughout);
         Assert.Equal((bought.AverageEntryPrice, MarkSource.Entry), (bought.Mark, bought.MarkSource));
         var (level, message) = Assert.Single(_logger.Entries);
@@ -205,10 +205,12 @@ public sealed class PortfolioRecoveryTests : IDisposable
         }
     }
 
-    /// <summary>portfolio.json as the run wrote it after the first <paramref name="records"/> records: the held token marked at its best bid.</summary>
+    /// <summary>portfolio.json as the run wrote it after the first <paramref name="records"/> records: the held token marked at its best bid, its market not found upstream.</summary>
     private PortfolioSnapshot StoredAfter(int records)
     {
+        var portfolio = Portfolio.Replay(InitialCash, _account.Ledger.Take(records));
         var marks = new Dictionary<TokenId, Mark> { [_heldThroughout] = new(0.2m, MarkSource.BestBid, Now) };
-        return PortfolioValuation.Value(Portfolio.Replay(InitialCash, _account.Ledger.Take(records)), marks, Now, MarketSourceInfo.Sample);
+        var problems = portfolio.Positions.Where(p => p.TokenId == _heldThroughout).ToDictionary(p => p.MarketId, _ => "not known upstream");
+        return PortfolioValuation.Value(portfolio, marks, Now, MarketSourceInfo.Sample, problems);
     }
 }
