@@ -39,11 +39,10 @@ public sealed partial class ExecutionService(
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var signals = await store.ReadSignalsAsync(cancellationToken)
-            ?? throw new MissingStateException("No signals yet: run `prescient signals` (or POST /strategy/generate-signals) first.");
+            ?? throw new MissingStateException("No signals yet", PipelineStep.Signals);
         if (signals.Source.Name != source.Info.Name)
         {
-            throw new MissingStateException(
-                $"trades/current_signals.json came from the {signals.Source.Name} source, not {source.Info.Name}: generate signals from {source.Info.Name} first.");
+            throw new MissingStateException($"trades/current_signals.json came from the {signals.Source.Name} source, not {source.Info.Name}", PipelineStep.Signals);
         }
 
         var ledger = new List<Trade>(await store.Ledger.ReadAllAsync(cancellationToken));
