@@ -7,6 +7,7 @@ using Prescient.Domain.Trading;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Refresh;
+using Prescient.Engine.Settlement;
 using Prescient.Engine.Storage;
 using Prescient.Engine.Trading;
 using Prescient.Testing.Fakes;
@@ -28,7 +29,7 @@ public sealed class ExecutionServiceFeeTests : IDisposable
     {
         var options = Options.Create(new TradingOptions());
         _service = new ExecutionService(
-            _source, _marketData, _trading, _marketData, new PaperExecutor(options), options, _gate, _time, NullLogger<ExecutionService>.Instance);
+            _source, _marketData, _trading, _marketData, new PaperExecutor(options), new SettlementService(_source, _time, NullLogger<SettlementService>.Instance), options, _gate, _time, NullLogger<ExecutionService>.Instance);
     }
 
     [Fact]

@@ -50,6 +50,12 @@ public sealed class FakeMarketSource(MarketSourceInfo? info = null) : IMarketSou
 
     public List<TokenId> FeeRateRequests { get; } = [];
 
+    /// <summary>What <see cref="LookupMarketAsync"/> throws for one market (an unusable reply, an unreachable source), by market id.</summary>
+    public Dictionary<MarketId, Exception> LookupFailures { get; } = [];
+
+    /// <summary>The parent event id each lookup was given, by market id.</summary>
+    public Dictionary<MarketId, EventId> LookupEvents { get; } = [];
+
     /// <summary>What <see cref="LookupMarketAsync"/> answers, by market id; a missing id is a market Gamma does not know.</summary>
     public Dictionary<MarketId, MarketLookup> Lookups { get; } = [];
 
@@ -163,7 +169,7 @@ public sealed class FakeMarketSource(MarketSourceInfo? info = null) : IMarketSou
         return Task.FromResult(BaseFees.TryGetValue(token, out var bps) ? bps : (decimal?)null);
     }
 
-    public Task<MarketLookup?> LookupMarketAsync(MarketId marketId, ConditionId conditionId, CancellationToken cancellationToken)
+    public Task<MarketLookup?> LookupMarketAsync(MarketId marketId, EventId eventId, ConditionId conditionId, CancellationToken cancellationToken)
     {
         if (Failure is not null)
         {
@@ -171,6 +177,12 @@ public sealed class FakeMarketSource(MarketSourceInfo? info = null) : IMarketSou
         }
 
         LookupRequests.Add(marketId);
+        LookupEvents[marketId] = eventId;
+        if (LookupFailures.TryGetValue(marketId, out var failure))
+        {
+            throw failure;
+        }
+
         return Task.FromResult(Lookups.GetValueOrDefault(marketId));
     }
 }
