@@ -7,6 +7,7 @@ using Prescient.Engine.Performance;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Runs;
+using Prescient.Engine.Settlement;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Status;
 using Prescient.Engine.Trading;
@@ -35,8 +36,10 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<TradingOptions>();
         services.AddOptions<ThresholdStrategyOptions>();
         services.AddSingleton<PaperExecutor>();
+        services.AddSingleton<SettlementService>();
         services.AddSingleton<ExecutionService>();
         services.AddSingleton<PortfolioService>();
+        services.AddSingleton<PortfolioRecovery>();
         services.AddSingleton<PerformanceService>();
         services.AddSingleton<ExportService>();
         services.AddSingleton<EndOfDayService>();

@@ -36,6 +36,9 @@ public enum RejectionReason
     /// <summary>A sell: the best bid is below the lowest price the seller accepts.</summary>
     PriceBelowMinimum,
 
+    /// <summary>The market charges fees, has no fee schedule, and the CLOB base fee could not be had.</summary>
+    FeeUnknown,
+
     /// <summary>At execution the strategy's rule no longer holds on the fresh books, or the best ask is past the signal's ask + the maximum slippage.</summary>
     PriceMoved,
 

@@ -46,13 +46,21 @@ public interface IMarketSource
         CancellationToken cancellationToken);
 
     /// <summary>
+    /// The CLOB base fee of one token in basis points (<c>GET /fee-rate</c> <c>base_fee</c>, a number
+    /// or a numeric string upstream), or null when the exchange has none for it (404). Throws
+    /// <see cref="MarketDataUnavailableException"/> when it cannot be had or is not a fee.
+    /// </summary>
+    Task<decimal?> GetFeeRateAsync(TokenId token, CancellationToken cancellationToken);
+
+    /// <summary>
     /// One market by its Gamma id, whether or not its event is still open (held positions must be
     /// settled after their event leaves the open listing), with the CLOB's view of
     /// <paramref name="conditionId"/> when Gamma reports the market closed and the CLOB can be had
     /// (an open market, or a CLOB failure, leaves <see cref="MarketLookup.Clob"/> null rather than
-    /// failing the lookup). Null when Gamma does not know the market.
+    /// failing the lookup). <paramref name="eventId"/> is the parent event the caller already knows:
+    /// Gamma does not always nest it in the reply. Null when Gamma does not know the market.
     /// </summary>
-    Task<MarketLookup?> LookupMarketAsync(MarketId marketId, ConditionId conditionId, CancellationToken cancellationToken);
+    Task<MarketLookup?> LookupMarketAsync(MarketId marketId, EventId eventId, ConditionId conditionId, CancellationToken cancellationToken);
 }
 
 /// <summary>One batch of a book request: the tokens asked for and the books found among them.</summary>

@@ -15,7 +15,8 @@ namespace Prescient.Engine.Trading;
 
 /// <summary>
 /// Phase 3 and the settle step: settles held markets that resolved, then fills each current signal
-/// on paper against the books of its market's two tokens fetched now, appending every record to the ledger before the portfolio
+/// on paper against the books of its market's two tokens fetched now (with the CLOB base fee of a
+/// market that has fees but no schedule, see <see cref="FeeRates"/>), appending every record to the ledger before the portfolio
 /// changes and rewriting <c>portfolio.json</c> after each change. The ledger is the truth: the run
 /// starts from its replay, so an interrupted run is finished correctly by the next one and a signal
 /// already in the ledger is never executed again.
@@ -26,6 +27,7 @@ public sealed partial class ExecutionService(
     ITradingStore store,
     ICsvExporter exporter,
     PaperExecutor executor,
+    SettlementService settlement,
     IOptions<TradingOptions> options,
     UseCaseGate gate,
     TimeProvider time,
@@ -38,18 +40,18 @@ public sealed partial class ExecutionService(
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var signals = await store.ReadSignalsAsync(cancellationToken)
-            ?? throw new MissingStateException("No signals yet: run `prescient signals` (or POST /strategy/generate-signals) first.");
+            ?? throw new MissingStateException("No signals yet", PipelineStep.Signals);
         if (signals.Source.Name != source.Info.Name)
         {
-            throw new MissingStateException(
-                $"trades/current_signals.json came from the {signals.Source.Name} source, not {source.Info.Name}: generate signals from {source.Info.Name} first.");
+            throw new MissingStateException($"trades/current_signals.json came from the {signals.Source.Name} source, not {source.Info.Name}", PipelineStep.Signals);
         }
 
         var ledger = new List<Trade>(await store.Ledger.ReadAllAsync(cancellationToken));
         var portfolio = Portfolio.Replay(options.Value.InitialCash, ledger);
         var books = new Dictionary<TokenId, OrderBook>();
-        var run = new RunState(portfolio, books, ledger);
-        var (settlements, pending) = await SettleAsync(run, cancellationToken);
+        var run = new RunState(portfolio, books, ledger) { Settlement = new SettlementPass([], [], now) };
+        run.Settlement = await settlement.SettleAsync(portfolio, (trade, ct) => RecordAsync(run, trade, ct), cancellationToken);
+        var (settlements, pending) = (run.Settlement.Settled, run.Settlement.Pending);
 
         var markets = (await marketData.ReadMarketsAsync(cancellationToken))?.Markets.ToDictionary(m => m.MarketId) ?? [];
 
@@ -59,11 +61,13 @@ public sealed partial class ExecutionService(
         await FetchBooksAsync(open.Select(s => s.TokenId).Concat(complements).Concat(portfolio.Positions.Select(p => p.TokenId)), books, cancellationToken);
         var trades = new List<Trade>();
         var rejections = new List<Rejection>();
+        var feeRates = new FeeRates(source, logger);
         foreach (var signal in signals.Signals)
         {
             var market = markets.GetValueOrDefault(signal.MarketId);
             var complement = BookGuard.ComplementOf(market, signal.TokenId) is { } other ? books.GetValueOrDefault(other) : null;
-            var decision = executor.Decide(signal, market, books.GetValueOrDefault(signal.TokenId), complement, portfolio, time.GetUtcNow(), source.Info.Name);
+            var fees = portfolio.HasExecuted(signal.SignalId) ? null : await feeRates.ResolveAsync(market, signal.TokenId, cancellationToken);
+            var decision = executor.Decide(signal, market, books.GetValueOrDefault(signal.TokenId), complement, portfolio, time.GetUtcNow(), source.Info.Name, fees);
             if (decision.Trade is { } trade)
             {
                 await RecordAsync(run, trade, cancellationToken);
@@ -80,7 +84,7 @@ public sealed partial class ExecutionService(
         var snapshot = await WritePortfolioAsync(run, cancellationToken);
         var files = new List<string> { await exporter.ExportTradesAsync(ledger, cancellationToken) };
         files.Add(await exporter.ExportPositionsAsync(snapshot, cancellationToken));
-        LogExecuted(logger, settlements.Count, trades.Count, rejections.Count, snapshot.Cash, snapshot.Equity);
+        LogExecuted(logger, settlements.Count, trades.Count, rejections.Count, run.Settlement.LookupFailures, snapshot.Cash, snapshot.Equity);
         return new ExecutionResult(now, source.Info, settlements, pending, trades, rejections, snapshot, files, time.GetElapsedTime(started));
     }
 
@@ -99,36 +103,6 @@ public sealed partial class ExecutionService(
                 books[token] = book;
             }
         }
-    }
-
-    private async Task<(List<Trade> Settled, List<PendingSettlement> Pending)> SettleAsync(RunState run, CancellationToken cancellationToken)
-    {
-        var settled = new List<Trade>();
-        var pending = new List<PendingSettlement>();
-        foreach (var position in run.Portfolio.Positions)
-        {
-            var lookup = await source.LookupMarketAsync(position.MarketId, position.ConditionId, cancellationToken);
-            if (lookup is null)
-            {
-                pending.Add(new PendingSettlement(position.MarketId, position.Question, "the market is not known upstream any more"));
-                continue;
-            }
-
-            var resolution = ResolutionRule.Resolve(lookup, position.TokenId);
-            if (resolution.PayoutPerShare is { } payout)
-            {
-                var trade = run.Portfolio.CreateSettlement(position.MarketId, payout, time.GetUtcNow(), source.Info.Name);
-                await RecordAsync(run, trade, cancellationToken);
-                settled.Add(trade);
-                LogSettled(logger, position.MarketId.Value, payout, trade.RealizedPnl ?? 0m, resolution.Detail);
-            }
-            else if (resolution.State == ResolutionState.Pending)
-            {
-                pending.Add(new PendingSettlement(position.MarketId, position.Question, resolution.Detail));
-            }
-        }
-
-        return (settled, pending);
     }
 
     /// <summary>Appends to the ledger first, then applies, then rewrites the portfolio: a crash in between leaves the ledger ahead, never behind.</summary>
@@ -151,13 +125,16 @@ public sealed partial class ExecutionService(
             }
         }
 
-        var snapshot = PortfolioValuation.Value(run.Portfolio, marks, time.GetUtcNow(), source.Info);
+        var snapshot = PortfolioValuation.Value(run.Portfolio, run.Settlement.WithBookMarks(marks), time.GetUtcNow(), source.Info, run.Settlement.LookupProblems);
         await store.WritePortfolioAsync(snapshot, cancellationToken);
         return snapshot;
     }
 
-    /// <summary>One run's state: the ledger as it stands (read once, then grown with each append), its portfolio, the books fetched so far.</summary>
-    private sealed record RunState(Portfolio Portfolio, Dictionary<TokenId, OrderBook> Books, List<Trade> Ledger);
+    /// <summary>One run's state: the ledger as it stands (read once, then grown with each append), its portfolio, the books fetched so far, the settlement pass (empty until it has run).</summary>
+    private sealed record RunState(Portfolio Portfolio, Dictionary<TokenId, OrderBook> Books, List<Trade> Ledger)
+    {
+        public required SettlementPass Settlement { get; set; }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Filled {SignalId}: {Shares} shares at {Price} ({Spent} USDC with fees)")]
     private static partial void LogFilled(ILogger logger, string signalId, decimal shares, decimal price, decimal spent);
@@ -165,9 +142,6 @@ public sealed partial class ExecutionService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {SignalId}: {Reason} ({Detail})")]
     private static partial void LogRejected(ILogger logger, string signalId, RejectionReason reason, string detail);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Settled market {MarketId} at {Payout} per share, realized {Pnl} USDC ({Detail})")]
-    private static partial void LogSettled(ILogger logger, string marketId, decimal payout, decimal pnl, string detail);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Executed: {Settlements} settlements, {Trades} trades, {Rejections} rejections; cash {Cash}, equity {Equity}")]
-    private static partial void LogExecuted(ILogger logger, int settlements, int trades, int rejections, decimal cash, decimal equity);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Executed: {Settlements} settlements, {Trades} trades, {Rejections} rejections, {LookupFailures} held markets not looked up; cash {Cash}, equity {Equity}")]
+    private static partial void LogExecuted(ILogger logger, int settlements, int trades, int rejections, int lookupFailures, decimal cash, decimal equity);
 }

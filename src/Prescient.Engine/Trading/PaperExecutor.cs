@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Prescient.Domain.Books;
+using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
@@ -47,16 +48,17 @@ public sealed class PaperExecutor
     /// Checks, in this order: already executed, signal age, market found, closed, accepting orders,
     /// position already open, book present, book fresh, the other token's book present and fresh,
     /// <see cref="BookGuard"/> (crossed, quote, complement), the strategy's rule on the fresh books,
-    /// the best ask within the signal's limit price, then within its ask + slippage, cash for the
-    /// minimum order (then the reserve), event exposure, total exposure; then walks the asks up to
-    /// that limit with the stake capped at cash − reserve, and refuses a fill below the minimum
+    /// the best ask within the signal's limit price, then within its ask + slippage, fee known, cash
+    /// for the minimum order (then the reserve), event exposure, total exposure; then walks the asks
+    /// up to that limit with the stake capped at cash − reserve, and refuses a fill below the minimum
     /// fraction of that stake.
     /// </summary>
     /// <param name="market">The signal's market as last extracted; null when it is no longer there.</param>
     /// <param name="book">The book of the signal's token; null when the exchange has none.</param>
     /// <param name="complement">The book of the market's other token, fetched with it; null when the exchange has none.</param>
     /// <param name="source">"sample" or "live", written on the record.</param>
-    public ExecutionDecision Decide(Signal signal, MarketRow? market, OrderBook? book, OrderBook? complement, Portfolio portfolio, DateTimeOffset now, string source)
+    /// <param name="fees">The market's fee settings with the CLOB base fee resolved (<see cref="FeeRates"/>); null for the market's own.</param>
+    public ExecutionDecision Decide(Signal signal, MarketRow? market, OrderBook? book, OrderBook? complement, Portfolio portfolio, DateTimeOffset now, string source, FeeSettings? fees = null)
     {
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(portfolio);
@@ -123,7 +125,12 @@ public sealed class PaperExecutor
             return refused;
         }
 
-        var fees = market.Fees;
+        fees ??= market.Fees;
+        if (fees.NeedsBaseFee)
+        {
+            return Reject(signal, RejectionReason.FeeUnknown, RejectionDetails.FeeUnknown(market.MarketId, signal.TokenId));
+        }
+
         var minOrderSize = book.MinOrderSize ?? market.MinOrderSize;
 
         // The cheapest order the exchange would accept: the minimum size at the best ask. A lower

@@ -7,7 +7,8 @@ namespace Prescient.Host.Hosting;
 
 /// <summary>
 /// One command's world: the run's resources (lock, market backend) and the services wired to them,
-/// logging to the data folder's daily file; <c>logging</c> adds to that (a console, filters).
+/// logging to the data folder's daily file; <c>logging</c> adds to that (a console, filters). Starting
+/// runs <see cref="StartupRecovery"/> before any command touches the data.
 /// </summary>
 public sealed class PrescientRuntime : IAsyncDisposable
 {
@@ -34,9 +35,10 @@ public sealed class PrescientRuntime : IAsyncDisposable
     {
         time ??= TimeProvider.System;
         var resources = await RunResources.AcquireAsync(configuration, time, cancellationToken);
+        ServiceProvider? services = null;
         try
         {
-            var services = new ServiceCollection()
+            services = new ServiceCollection()
                 .AddLogging(builder =>
                 {
                     builder.AddPrescientLogging(configuration, resources.Settings.DataDirectory, time);
@@ -45,10 +47,16 @@ public sealed class PrescientRuntime : IAsyncDisposable
                 .AddSingleton(time)
                 .AddPrescient(configuration, resources.Settings, resources.Backend)
                 .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+            await services.GetRequiredService<StartupRecovery>().RunAsync(cancellationToken);
             return new PrescientRuntime(resources, services);
         }
         catch
         {
+            if (services is not null)
+            {
+                await services.DisposeAsync();
+            }
+
             await resources.DisposeAsync();
             throw;
         }

@@ -55,7 +55,7 @@ public sealed class SampleServer : IAsyncDisposable
             throw new ArgumentException(error, nameof(options));
         }
 
-        var universe = new SampleUniverse(new SampleUniverseOptions { Seed = options.Seed, Events = options.Events });
+        var universe = new SampleUniverse(new SampleUniverseOptions { Seed = options.Seed, Events = options.Events, MiddayResolutions = options.Scenarios.MiddayResolutions });
         TemplateStore.Warm();
         var clock = new SampleClock(time);
         var stats = new SampleServerStats();
@@ -71,6 +71,7 @@ public sealed class SampleServer : IAsyncDisposable
         new GammaEventsEndpoints(universe, clock).Map(app, pipeline);
         new GammaMarketsEndpoints(universe, clock, options.Scenarios).Map(app, pipeline);
         new ClobEndpoints(universe, clock, options.Scenarios).Map(app, pipeline);
+        new FeeRateEndpoints(universe, clock).Map(app, pipeline);
         new ControlEndpoints(clock).Map(app, pipeline);
 
         await app.StartAsync(cancellationToken);

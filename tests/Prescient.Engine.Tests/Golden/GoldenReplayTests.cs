@@ -13,6 +13,7 @@ using Prescient.Domain.Trading;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Quotes;
+using Prescient.Engine.Settlement;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Storage;
 using Prescient.Engine.Trading;
@@ -75,7 +76,7 @@ public sealed class GoldenReplayTests
         var strategy = new ThresholdStrategy(Options.Create(new ThresholdStrategyOptions()));
         var signals = new SignalService(source, marketData, trading, marketData, strategy, tradingOptions, gate, time, NullLogger<SignalService>.Instance);
         var execution = new ExecutionService(
-            source, marketData, trading, marketData, new PaperExecutor(tradingOptions, strategy), tradingOptions, gate, time, NullLogger<ExecutionService>.Instance);
+            source, marketData, trading, marketData, new PaperExecutor(tradingOptions, strategy), new SettlementService(source, time, NullLogger<SettlementService>.Instance), tradingOptions, gate, time, NullLogger<ExecutionService>.Instance);
         ExecutionResult? last = null;
         foreach (var day in tape["days"]!.AsArray())
         {

@@ -46,7 +46,7 @@ public sealed class SignalFillProperties
         var book = OrderBook.Create(row.NoTokenId!.Value, null, [], c.Asks.Select(l => new BookLevel(l.Price, l.Size))) with { Timestamp = Now, TickSize = c.Tick };
         var signal = BuyNo(row, c.Stake, limit: 0.99m, price: c.SignalAsk);
 
-        var decision = Executor(options).DecideMirrored(signal, row, book, new Portfolio(10_000m), Now, "sample");
+        var decision = Executor(options).DecideMirrored(signal, row, book, new Portfolio(10_000m), Now, "sample", c.Fees);
 
         var ceiling = c.SignalAsk + c.MaxSlippage;
         if (!decision.IsTrade)

@@ -2,9 +2,11 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
+using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Engine.Extraction;
+using Prescient.Engine.Markets;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Trading;
 using Prescient.Testing.Builders;
@@ -77,11 +79,40 @@ internal static class TradingData
             book.Bids.Select(l => new BookLevel(1m - l.Price, l.Size))) with { Timestamp = book.Timestamp, TickSize = book.TickSize, MinOrderSize = book.MinOrderSize };
 
     /// <summary><see cref="PaperExecutor.Decide"/> with the other token's book the mirror of <paramref name="book"/>, as a consistent exchange shows it.</summary>
-    public static ExecutionDecision DecideMirrored(this PaperExecutor executor, Signal signal, MarketRow? market, OrderBook? book, Portfolio portfolio, DateTimeOffset now, string source)
+    public static ExecutionDecision DecideMirrored(this PaperExecutor executor, Signal signal, MarketRow? market, OrderBook? book, Portfolio portfolio, DateTimeOffset now, string source, FeeSettings? fees = null)
     {
         ArgumentNullException.ThrowIfNull(executor);
         var other = BookGuard.ComplementOf(market, signal.TokenId);
         var complement = book is not null && other is { } token ? Mirror(book, token) : null;
-        return executor.Decide(signal, market, book, complement, portfolio, now, source);
+        return executor.Decide(signal, market, book, complement, portfolio, now, source, fees);
     }
+
+    /// <summary>What a lookup of <paramref name="row"/>'s market gives while it trades: open on Gamma, no CLOB view.</summary>
+    public static MarketLookup OpenLookup(MarketRow row) => new(Market(row, closed: false, yesPrice: 0.5m), null);
+
+    /// <summary>A lookup of <paramref name="row"/>'s market after it resolved, Gamma and the CLOB agreeing.</summary>
+    public static MarketLookup ResolvedLookup(MarketRow row, bool noWon)
+    {
+        var winner = noWon ? row.NoTokenId!.Value : row.YesTokenId!.Value;
+        return new MarketLookup(
+            Market(row, closed: true, yesPrice: noWon ? 0m : 1m),
+            new ClobMarketView(row.ConditionId, Closed: true, AcceptingOrders: false, [winner], Is5050: false));
+    }
+
+    /// <summary>A lookup of <paramref name="row"/>'s market closed with its resolution pending: Gamma's closing prices, no CLOB winner yet.</summary>
+    public static MarketLookup PendingLookup(MarketRow row, decimal yesPrice) =>
+        new(Market(row, closed: true, yesPrice), new ClobMarketView(row.ConditionId, Closed: true, AcceptingOrders: false, [], Is5050: false));
+
+    private static Market Market(MarketRow row, bool closed, decimal yesPrice) => new()
+    {
+        Id = row.MarketId,
+        EventId = row.EventId,
+        ConditionId = row.ConditionId,
+        Question = row.Question,
+        Outcomes = [new Outcome("Yes", row.YesTokenId, yesPrice), new Outcome("No", row.NoTokenId, 1m - yesPrice)],
+        Active = true,
+        Closed = closed,
+        AcceptingOrders = !closed,
+        EnableOrderBook = true,
+    };
 }
