@@ -59,7 +59,7 @@ internal static class TapeRecorder
     {
         var refresh = runtime.Services.GetRequiredService<RefreshService>();
         var source = runtime.Services.GetRequiredService<IMarketSource>();
-        var seen = new Dictionary<MarketId, ConditionId>();
+        var seen = new Dictionary<MarketId, (EventId Event, ConditionId Condition)>();
         var recorded = new JsonArray();
         for (var day = 0; day < days; day++)
         {
@@ -68,13 +68,13 @@ internal static class TapeRecorder
             var quotes = JsonNode.Parse(await File.ReadAllTextAsync(folder.MarketCache, ct))!["quotes"]!.DeepClone().AsArray();
             foreach (var market in markets)
             {
-                seen.TryAdd(MarketId.Create((string)market!["market_id"]!), ConditionId.Create((string)market["condition_id"]!));
+                seen.TryAdd(MarketId.Create((string)market!["market_id"]!), (EventId.Create((string)market["event_id"]!), ConditionId.Create((string)market["condition_id"]!)));
             }
 
             var lookups = new JsonArray();
-            foreach (var (market, condition) in seen.OrderBy(m => m.Key))
+            foreach (var (market, (eventId, condition)) in seen.OrderBy(m => m.Key))
             {
-                if (await source.LookupMarketAsync(market, condition, ct) is { } lookup)
+                if (await source.LookupMarketAsync(market, eventId, condition, ct) is { } lookup)
                 {
                     lookups.Add(JsonSerializer.SerializeToNode(lookup, PrescientJson.Options));
                 }

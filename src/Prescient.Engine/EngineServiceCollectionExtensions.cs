@@ -8,6 +8,7 @@ using Prescient.Engine.Performance;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Runs;
+using Prescient.Engine.Settlement;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Status;
 using Prescient.Engine.Trading;
@@ -39,6 +40,7 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<TradingOptions>();
         services.AddOptions<ThresholdStrategyOptions>();
         services.AddSingleton<PaperExecutor>();
+        services.AddSingleton<SettlementService>();
         services.AddSingleton<ExecutionService>();
         services.AddSingleton<PortfolioService>();
         services.AddSingleton<PerformanceService>();

@@ -52,9 +52,9 @@ public sealed partial class PolymarketMarketSource : IMarketSource
     /// A CLOB failure after retries is logged and leaves <see cref="MarketLookup.Clob"/> null, as does
     /// a CLOB 404; a Gamma failure throws <see cref="MarketDataUnavailableException"/>.
     /// </summary>
-    public async Task<MarketLookup?> LookupMarketAsync(MarketId marketId, ConditionId conditionId, CancellationToken cancellationToken)
+    public async Task<MarketLookup?> LookupMarketAsync(MarketId marketId, Domain.Ids.EventId eventId, ConditionId conditionId, CancellationToken cancellationToken)
     {
-        var market = await _gamma.GetMarketAsync(marketId, cancellationToken).ConfigureAwait(false);
+        var market = await _gamma.GetMarketAsync(marketId, eventId, cancellationToken).ConfigureAwait(false);
         if (market is null)
         {
             return null;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Prescient.Domain.Ids;
+using EventId = Prescient.Domain.Ids.EventId;
 using Prescient.Polymarket.Tests.Server;
 using Prescient.Sample.Server;
 using Prescient.Sample.Universe;
@@ -17,11 +18,11 @@ public sealed class LookupMarketTests
     public async Task LookupMarketAsync_OpenMarket_IsOpenOnGammaWithoutAskingTheClob()
     {
         await using var host = await SampleSourceHost.StartAsync();
-        var (_, truth) = OpenMarkets(host.Server).First(m => m.Market.HasBook);
+        var (eventId, truth) = OpenMarkets(host.Server).First(m => m.Market.HasBook);
 
         var before = host.Server.Stats.TotalRequests;
 
-        var lookup = await host.Source.LookupMarketAsync(MarketId.Create(truth.MarketId), ConditionId.Create(truth.ConditionId), CancellationToken.None);
+        var lookup = await host.Source.LookupMarketAsync(MarketId.Create(truth.MarketId), EventId.Create(eventId), ConditionId.Create(truth.ConditionId), CancellationToken.None);
 
         Assert.Equal(1, host.Server.Stats.TotalRequests - before);
         Assert.NotNull(lookup);
@@ -49,9 +50,9 @@ public sealed class LookupMarketTests
         var id = MarketId.Create(open.MarketId);
         var condition = ConditionId.Create(open.ConditionId);
 
-        var before = await host.Source.LookupMarketAsync(id, condition, CancellationToken.None);
+        var before = await host.Source.LookupMarketAsync(id, EventId.Create(eventId), condition, CancellationToken.None);
         host.Server.Clock.AdvanceBy(open.EndDate - host.Server.Clock.Now + TimeSpan.FromMinutes(1));
-        var after = await host.Source.LookupMarketAsync(id, condition, CancellationToken.None);
+        var after = await host.Source.LookupMarketAsync(id, EventId.Create(eventId), condition, CancellationToken.None);
 
         Assert.False(before!.Market.Closed);
         var truth = host.Server.Universe.FindEvent(eventId, host.Server.Clock.Now)!.Markets.Single(m => m.MarketId == open.MarketId);
@@ -77,7 +78,7 @@ public sealed class LookupMarketTests
     {
         await using var host = await SampleSourceHost.StartAsync();
 
-        var lookup = await host.Source.LookupMarketAsync(MarketId.Create("999999999999"), ConditionId.Create("0x" + new string('0', 64)), CancellationToken.None);
+        var lookup = await host.Source.LookupMarketAsync(MarketId.Create("999999999999"), EventId.Create("1"), ConditionId.Create("0x" + new string('0', 64)), CancellationToken.None);
 
         Assert.Null(lookup);
         Assert.Equal(1, host.Server.Stats.Requests(SampleRoutes.MarketById));
@@ -88,9 +89,9 @@ public sealed class LookupMarketTests
     public async Task LookupMarketAsync_ClobDoesNotKnowTheCondition_GammaDataWithoutClob()
     {
         await using var host = await SampleSourceHost.StartAsync();
-        var truth = FirstToClose(host.Server);
+        var (eventId, truth) = FirstToClose(host.Server);
 
-        var lookup = await host.Source.LookupMarketAsync(MarketId.Create(truth.MarketId), ConditionId.Create("0x" + new string('f', 64)), CancellationToken.None);
+        var lookup = await host.Source.LookupMarketAsync(MarketId.Create(truth.MarketId), EventId.Create(eventId), ConditionId.Create("0x" + new string('f', 64)), CancellationToken.None);
 
         Assert.NotNull(lookup);
         Assert.Equal(truth.MarketId, lookup.Market.Id.Value);
@@ -103,9 +104,9 @@ public sealed class LookupMarketTests
     public async Task LookupMarketAsync_ClobAlwaysFailing_ReturnsGammaDataAndLogsAWarning()
     {
         await using var host = await SampleSourceHost.StartAsync(clobFaults: new FaultOptions { ServerErrorRate = 1 });
-        var truth = FirstToClose(host.Server);
+        var (eventId, truth) = FirstToClose(host.Server);
 
-        var lookup = await host.Source.LookupMarketAsync(MarketId.Create(truth.MarketId), ConditionId.Create(truth.ConditionId), CancellationToken.None);
+        var lookup = await host.Source.LookupMarketAsync(MarketId.Create(truth.MarketId), EventId.Create(eventId), ConditionId.Create(truth.ConditionId), CancellationToken.None);
 
         Assert.NotNull(lookup);
         Assert.Equal(truth.MarketId, lookup.Market.Id.Value);
@@ -118,16 +119,30 @@ public sealed class LookupMarketTests
         Assert.Contains("CLOB", (string)warning.Values["Reason"]!, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LookupMarketAsync_ReplyWithoutParentEvents_UsesTheGivenEventId()
+    {
+        await using var host = await SampleSourceHost.StartAsync(scenarios: new ScenarioOptions { MarketsWithoutEvents = true });
+        var (eventId, truth) = FirstToClose(host.Server);
+
+        var lookup = await host.Source.LookupMarketAsync(MarketId.Create(truth.MarketId), EventId.Create(eventId), ConditionId.Create(truth.ConditionId), CancellationToken.None);
+
+        Assert.NotNull(lookup);
+        Assert.Equal(eventId, lookup.Market.EventId.Value);
+        Assert.True(lookup.Market.Closed);
+        Assert.NotNull(lookup.Clob);
+    }
+
     private static IEnumerable<(string EventId, SampleMarketInfo Market)> OpenMarkets(SampleServer server) =>
         server.Universe.EventsAt(server.Clock.Now)
             .SelectMany(e => e.Markets.Where(m => m.AcceptingOrders).Select(m => (e.EventId, m)));
 
     /// <summary>Moves the clock a minute past the end of the open market that ends first; returns that market as it then is (closed).</summary>
-    private static SampleMarketInfo FirstToClose(SampleServer server)
+    private static (string EventId, SampleMarketInfo Market) FirstToClose(SampleServer server)
     {
         var (eventId, market) = OpenMarkets(server).MinBy(m => m.Market.EndDate);
         server.Clock.AdvanceBy(market.EndDate - server.Clock.Now + TimeSpan.FromMinutes(1));
-        return server.Universe.FindEvent(eventId, server.Clock.Now)!.Markets.Single(m => m.MarketId == market.MarketId);
+        return (eventId, server.Universe.FindEvent(eventId, server.Clock.Now)!.Markets.Single(m => m.MarketId == market.MarketId));
     }
 
     /// <summary>The market as it will be a minute after its end date.</summary>

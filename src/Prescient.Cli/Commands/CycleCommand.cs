@@ -51,7 +51,12 @@ internal static class CycleCommand
         table.AddRow("Signals", CliFormat.Count(r.Signals));
         table.AddRow("Trades made", CliFormat.Count(r.Trades));
         table.AddRow("Settlements", CliFormat.Count(r.Settlements));
-        table.AddRow("Held markets awaiting resolution", CliFormat.Count(r.PendingSettlements));
+        table.AddRow("Held markets awaiting resolution", CliFormat.Count(r.PendingSettlements - r.LookupFailures));
+        if (r.LookupFailures > 0)
+        {
+            table.AddRow("[yellow]Held markets not looked up[/]", $"[yellow]{CliFormat.Count(r.LookupFailures)}[/]");
+        }
+
         table.AddRow("Signals rejected", CliFormat.Count(r.Rejections));
         foreach (var (reason, count) in r.RejectionsByReason.OrderByDescending(x => x.Value))
         {

@@ -14,7 +14,7 @@ internal static class EndOfDayCommand
     {
         var command = new Command(
             "end-of-day",
-            "Close the day (the date in Schedule:TimeZone, UTC by default): mark positions at fresh books, append one snapshot to history/portfolio_history.json, archive the day's signals, write the day's daily prices if missing, regenerate every CSV. Once per day; a second run writes nothing.");
+            "Close the day (the date in Schedule:TimeZone, UTC by default): settle held markets that resolved, mark the rest at fresh books, append one snapshot to history/portfolio_history.json, archive the day's signals, write the day's daily prices if missing, regenerate every CSV. Once per day; a second run writes nothing.");
         command.SetAction(async (parse, ct) =>
         {
             await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct);
@@ -40,6 +40,13 @@ internal static class EndOfDayCommand
         table.AddRow("Ledger records", CliFormat.Count(day.TradeCount));
         if (!result.AlreadyRecorded)
         {
+            table.AddRow("Settlements", CliFormat.Count(result.Settlements.Count));
+            table.AddRow("Held markets awaiting resolution", CliFormat.Count(result.Pending.Count - result.LookupFailures));
+            if (result.LookupFailures > 0)
+            {
+                table.AddRow("[yellow]Held markets not looked up[/]", $"[yellow]{CliFormat.Count(result.LookupFailures)}[/]");
+            }
+
             table.AddRow("Signals archived", CliFormat.Count(result.SignalsArchived));
             table.AddRow("Daily prices", result.DailyPricesWritten ? "written" : "already there or no quotes from today");
             table.AddRow("Files written", CliFormat.Count(result.FilesWritten.Count));

@@ -50,7 +50,12 @@ internal static class ExecuteCommand
 
         var summary = new Table().Title(CliFormat.Title("Execution", result.Source)).AddColumn("What").AddColumn(new TableColumn("Value").RightAligned());
         summary.AddRow("Settlements", CliFormat.Count(result.Settlements.Count));
-        summary.AddRow("Held markets awaiting resolution", CliFormat.Count(result.Pending.Count));
+        summary.AddRow("Held markets awaiting resolution", CliFormat.Count(result.Pending.Count - result.LookupFailures));
+        if (result.LookupFailures > 0)
+        {
+            summary.AddRow("[yellow]Held markets not looked up[/]", $"[yellow]{CliFormat.Count(result.LookupFailures)}[/]");
+        }
+
         summary.AddRow("Trades", CliFormat.Count(result.Trades.Count));
         summary.AddRow("Signals rejected", CliFormat.Count(result.Rejections.Count));
         foreach (var (reason, count) in result.RejectionsByReason.OrderByDescending(r => r.Value))

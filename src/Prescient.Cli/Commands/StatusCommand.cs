@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Prescient.Engine.Runs;
+using Prescient.Engine.Settlement;
 using Prescient.Engine.Status;
 using Prescient.Host.Hosting;
 using Spectre.Console;
@@ -45,6 +46,11 @@ internal static class StatusCommand
         portfolio.AddRow("  realized", CliFormat.Usdc(p.RealizedPnl));
         portfolio.AddRow("  unrealized", CliFormat.Usdc(p.UnrealizedPnl));
         portfolio.AddRow("Open positions", CliFormat.Count(p.OpenPositions));
+        if (p.HeldMarketsNotLookedUp > 0)
+        {
+            portfolio.AddRow("[yellow]Not looked up[/]", $"[yellow]{Markup.Escape(SettlementText.LookupFailures(p.HeldMarketsNotLookedUp))}[/]");
+        }
+
         portfolio.AddRow("Ledger records", CliFormat.Count(p.TradeCount));
         console.Write(portfolio);
 

@@ -35,8 +35,11 @@ public sealed record CycleResult
     /// <summary>Held markets that resolved and paid out this run.</summary>
     public required int Settlements { get; init; }
 
-    /// <summary>Held markets closed upstream but not resolved yet.</summary>
+    /// <summary>Held markets closed upstream but not resolved yet, or not looked up.</summary>
     public required int PendingSettlements { get; init; }
+
+    /// <summary>Held markets whose lookup failed or was unusable this run (counted in <see cref="PendingSettlements"/> too).</summary>
+    public int LookupFailures { get; init; }
 
     public required IReadOnlyDictionary<RejectionReason, int> RejectionsByReason { get; init; }
 

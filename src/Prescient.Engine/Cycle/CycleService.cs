@@ -68,6 +68,7 @@ public sealed partial class CycleService(
             Trades = executed.Trades.Count,
             Settlements = executed.Settlements.Count,
             PendingSettlements = executed.Pending.Count,
+            LookupFailures = executed.LookupFailures,
             RejectionsByReason = executed.RejectionsByReason,
             Cash = portfolio.Cash,
             PositionsValue = portfolio.PositionsValue,

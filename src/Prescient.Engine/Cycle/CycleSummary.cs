@@ -19,6 +19,11 @@ internal static class CycleSummary
             text.Append(" (").AppendJoin(", ", reasons).Append(')');
         }
 
+        if (result.LookupFailures > 0)
+        {
+            text.Append("; ").Append(Settlement.SettlementText.LookupFailures(result.LookupFailures));
+        }
+
         text.Append(c, $"; equity {result.Equity:0.00}, cash {result.Cash:0.00} USDC, {result.OpenPositions} open positions");
         return text.ToString();
     }

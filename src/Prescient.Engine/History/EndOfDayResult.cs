@@ -1,4 +1,6 @@
 using Prescient.Domain.History;
+using Prescient.Domain.Trading;
+using Prescient.Engine.Settlement;
 
 namespace Prescient.Engine.History;
 
@@ -14,4 +16,13 @@ public sealed record EndOfDayResult(
     int SignalsArchived,
     bool DailyPricesWritten,
     IReadOnlyList<string> FilesWritten,
-    string Message);
+    string Message)
+{
+    /// <summary>Held markets that resolved since the morning, settled before the snapshot.</summary>
+    public IReadOnlyList<Trade> Settlements { get; init; } = [];
+
+    /// <summary>Held markets closed but not settleable yet, or not looked up.</summary>
+    public IReadOnlyList<PendingSettlement> Pending { get; init; } = [];
+
+    public int LookupFailures => Pending.Count(p => p.LookupFailed);
+}

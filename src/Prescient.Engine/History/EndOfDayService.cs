@@ -9,19 +9,24 @@ using Prescient.Engine.Exports;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Runs;
+using Prescient.Engine.Settlement;
 using Prescient.Engine.Storage;
 using Prescient.Engine.Trading;
 
 namespace Prescient.Engine.History;
 
 /// <summary>
-/// Closes the UTC day: marks the ledger's portfolio at books fetched now, rewrites
+/// Closes the day (the <see cref="TradingCalendar"/>'s date: UTC unless the schedule has a time
+/// zone): settles held markets that resolved since the morning (the same rule and ledger records as
+/// execute, so exactly once), marks the rest at books fetched now (a closed market waiting
+/// for its resolution at Gamma's outcome price, flagged), rewrites
 /// <c>portfolio.json</c>, archives the day's signals, writes the day's daily prices from the stored
 /// quotes when they are from that day and the file is missing, appends one snapshot to
 /// <c>portfolio_history.json</c>, and regenerates every CSV. Once a day: when the history already has
-/// the date, nothing is written and the result says when it was recorded. The books are fetched
-/// before anything is written, so unavailable market data leaves every file as it was; the snapshot
-/// is appended after the other files, so a run cut short is completed by the next one.
+/// the date, nothing is written and the result says when it was recorded. Settlements go to the
+/// ledger first (each is the truth on its own); the books are fetched before any other file is
+/// written, so unavailable market data leaves them as they were; the snapshot is appended after the
+/// other files, so a run cut short is completed by the next one.
 /// </summary>
 public sealed partial class EndOfDayService(
     IMarketSource source,
@@ -29,6 +34,7 @@ public sealed partial class EndOfDayService(
     ITradingStore trading,
     IHistoryStore history,
     ExportService exports,
+    SettlementService settlement,
     IOptions<TradingOptions> options,
     UseCaseGate gate,
     RunRecorder recorder,
@@ -54,8 +60,16 @@ public sealed partial class EndOfDayService(
         }
 
         var portfolio = Portfolio.Replay(options.Value.InitialCash, await trading.Ledger.ReadAllAsync(cancellationToken));
-        var marks = await MarkAsync(portfolio, cancellationToken);
-        var snapshot = PortfolioValuation.Value(portfolio, marks, now, source.Info);
+        var pass = await settlement.SettleAsync(
+            portfolio,
+            async (trade, ct) =>
+            {
+                await trading.Ledger.AppendAsync(trade, ct);
+                portfolio.Apply(trade);
+            },
+            cancellationToken);
+        var marks = pass.WithBookMarks(await MarkAsync(portfolio, pass, cancellationToken));
+        var snapshot = PortfolioValuation.Value(portfolio, marks, now, source.Info, pass.LookupProblems);
 
         var files = new List<string> { await trading.WritePortfolioAsync(snapshot, cancellationToken) };
         var archived = await ArchiveSignalsAsync(day, cancellationToken);
@@ -91,14 +105,22 @@ public sealed partial class EndOfDayService(
 
         var signalsArchived = archived?.Added ?? 0;
         LogRecorded(logger, day, snapshot.Equity, snapshot.Positions.Count, signalsArchived);
-        return new EndOfDayResult(day, false, portfolioDay, signalsArchived, dailyPrices is not null, files, RecordedMessage(portfolioDay, signalsArchived, dailyPrices is not null));
+        return new EndOfDayResult(day, false, portfolioDay, signalsArchived, dailyPrices is not null, files, RecordedMessage(portfolioDay, signalsArchived, dailyPrices is not null, pass))
+        {
+            Settlements = pass.Settled,
+            Pending = pass.Pending,
+        };
     }
 
-    /// <summary>Marks for the held tokens from books fetched now; a token without a book (or a mark) is left to the valuation's fallback.</summary>
-    private async Task<Dictionary<TokenId, Mark>> MarkAsync(Portfolio portfolio, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks for the held tokens from books fetched now, except closed markets waiting for their
+    /// resolution (marked by the pass); a token without a book (or a mark) is left to the valuation's fallback.
+    /// </summary>
+    private async Task<Dictionary<TokenId, Mark>> MarkAsync(Portfolio portfolio, SettlementPass pass, CancellationToken cancellationToken)
     {
         var marks = new Dictionary<TokenId, Mark>();
-        var tokens = portfolio.Positions.Select(p => p.TokenId).Distinct().ToArray();
+        var pendingMarks = pass.PendingMarks;
+        var tokens = portfolio.Positions.Select(p => p.TokenId).Where(t => !pendingMarks.ContainsKey(t)).Distinct().ToArray();
         if (tokens.Length == 0)
         {
             return marks;
@@ -118,7 +140,7 @@ public sealed partial class EndOfDayService(
         return marks;
     }
 
-    /// <summary>The signals of <c>current_signals.json</c> created on <paramref name="day"/> (UTC), into the month's archive.</summary>
+    /// <summary>The signals of <c>current_signals.json</c> created on <paramref name="day"/>, into the month's archive.</summary>
     private async Task<SignalsArchived?> ArchiveSignalsAsync(DateOnly day, CancellationToken cancellationToken)
     {
         var signals = await trading.ReadSignalsAsync(cancellationToken);
@@ -138,10 +160,10 @@ public sealed partial class EndOfDayService(
     private static string AlreadyRecordedMessage(PortfolioDay recorded) =>
         $"end of day for {Date(recorded.Date)} was already recorded at {recorded.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC; nothing written";
 
-    private static string RecordedMessage(PortfolioDay day, int signals, bool dailyPrices) =>
+    private static string RecordedMessage(PortfolioDay day, int signals, bool dailyPrices, SettlementPass pass) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"end of day for {Date(day.Date)} recorded: equity {day.Equity:#,0.00} USDC, {day.OpenPositions} open positions, {signals} signals archived{(dailyPrices ? ", daily prices written" : string.Empty)}");
+            $"end of day for {Date(day.Date)} recorded: equity {day.Equity:#,0.00} USDC, {day.OpenPositions} open positions, {pass.Settled.Count} settled, {signals} signals archived{(dailyPrices ? ", daily prices written" : string.Empty)}{(pass.LookupFailures > 0 ? "; " + SettlementText.LookupFailures(pass.LookupFailures) : string.Empty)}");
 
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -50,9 +50,10 @@ public interface IMarketSource
     /// settled after their event leaves the open listing), with the CLOB's view of
     /// <paramref name="conditionId"/> when Gamma reports the market closed and the CLOB can be had
     /// (an open market, or a CLOB failure, leaves <see cref="MarketLookup.Clob"/> null rather than
-    /// failing the lookup). Null when Gamma does not know the market.
+    /// failing the lookup). <paramref name="eventId"/> is the parent event the caller already knows:
+    /// Gamma does not always nest it in the reply. Null when Gamma does not know the market.
     /// </summary>
-    Task<MarketLookup?> LookupMarketAsync(MarketId marketId, ConditionId conditionId, CancellationToken cancellationToken);
+    Task<MarketLookup?> LookupMarketAsync(MarketId marketId, EventId eventId, ConditionId conditionId, CancellationToken cancellationToken);
 }
 
 /// <summary>One batch of a book request: the tokens asked for and the books found among them.</summary>

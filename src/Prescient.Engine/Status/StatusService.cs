@@ -32,7 +32,10 @@ public sealed class StatusService(
             schedule.Describe(now),
             new PortfolioStatus(
                 p.GeneratedAt, p.InitialCash, p.Cash, p.PositionsValue, p.Equity, p.RealizedPnl, p.UnrealizedPnl,
-                p.Equity - p.InitialCash, p.Positions.Count, p.TradeCount),
+                p.Equity - p.InitialCash, p.Positions.Count, p.TradeCount)
+            {
+                HeldMarketsNotLookedUp = p.Positions.Count(x => x.LookupProblem is not null),
+            },
             files.Select(f => new DataFileStatus(f.File, f.GeneratedAt, f.GeneratedAt is { } at ? Age(now, at) : null, f.Source, f.Problem)).ToArray());
     }
 

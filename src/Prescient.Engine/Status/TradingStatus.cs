@@ -27,7 +27,11 @@ public sealed record PortfolioStatus(
     decimal UnrealizedPnl,
     decimal TotalPnl,
     int OpenPositions,
-    int TradeCount);
+    int TradeCount)
+{
+    /// <summary>Open positions whose market could not be looked up in the last run that marked them (they cannot settle until it can).</summary>
+    public int HeldMarketsNotLookedUp { get; init; }
+}
 
 /// <summary>One state file: when it was generated, its age at <see cref="TradingStatus.At"/>, its source, or why it could not be read.</summary>
 public sealed record DataFileStatus(string File, DateTimeOffset? GeneratedAt, TimeSpan? Age, string? Source, string? Problem)

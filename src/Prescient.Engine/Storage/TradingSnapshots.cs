@@ -92,4 +92,7 @@ public sealed record PositionSnapshot
     public required decimal MarketValue { get; init; }
 
     public required decimal UnrealizedPnl { get; init; }
+
+    /// <summary>Why the market could not be looked up upstream in the last run (so it could not be settled); null when it was.</summary>
+    public string? LookupProblem { get; init; }
 }

@@ -20,6 +20,9 @@ public sealed record ExecutionResult(
     IReadOnlyList<string> FilesWritten,
     TimeSpan Duration)
 {
+    /// <summary>Held markets whose lookup failed or was unusable (they stay pending; see <see cref="Pending"/>).</summary>
+    public int LookupFailures => Pending.Count(p => p.LookupFailed);
+
     public IReadOnlyDictionary<RejectionReason, int> RejectionsByReason =>
         Rejections.GroupBy(r => r.Reason).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
 }

@@ -26,6 +26,7 @@ public sealed partial class ExecutionService(
     ITradingStore store,
     ICsvExporter exporter,
     PaperExecutor executor,
+    SettlementService settlement,
     IOptions<TradingOptions> options,
     UseCaseGate gate,
     TimeProvider time,
@@ -48,8 +49,9 @@ public sealed partial class ExecutionService(
         var ledger = new List<Trade>(await store.Ledger.ReadAllAsync(cancellationToken));
         var portfolio = Portfolio.Replay(options.Value.InitialCash, ledger);
         var books = new Dictionary<TokenId, OrderBook>();
-        var run = new RunState(portfolio, books, ledger);
-        var (settlements, pending) = await SettleAsync(run, cancellationToken);
+        var run = new RunState(portfolio, books, ledger) { Settlement = new SettlementPass([], [], now) };
+        run.Settlement = await settlement.SettleAsync(portfolio, (trade, ct) => RecordAsync(run, trade, ct), cancellationToken);
+        var (settlements, pending) = (run.Settlement.Settled, run.Settlement.Pending);
 
         var open = signals.Signals.Where(s => !portfolio.HasExecuted(s.SignalId)).Select(s => s.TokenId);
         await FetchBooksAsync(open.Concat(portfolio.Positions.Select(p => p.TokenId)), books, cancellationToken);
@@ -75,7 +77,7 @@ public sealed partial class ExecutionService(
         var snapshot = await WritePortfolioAsync(run, cancellationToken);
         var files = new List<string> { await exporter.ExportTradesAsync(ledger, cancellationToken) };
         files.Add(await exporter.ExportPositionsAsync(snapshot, cancellationToken));
-        LogExecuted(logger, settlements.Count, trades.Count, rejections.Count, snapshot.Cash, snapshot.Equity);
+        LogExecuted(logger, settlements.Count, trades.Count, rejections.Count, run.Settlement.LookupFailures, snapshot.Cash, snapshot.Equity);
         return new ExecutionResult(now, source.Info, settlements, pending, trades, rejections, snapshot, files, time.GetElapsedTime(started));
     }
 
@@ -94,36 +96,6 @@ public sealed partial class ExecutionService(
                 books[token] = book;
             }
         }
-    }
-
-    private async Task<(List<Trade> Settled, List<PendingSettlement> Pending)> SettleAsync(RunState run, CancellationToken cancellationToken)
-    {
-        var settled = new List<Trade>();
-        var pending = new List<PendingSettlement>();
-        foreach (var position in run.Portfolio.Positions)
-        {
-            var lookup = await source.LookupMarketAsync(position.MarketId, position.ConditionId, cancellationToken);
-            if (lookup is null)
-            {
-                pending.Add(new PendingSettlement(position.MarketId, position.Question, "the market is not known upstream any more"));
-                continue;
-            }
-
-            var resolution = ResolutionRule.Resolve(lookup, position.TokenId);
-            if (resolution.PayoutPerShare is { } payout)
-            {
-                var trade = run.Portfolio.CreateSettlement(position.MarketId, payout, time.GetUtcNow(), source.Info.Name);
-                await RecordAsync(run, trade, cancellationToken);
-                settled.Add(trade);
-                LogSettled(logger, position.MarketId.Value, payout, trade.RealizedPnl ?? 0m, resolution.Detail);
-            }
-            else if (resolution.State == ResolutionState.Pending)
-            {
-                pending.Add(new PendingSettlement(position.MarketId, position.Question, resolution.Detail));
-            }
-        }
-
-        return (settled, pending);
     }
 
     /// <summary>Appends to the ledger first, then applies, then rewrites the portfolio: a crash in between leaves the ledger ahead, never behind.</summary>
@@ -146,13 +118,16 @@ public sealed partial class ExecutionService(
             }
         }
 
-        var snapshot = PortfolioValuation.Value(run.Portfolio, marks, time.GetUtcNow(), source.Info);
+        var snapshot = PortfolioValuation.Value(run.Portfolio, run.Settlement.WithBookMarks(marks), time.GetUtcNow(), source.Info, run.Settlement.LookupProblems);
         await store.WritePortfolioAsync(snapshot, cancellationToken);
         return snapshot;
     }
 
-    /// <summary>One run's state: the ledger as it stands (read once, then grown with each append), its portfolio, the books fetched so far.</summary>
-    private sealed record RunState(Portfolio Portfolio, Dictionary<TokenId, OrderBook> Books, List<Trade> Ledger);
+    /// <summary>One run's state: the ledger as it stands (read once, then grown with each append), its portfolio, the books fetched so far, the settlement pass (empty until it has run).</summary>
+    private sealed record RunState(Portfolio Portfolio, Dictionary<TokenId, OrderBook> Books, List<Trade> Ledger)
+    {
+        public required SettlementPass Settlement { get; set; }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Filled {SignalId}: {Shares} shares at {Price} ({Spent} USDC with fees)")]
     private static partial void LogFilled(ILogger logger, string signalId, decimal shares, decimal price, decimal spent);
@@ -160,9 +135,6 @@ public sealed partial class ExecutionService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {SignalId}: {Reason} ({Detail})")]
     private static partial void LogRejected(ILogger logger, string signalId, RejectionReason reason, string detail);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Settled market {MarketId} at {Payout} per share, realized {Pnl} USDC ({Detail})")]
-    private static partial void LogSettled(ILogger logger, string marketId, decimal payout, decimal pnl, string detail);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Executed: {Settlements} settlements, {Trades} trades, {Rejections} rejections; cash {Cash}, equity {Equity}")]
-    private static partial void LogExecuted(ILogger logger, int settlements, int trades, int rejections, decimal cash, decimal equity);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Executed: {Settlements} settlements, {Trades} trades, {Rejections} rejections, {LookupFailures} held markets not looked up; cash {Cash}, equity {Equity}")]
+    private static partial void LogExecuted(ILogger logger, int settlements, int trades, int rejections, int lookupFailures, decimal cash, decimal equity);
 }

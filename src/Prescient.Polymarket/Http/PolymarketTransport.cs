@@ -89,7 +89,8 @@ internal static class PolymarketTransport
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
                                        or RateLimiterRejectedException or OperationCanceledException)
         {
-            throw Unavailable(api, host, FailureText.Describe(ex), ex);
+            // A body cut short or malformed after retries came from a server that answered.
+            throw Unavailable(api, host, FailureText.Describe(ex), ex, reached: ex is MalformedResponseException);
         }
 
         using (response)
@@ -136,10 +137,13 @@ internal static class PolymarketTransport
     public static MarketDataUnavailableException UnexpectedShape(HttpClient client, string api, string what) =>
         Unavailable(api, client.BaseAddress?.Authority ?? "unknown host", "unexpected response: " + what, null);
 
-    public static MarketDataUnavailableException Unavailable(string api, string host, string cause, Exception? inner)
+    /// <param name="reached">False only when the server could not be reached at all (see <see cref="MarketDataUnavailableException.SourceReached"/>).</param>
+    public static MarketDataUnavailableException Unavailable(string api, string host, string cause, Exception? inner, bool reached = true)
     {
         var message = $"Polymarket {api} API ({host}) unavailable: {cause}";
-        return inner is null ? new MarketDataUnavailableException(message) : new MarketDataUnavailableException(message, inner);
+        return inner is null
+            ? new MarketDataUnavailableException(message) { SourceReached = reached }
+            : new MarketDataUnavailableException(message, inner) { SourceReached = reached };
     }
 
     private static string Host(HttpClient client, HttpRequestMessage request)

@@ -52,7 +52,7 @@ public sealed class SampleServer : IAsyncDisposable
             throw new ArgumentException(error, nameof(options));
         }
 
-        var universe = new SampleUniverse(new SampleUniverseOptions { Seed = options.Seed, Events = options.Events });
+        var universe = new SampleUniverse(new SampleUniverseOptions { Seed = options.Seed, Events = options.Events, MiddayResolutions = options.Scenarios.MiddayResolutions });
         TemplateStore.Warm();
         var clock = new SampleClock(time);
         var stats = new SampleServerStats();

@@ -144,6 +144,7 @@ internal sealed class EventFactory(SampleUniverseOptions options, SlotTable slot
             NoTokenId = ids.TokenId(marketId, 1),
             StartTicks = start,
             EndTicks = end,
+            ResolvedTicks = ResolvedAt(marketId, end),
             Curve = curve,
             Resolution = resolution,
             TickSize = tick,
@@ -164,6 +165,24 @@ internal sealed class EventFactory(SampleUniverseOptions options, SlotTable slot
             },
             SecondsDelay = kind == EventKind.Sports ? 3 : 0,
         };
+    }
+
+    /// <summary>
+    /// The instant the outcome is final: the close, or with <see cref="SampleUniverseOptions.MiddayResolutions"/>
+    /// for half the markets, a whole hour from 10:00 to 16:00 UTC at least an hour after the close. Drawn
+    /// from a hash of the id, so no other value of the universe changes.
+    /// </summary>
+    private long ResolvedAt(long marketId, long end)
+    {
+        var draw = SampleRandom.Hash((ulong)(uint)_seed, 0x5e771e, (ulong)marketId);
+        if (!options.MiddayResolutions || draw % 2 == 0)
+        {
+            return end;
+        }
+
+        var day = (end / TimeSpan.TicksPerDay) * TimeSpan.TicksPerDay;
+        var at = day + ((10 + (long)(draw / 2 % 7)) * TimeSpan.TicksPerHour);
+        return at >= end + TimeSpan.TicksPerHour ? at : at + TimeSpan.TicksPerDay;
     }
 
     private static (double Mu, double Drift, Resolution Resolution) Outcome(double mu, double drift, double splitChance, ref SampleRandom r)

@@ -57,6 +57,13 @@ internal sealed class MarketBlueprint
 
     public required Resolution Resolution { get; init; }
 
+    /// <summary>
+    /// When the outcome becomes final (UTC ticks): at <see cref="EndTicks"/> for most markets. Between
+    /// the two the market is closed but its resolution is pending: Gamma shows the closing prices with
+    /// <c>umaResolutionStatus: "proposed"</c> and the CLOB flags no winner.
+    /// </summary>
+    public required long ResolvedTicks { get; init; }
+
     /// <summary>Minimum price increment, USDC (0.01 or 0.001).</summary>
     public required decimal TickSize { get; init; }
 

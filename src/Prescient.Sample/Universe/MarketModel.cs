@@ -62,10 +62,10 @@ internal static class MarketModel
         return (bid, ask, last);
     }
 
-    /// <summary>Gamma's displayed YES price at an instant (the payout once the market has closed).</summary>
+    /// <summary>Gamma's displayed YES price at an instant (the payout once the market has resolved; the closing price while its resolution is pending).</summary>
     public static decimal DisplayPrice(MarketBlueprint m, double probability, long ticks)
     {
-        if (ticks >= m.EndTicks)
+        if (ticks >= m.EndTicks && ticks >= m.ResolvedTicks)
         {
             return Payout(m.Resolution);
         }
@@ -101,6 +101,7 @@ internal static class MarketModel
     {
         var m = e.Markets[index];
         var closed = ticks >= m.EndTicks;
+        var resolved = closed && ticks >= m.ResolvedTicks;
         var (bid, ask, last) = Quote(m, history[0][index]);
         var display = DisplayPrice(m, history[0][index], ticks);
         var at = Math.Min(ticks, m.EndTicks);
@@ -113,7 +114,8 @@ internal static class MarketModel
             BestAsk = ask,
             LastTradePrice = last,
             DisplayPrice = display,
-            YesPayout = closed ? Payout(m.Resolution) : null,
+            Resolved = resolved,
+            YesPayout = resolved ? Payout(m.Resolution) : null,
             Liquidity = closed ? 0m : Money(m.LiquidityBase * (0.875 + (0.125 * Math.Sin((at / (double)TimeSpan.TicksPerDay) + m.Id)))),
             Volume = Money(VolumeAt(m, at)),
             Volume24h = Money(VolumeAt(m, at) - VolumeAt(m, at - TimeSpan.TicksPerDay)),

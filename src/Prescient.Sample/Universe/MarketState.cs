@@ -23,7 +23,10 @@ internal sealed record MarketState
     /// <summary>Gamma's displayed YES price: the mid when both sides exist, else the last trade; the payout once closed.</summary>
     public required decimal DisplayPrice { get; init; }
 
-    /// <summary>What a YES share pays once closed (1, 0 or 0.5); null while open.</summary>
+    /// <summary>The outcome is final (closed and past <see cref="MarketBlueprint.ResolvedTicks"/>).</summary>
+    public bool Resolved { get; init; }
+
+    /// <summary>What a YES share pays once resolved (1, 0 or 0.5); null while open or pending.</summary>
     public decimal? YesPayout { get; init; }
 
     public required decimal Liquidity { get; init; }

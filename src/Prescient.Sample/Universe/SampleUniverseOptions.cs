@@ -27,6 +27,12 @@ public sealed record SampleUniverseOptions
     /// </summary>
     public DateTimeOffset Genesis { get; init; } = DefaultGenesis;
 
+    /// <summary>
+    /// When true, half the markets (by id) resolve some hours after they close, between 10:00 and
+    /// 17:00 UTC: closed but not yet settleable at a morning cycle, resolved by the evening. Default false.
+    /// </summary>
+    public bool MiddayResolutions { get; init; }
+
     /// <summary>A one-line description of the first invalid value, or null when the options are valid.</summary>
     public string? Validate()
     {

@@ -56,7 +56,7 @@ internal sealed class ClobMarketWriter : IFieldWriter
 
                 return true;
             case "icon" or "image": w.WriteString(n, ""); return true;
-            case "is_50_50_outcome": w.WriteBoolean(n, s.Closed && m.Resolution == Resolution.Split); return true;
+            case "is_50_50_outcome": w.WriteBoolean(n, s.Resolved && m.Resolution == Resolution.Split); return true;
             case "maker_base_fee" or "taker_base_fee": w.WriteNumber(n, fees); return true;
             case "market_slug": w.WriteString(n, m.Slug); return true;
             case "minimum_order_size": w.Write(n, m.MinOrderSize); return true;
@@ -92,7 +92,7 @@ internal sealed class ClobMarketWriter : IFieldWriter
             w.WriteString("outcome", _market.Outcomes[k]);
             w.WriteNumber("price", MarketModel.Normalize(price));
             w.WriteString("token_id", k == 0 ? _market.YesTokenId : _market.NoTokenId);
-            w.WriteBoolean("winner", _state.Closed && price == 1m);
+            w.WriteBoolean("winner", _state.Resolved && price == 1m);
             w.WriteEndObject();
         }
 

@@ -89,9 +89,9 @@ internal sealed class GammaMarketWriter : IFieldWriter
             case "oneYearPriceChange": return true;
             case "closedTime": if (!open) w.WriteString(n, WireText.Postgres(m.EndTicks)); return true;
             case "umaEndDate": if (!open) w.WriteString(n, WireText.Iso(m.EndTicks)); return true;
-            case "umaResolutionStatus": if (!open) w.WriteString(n, "resolved"); return true;
+            case "umaResolutionStatus": if (!open) w.WriteString(n, s.Resolved ? "resolved" : "proposed"); return true;
             case "umaResolutionStatuses": w.WriteString(n, open ? "[]" : "[\"proposed\"]"); return true;
-            case "automaticallyResolved": if (!open) w.WriteBoolean(n, true); return true;
+            case "automaticallyResolved": if (s.Resolved) w.WriteBoolean(n, true); return true;
             case "feesEnabled": w.WriteBoolean(n, _event.Kind is EventKind.Sports or EventKind.CryptoUpDown); return true;
             case "gameId": w.WriteString(n, WireText.Integer(_event.GameId)); return true;
             case "gameStartTime": w.WriteString(n, WireText.Postgres(GameStart(_event))); return true;

@@ -28,6 +28,7 @@ internal static class PositionColumns
         new("marked_at", p => CsvCell.Timestamp(p.MarkedAt)),
         new("market_value", p => CsvCell.Number(p.MarketValue)),
         new("unrealized_pnl", p => CsvCell.Number(p.UnrealizedPnl)),
+        new("lookup_problem", p => CsvCell.Text(p.LookupProblem)),
         new("source", _ => source.Label),
     ];
 }

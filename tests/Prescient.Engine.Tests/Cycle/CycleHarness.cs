@@ -10,6 +10,7 @@ using Prescient.Engine.Performance;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Runs;
+using Prescient.Engine.Settlement;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Trading;
 using Prescient.Testing.Builders;
@@ -33,7 +34,7 @@ internal sealed class CycleHarness : IDisposable
             Source, MarketData, Trading, MarketData, new ThresholdStrategy(Options.Create(new ThresholdStrategyOptions())),
             trading, Gate, Time, NullLogger<SignalService>.Instance);
         var execution = new ExecutionService(
-            Source, MarketData, Trading, MarketData, new PaperExecutor(trading), trading, Gate, Time, NullLogger<ExecutionService>.Instance);
+            Source, MarketData, Trading, MarketData, new PaperExecutor(trading), new SettlementService(Source, Time, NullLogger<SettlementService>.Instance), trading, Gate, Time, NullLogger<ExecutionService>.Instance);
         var portfolio = new PortfolioService(Trading, MarketData, trading, Source.Info, Gate, Time);
         var performance = new PerformanceService(History, Trading, trading, Gate);
         var exports = new ExportService(

@@ -122,6 +122,8 @@ public sealed class CycleServiceTests : IDisposable
 
         Assert.Contains("3 rejections (stale_book 2, insufficient_cash 1)", summary, StringComparison.Ordinal);
         Assert.Contains("equity 12345.68", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("looked up", summary, StringComparison.Ordinal);
+        Assert.Contains("; 2 held markets could not be looked up; equity", (result with { LookupFailures = 2 }).Summary, StringComparison.Ordinal);
     }
 
     public void Dispose() => _cycle.Dispose();

@@ -13,6 +13,7 @@ using Prescient.Domain.Trading;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Quotes;
+using Prescient.Engine.Settlement;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Storage;
 using Prescient.Engine.Trading;
@@ -76,7 +77,7 @@ public sealed class GoldenReplayTests
             source, marketData, trading, marketData, new ThresholdStrategy(Options.Create(new ThresholdStrategyOptions())),
             tradingOptions, gate, time, NullLogger<SignalService>.Instance);
         var execution = new ExecutionService(
-            source, marketData, trading, marketData, new PaperExecutor(tradingOptions), tradingOptions, gate, time, NullLogger<ExecutionService>.Instance);
+            source, marketData, trading, marketData, new PaperExecutor(tradingOptions), new SettlementService(source, time, NullLogger<SettlementService>.Instance), tradingOptions, gate, time, NullLogger<ExecutionService>.Instance);
         ExecutionResult? last = null;
         foreach (var day in tape["days"]!.AsArray())
         {

@@ -1,5 +1,6 @@
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
+using Prescient.Domain.Trading;
 using Prescient.Engine.Filters;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Quotes;
@@ -48,7 +49,65 @@ public sealed class EndOfDayServiceTests : IDisposable
         Assert.Equal(["trades_summary.csv", "portfolio_history.csv", "positions_current.csv", "performance_daily.csv"], result.FilesWritten.Skip(2));
         Assert.Equal(day, Assert.Single(_world.MarketData.ExportedHistory!));
         Assert.Equal(day.Equity, Assert.Single(_world.MarketData.ExportedPerformance!).Equity);
-        Assert.Equal("end of day for 2026-11-25 recorded: equity 10,010.00 USDC, 1 open positions, 0 signals archived", result.Message);
+        Assert.Equal("end of day for 2026-11-25 recorded: equity 10,010.00 USDC, 1 open positions, 0 settled, 0 signals archived", result.Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_HeldMarketResolvedSinceTheMorning_SettledBeforeTheSnapshotOnce()
+    {
+        var row = Row();
+        var buy = _world.Hold(row, shares: 200m, price: 0.40m);
+        _world.Source.Lookups[row.MarketId] = ResolvedLookup(row, noWon: true);
+
+        var result = await _world.EndOfDay.RunAsync(CancellationToken.None);
+
+        var settlement = Assert.Single(result.Settlements);
+        Assert.Equal((TradeKind.Settlement, 1m, 200m), (settlement.Kind, settlement.Price, settlement.Cost));
+        Assert.Equal([TradeKind.Buy, TradeKind.Settlement], _world.Trading.Trades.Select(t => t.Kind));
+        var day = Assert.Single(_world.History.Days);
+        Assert.Equal(buy.CashAfter + 200m, day.Cash);
+        Assert.Equal(day.Cash, day.Equity);
+        Assert.Equal(0, day.OpenPositions);
+        Assert.Equal(2, day.TradeCount);
+        Assert.Equal(200m - 80m, day.RealizedPnl);
+        Assert.Empty(_world.Source.BookRequests);
+        Assert.Contains("1 settled", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_HeldMarketClosedButNotSettleable_MarkedAtGammasOutcomePriceNeverAtEntry()
+    {
+        var row = Row();
+        _world.Hold(row, shares: 100m, price: 0.30m);
+        _world.Source.Lookups[row.MarketId] = PendingLookup(row, yesPrice: 0.04m);
+
+        var result = await _world.EndOfDay.RunAsync(CancellationToken.None);
+
+        Assert.Empty(result.Settlements);
+        var position = Assert.Single(_world.Trading.Portfolio!.Positions);
+        Assert.Equal((0.96m, MarkSource.ResolutionPending), (position.Mark, position.MarkSource));
+        Assert.Equal(96m, result.Snapshot.PositionsValue);
+        Assert.Equal(result.Snapshot.Cash + 96m, result.Snapshot.Equity);
+        Assert.Empty(_world.Source.BookRequests);
+    }
+
+    [Fact]
+    public async Task RunAsync_HeldMarketNotLookedUp_DayStillRecordedAndTheFailureCounted()
+    {
+        var row = Row();
+        _world.Hold(row, shares: 100m, price: 0.30m);
+        _world.Source.Lookups.Remove(row.MarketId);
+        _world.Source.LookupFailures[row.MarketId] = new MarketDataUnavailableException("Polymarket Gamma API (x) unavailable: malformed JSON body") { SourceReached = true };
+        _world.Source.Books[row.NoTokenId!.Value] = Book(row.NoTokenId.Value, HistoryWorld.Evening, [(0.47m, 10m)], [(0.45m, 10m)]);
+
+        var result = await _world.EndOfDay.RunAsync(CancellationToken.None);
+
+        Assert.Single(_world.History.Days);
+        Assert.Equal(1, result.LookupFailures);
+        Assert.EndsWith("; 1 held market could not be looked up", result.Message, StringComparison.Ordinal);
+        var position = Assert.Single(_world.Trading.Portfolio!.Positions);
+        Assert.Equal((0.45m, MarkSource.BestBid), (position.Mark, position.MarkSource));
+        Assert.Contains("malformed JSON body", position.LookupProblem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Prescient.Engine.Markets;
 using Prescient.Engine.Performance;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Runs;
+using Prescient.Engine.Settlement;
 using Prescient.Engine.Trading;
 using Prescient.Testing.Fakes;
 using static Prescient.Engine.Tests.Trading.TradingData;
@@ -27,7 +28,7 @@ internal sealed class HistoryWorld : IDisposable
         Portfolio = new PortfolioService(Trading, MarketData, options, MarketSourceInfo.Sample, Gate, Time);
         Performance = new PerformanceService(History, Trading, options, Gate);
         Exports = new ExportService(MarketData, Trading, History, Parser, MarketData, Portfolio, Performance, Gate, NullLogger<ExportService>.Instance);
-        EndOfDay = new EndOfDayService(Source, MarketData, Trading, History, Exports, options, Gate, new RunRecorder(Runs, Time, NullLogger<RunRecorder>.Instance), Time, NullLogger<EndOfDayService>.Instance);
+        EndOfDay = new EndOfDayService(Source, MarketData, Trading, History, Exports, new SettlementService(Source, Time, NullLogger<SettlementService>.Instance), options, Gate, new RunRecorder(Runs, Time, NullLogger<RunRecorder>.Instance), Time, NullLogger<EndOfDayService>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(Evening);
@@ -61,6 +62,7 @@ internal sealed class HistoryWorld : IDisposable
         var fill = new Fill(shares, price, shares * price, 0m, price, 0m, [new FillLevel(price, shares)], Now);
         var trade = portfolio.CreateBuy(BuyNo(row), fill, Now, "sample");
         Trading.AppendAsync(trade, CancellationToken.None).GetAwaiter().GetResult();
+        Source.Lookups.TryAdd(row.MarketId, OpenLookup(row));
         return trade;
     }
 

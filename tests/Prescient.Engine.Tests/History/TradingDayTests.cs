@@ -10,6 +10,7 @@ using Prescient.Engine.Markets;
 using Prescient.Engine.Performance;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Runs;
+using Prescient.Engine.Settlement;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Storage;
 using Prescient.Engine.Trading;
@@ -47,7 +48,8 @@ public sealed class TradingDayTests : IDisposable
         var exports = new ExportService(_marketData, _trading, _history, new FakeEventParser(), _marketData, portfolio, performance, _gate, NullLogger<ExportService>.Instance);
         var recorder = new RunRecorder(new InMemoryRunLog(), _time, NullLogger<RunRecorder>.Instance);
         _signals = new SignalService(source, _marketData, _trading, _marketData, Strategy(), options, _gate, _time, NullLogger<SignalService>.Instance, LosAngeles);
-        _endOfDay = new EndOfDayService(source, _marketData, _trading, _history, exports, options, _gate, recorder, _time, NullLogger<EndOfDayService>.Instance, LosAngeles);
+        _endOfDay = new EndOfDayService(
+            source, _marketData, _trading, _history, exports, new SettlementService(source, _time, NullLogger<SettlementService>.Instance), options, _gate, recorder, _time, NullLogger<EndOfDayService>.Instance, LosAngeles);
     }
 
     [Fact]

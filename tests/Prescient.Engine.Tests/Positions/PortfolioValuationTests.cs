@@ -79,7 +79,16 @@ public sealed class PortfolioValuationTests
     }
 
     [Fact]
-    public void MarkFrom_Quote_PrefersBidThenMidThenLastTrade()
+    public void MarkFrom_BookWithoutBidsAndTheNoTradeLastPrice_IsNull()
+    {
+        // 0.5 is what the CLOB reports as the last trade of a book that never traded: not a price.
+        var book = Book(TokenId.Create("7"), Now, [(0.99m, 10m)]) with { LastTradePrice = 0.5m };
+
+        Assert.Null(PortfolioValuation.MarkFrom(book));
+    }
+
+    [Fact]
+    public void MarkFrom_Quote_PrefersBidThenLastTradeNeverTheMid()
     {
         var quote = new TokenQuote
         {
@@ -95,8 +104,8 @@ public sealed class PortfolioValuationTests
         };
 
         Assert.Equal(new Mark(0.52m, MarkSource.BestBid, Now), PortfolioValuation.MarkFrom(quote with { BestBid = 0.52m }));
-        Assert.Equal(new Mark(0.5m, MarkSource.Mid, Now), PortfolioValuation.MarkFrom(quote));
-        Assert.Equal(new Mark(0.45m, MarkSource.LastTrade, Now), PortfolioValuation.MarkFrom(quote with { Mid = null }));
-        Assert.Null(PortfolioValuation.MarkFrom(quote with { Mid = null, LastTradePrice = null }));
+        Assert.Equal(new Mark(0.45m, MarkSource.LastTrade, Now), PortfolioValuation.MarkFrom(quote));
+        Assert.Null(PortfolioValuation.MarkFrom(quote with { LastTradePrice = 0.5m }));
+        Assert.Null(PortfolioValuation.MarkFrom(quote with { LastTradePrice = null }));
     }
 }

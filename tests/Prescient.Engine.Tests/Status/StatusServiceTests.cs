@@ -56,6 +56,23 @@ public sealed class StatusServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task GetAsync_PositionsNotLookedUpInTheLastRun_AreCounted()
+    {
+        var row = Trading.TradingData.Row();
+        var portfolio = Domain.Positions.Portfolio.Replay(10_000m, []);
+        var fill = new Domain.Trading.Fill(10m, 0.4m, 4m, 0m, 0.4m, 0m, [new Domain.Trading.FillLevel(0.4m, 10m)], Now);
+        portfolio.Apply(portfolio.CreateBuy(Trading.TradingData.BuyNo(row), fill, Now, "sample"));
+        var snapshot = PortfolioValuation.Value(
+            portfolio, new Dictionary<Domain.Ids.TokenId, Domain.Positions.Mark>(), Now, MarketSourceInfo.Sample,
+            new Dictionary<Domain.Ids.MarketId, string> { [row.MarketId] = "malformed JSON body" });
+        await _trading.WritePortfolioAsync(snapshot, CancellationToken.None);
+
+        var status = await _service.GetAsync(CancellationToken.None);
+
+        Assert.Equal(1, status.Portfolio.HeldMarketsNotLookedUp);
+    }
+
+    [Fact]
     public async Task GetAsync_NothingRunYet_ShowsTheInitialCashAndNoRuns()
     {
         var status = await _service.GetAsync(CancellationToken.None);

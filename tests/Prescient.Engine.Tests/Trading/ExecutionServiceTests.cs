@@ -9,6 +9,7 @@ using Prescient.Engine.Extraction;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Storage;
+using Prescient.Engine.Settlement;
 using Prescient.Engine.Trading;
 using Prescient.Testing.Fakes;
 using static Prescient.Engine.Tests.Trading.TradingData;
@@ -28,7 +29,7 @@ public sealed class ExecutionServiceTests : IDisposable
     {
         var options = Options.Create(new TradingOptions());
         _service = new ExecutionService(
-            _source, _marketData, _trading, _marketData, new PaperExecutor(options), options, _gate, _time, NullLogger<ExecutionService>.Instance);
+            _source, _marketData, _trading, _marketData, new PaperExecutor(options), new SettlementService(_source, _time, NullLogger<SettlementService>.Instance), options, _gate, _time, NullLogger<ExecutionService>.Instance);
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public sealed class ExecutionServiceTests : IDisposable
         var fresh = Row();
         Given([fresh], BuyNo(fresh));
         _source.Books[fresh.NoTokenId!.Value] = NoBook(fresh, (0.40m, 1_000m));
-        _source.Lookups[held.MarketId] = Resolved(held, noWon: true);
+        _source.Lookups[held.MarketId] = ResolvedLookup(held, noWon: true);
 
         var result = await _service.ExecuteAsync(CancellationToken.None);
 
@@ -86,6 +87,78 @@ public sealed class ExecutionServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_OneHeldMarketsReplyUnusable_OnlyThatMarketPendsAndTheRunGoesOn()
+    {
+        var broken = Row("1");
+        var resolved = Row("2");
+        Hold(broken, shares: 100m, price: 0.50m);
+        Hold(resolved, shares: 200m, price: 0.30m);
+        var fresh = Row("3");
+        Given([fresh], BuyNo(fresh));
+        _source.Books[fresh.NoTokenId!.Value] = NoBook(fresh, (0.40m, 1_000m));
+        _source.LookupFailures[broken.MarketId] = new MarketDataUnavailableException("Polymarket Gamma API (x) unavailable: unexpected response: no events") { SourceReached = true };
+        _source.Lookups[resolved.MarketId] = ResolvedLookup(resolved, noWon: true);
+
+        var result = await _service.ExecuteAsync(CancellationToken.None);
+
+        Assert.Equal(resolved.MarketId, Assert.Single(result.Settlements).MarketId);
+        Assert.Single(result.Trades);
+        var pending = Assert.Single(result.Pending);
+        Assert.Equal((broken.MarketId, true), (pending.MarketId, pending.LookupFailed));
+        Assert.Contains("no events", pending.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, result.LookupFailures);
+        var kept = Assert.Single(result.Portfolio.Positions, p => p.MarketId == broken.MarketId);
+        Assert.Contains("no events", kept.LookupProblem, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(result.Portfolio.Positions, p => p.MarketId == fresh.MarketId).LookupProblem);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_SourceUnreachableDuringSettlement_FailsTheRunAndTradesNothing()
+    {
+        var held = Row("1");
+        Hold(held, shares: 100m, price: 0.50m);
+        var fresh = Row("2");
+        Given([fresh], BuyNo(fresh));
+        _source.Books[fresh.NoTokenId!.Value] = NoBook(fresh, (0.40m, 1_000m));
+        _source.LookupFailures[held.MarketId] = new MarketDataUnavailableException("Polymarket Gamma API (x) unavailable: connection refused") { SourceReached = false };
+
+        await Assert.ThrowsAsync<MarketDataUnavailableException>(() => _service.ExecuteAsync(CancellationToken.None));
+
+        Assert.Single(_trading.Trades);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_HeldMarket_IsLookedUpWithThePositionsEventId()
+    {
+        var held = Row("77");
+        Hold(held, shares: 100m, price: 0.50m);
+        Given([]);
+        _source.Lookups[held.MarketId] = OpenLookup(held);
+
+        var result = await _service.ExecuteAsync(CancellationToken.None);
+
+        Assert.Equal(held.EventId, _source.LookupEvents[held.MarketId]);
+        Assert.Empty(result.Pending);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_HeldMarketClosedWithResolutionPending_MarkedAtGammasOutcomePriceFlagged()
+    {
+        var held = Row();
+        Hold(held, shares: 100m, price: 0.50m);
+        Given([]);
+        _source.Lookups[held.MarketId] = PendingLookup(held, yesPrice: 0.97m);
+
+        var result = await _service.ExecuteAsync(CancellationToken.None);
+
+        var pending = Assert.Single(result.Pending);
+        Assert.False(pending.LookupFailed);
+        var position = Assert.Single(result.Portfolio.Positions);
+        Assert.Equal((0.03m, MarkSource.ResolutionPending), (position.Mark, position.MarkSource));
+        Assert.Equal(3m, position.MarketValue);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_HeldMarketUnknownUpstream_IsReportedPendingAndKept()
     {
         var held = Row();
@@ -94,7 +167,9 @@ public sealed class ExecutionServiceTests : IDisposable
 
         var result = await _service.ExecuteAsync(CancellationToken.None);
 
-        Assert.Equal(held.MarketId, Assert.Single(result.Pending).MarketId);
+        var pending = Assert.Single(result.Pending);
+        Assert.Equal((held.MarketId, true), (pending.MarketId, pending.LookupFailed));
+        Assert.Equal(1, result.LookupFailures);
         Assert.Single(result.Portfolio.Positions);
         Assert.Equal(MarkSource.Entry, result.Portfolio.Positions[0].MarkSource);
     }
@@ -153,21 +228,5 @@ public sealed class ExecutionServiceTests : IDisposable
         var fill = new Fill(shares, price, shares * price, 0m, price, 0m, [new FillLevel(price, shares)], Now);
         var trade = portfolio.CreateBuy(BuyNo(row, day: Today.AddDays(-1)), fill, Now.AddDays(-1), "sample");
         _trading.AppendAsync(trade, CancellationToken.None).GetAwaiter().GetResult();
-    }
-
-    private static MarketLookup Resolved(MarketRow row, bool noWon)
-    {
-        var market = new Market
-        {
-            Id = row.MarketId,
-            EventId = row.EventId,
-            ConditionId = row.ConditionId,
-            Question = row.Question,
-            Outcomes = [new Outcome("Yes", row.YesTokenId, noWon ? 0m : 1m), new Outcome("No", row.NoTokenId, noWon ? 1m : 0m)],
-            Active = true,
-            Closed = true,
-        };
-        var winner = noWon ? row.NoTokenId!.Value : row.YesTokenId!.Value;
-        return new MarketLookup(market, new ClobMarketView(row.ConditionId, Closed: true, AcceptingOrders: false, [winner], Is5050: false));
     }
 }

@@ -2,8 +2,10 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
+using Prescient.Domain.Markets;
 using Prescient.Domain.Signals;
 using Prescient.Engine.Extraction;
+using Prescient.Engine.Markets;
 using Prescient.Engine.Trading;
 using Prescient.Testing.Builders;
 
@@ -56,4 +58,33 @@ internal static class TradingData
     public static OrderBook NoBook(MarketRow row, params (decimal Price, decimal Size)[] asks) => Book(row.NoTokenId!.Value, Now, asks);
 
     public static PaperExecutor Executor(TradingOptions? options = null) => new(Options.Create(options ?? new TradingOptions()));
+
+    /// <summary>What a lookup of <paramref name="row"/>'s market gives while it trades: open on Gamma, no CLOB view.</summary>
+    public static MarketLookup OpenLookup(MarketRow row) => new(Market(row, closed: false, yesPrice: 0.5m), null);
+
+    /// <summary>A lookup of <paramref name="row"/>'s market after it resolved, Gamma and the CLOB agreeing.</summary>
+    public static MarketLookup ResolvedLookup(MarketRow row, bool noWon)
+    {
+        var winner = noWon ? row.NoTokenId!.Value : row.YesTokenId!.Value;
+        return new MarketLookup(
+            Market(row, closed: true, yesPrice: noWon ? 0m : 1m),
+            new ClobMarketView(row.ConditionId, Closed: true, AcceptingOrders: false, [winner], Is5050: false));
+    }
+
+    /// <summary>A lookup of <paramref name="row"/>'s market closed with its resolution pending: Gamma's closing prices, no CLOB winner yet.</summary>
+    public static MarketLookup PendingLookup(MarketRow row, decimal yesPrice) =>
+        new(Market(row, closed: true, yesPrice), new ClobMarketView(row.ConditionId, Closed: true, AcceptingOrders: false, [], Is5050: false));
+
+    private static Market Market(MarketRow row, bool closed, decimal yesPrice) => new()
+    {
+        Id = row.MarketId,
+        EventId = row.EventId,
+        ConditionId = row.ConditionId,
+        Question = row.Question,
+        Outcomes = [new Outcome("Yes", row.YesTokenId, yesPrice), new Outcome("No", row.NoTokenId, 1m - yesPrice)],
+        Active = true,
+        Closed = closed,
+        AcceptingOrders = !closed,
+        EnableOrderBook = true,
+    };
 }

@@ -34,10 +34,10 @@ internal sealed class SampleSourceHost : IAsyncDisposable
     public IMarketSource Source => Services.GetRequiredService<IMarketSource>();
 
     /// <summary>Starts the sample server and, when <paramref name="clobFaults"/> is given, a second one with those faults that serves the CLOB.</summary>
-    public static async Task<SampleSourceHost> StartAsync(FaultOptions? clobFaults = null)
+    public static async Task<SampleSourceHost> StartAsync(FaultOptions? clobFaults = null, ScenarioOptions? scenarios = null)
     {
         var clock = new FrozenClock(Start);
-        var server = await SampleServer.StartAsync(new SampleServerOptions(), clock, CancellationToken.None);
+        var server = await SampleServer.StartAsync(new SampleServerOptions { Scenarios = scenarios ?? new() }, clock, CancellationToken.None);
         var clobServer = clobFaults is null
             ? null
             : await SampleServer.StartAsync(new SampleServerOptions { Faults = clobFaults }, clock, CancellationToken.None);

@@ -87,10 +87,10 @@ public sealed class TradingExportsTests : DataFolderTest
         Assert.Equal(Path.Combine(Folder.ExportsDirectory, "positions_current.csv"), path);
         Assert.Equal(
             ["event_id", "market_id", "condition_id", "token_id", "question", "outcome", "shares", "average_entry_price", "cost_basis", "fees",
-             "opened_at", "mark", "mark_source", "marked_at", "market_value", "unrealized_pnl", "source"],
+             "opened_at", "mark", "mark_source", "marked_at", "market_value", "unrealized_pnl", "lookup_problem", "source"],
             table.Header);
         Assert.Equal(CsvFiles.Neutralised, table.Column("question"));
-        Assert.Equal(["best_bid", "mid", "last_trade", "entry"], table.Column("mark_source").Take(4));
+        Assert.Equal(["best_bid", "last_trade", "resolution_pending", "entry"], table.Column("mark_source").Take(4));
         Assert.Equal(["2026-11-25T09:05:00.25Z", "2026-11-25T09:05:00.25Z", "2026-11-25T09:05:00.25Z", ""], table.Column("marked_at").Take(4));
         Assert.All(table.Column("unrealized_pnl"), cell => Assert.Equal("-12.5", cell));
         Assert.All(table.Column("shares"), cell => Assert.Equal("196.078431", cell));

@@ -42,6 +42,12 @@ public sealed class FakeMarketSource(MarketSourceInfo? info = null) : IMarketSou
 
     public List<IReadOnlyList<TokenId>> BookRequests { get; } = [];
 
+    /// <summary>What <see cref="LookupMarketAsync"/> throws for one market (an unusable reply, an unreachable source), by market id.</summary>
+    public Dictionary<MarketId, Exception> LookupFailures { get; } = [];
+
+    /// <summary>The parent event id each lookup was given, by market id.</summary>
+    public Dictionary<MarketId, EventId> LookupEvents { get; } = [];
+
     /// <summary>What <see cref="LookupMarketAsync"/> answers, by market id; a missing id is a market Gamma does not know.</summary>
     public Dictionary<MarketId, MarketLookup> Lookups { get; } = [];
 
@@ -144,7 +150,7 @@ public sealed class FakeMarketSource(MarketSourceInfo? info = null) : IMarketSou
     private BookBatch Batch(TokenId[] batch) =>
         new(batch, batch.Where(Books.ContainsKey).ToDictionary(t => t, t => Books[t]));
 
-    public Task<MarketLookup?> LookupMarketAsync(MarketId marketId, ConditionId conditionId, CancellationToken cancellationToken)
+    public Task<MarketLookup?> LookupMarketAsync(MarketId marketId, EventId eventId, ConditionId conditionId, CancellationToken cancellationToken)
     {
         if (Failure is not null)
         {
@@ -152,6 +158,12 @@ public sealed class FakeMarketSource(MarketSourceInfo? info = null) : IMarketSou
         }
 
         LookupRequests.Add(marketId);
+        LookupEvents[marketId] = eventId;
+        if (LookupFailures.TryGetValue(marketId, out var failure))
+        {
+            throw failure;
+        }
+
         return Task.FromResult(Lookups.GetValueOrDefault(marketId));
     }
 }

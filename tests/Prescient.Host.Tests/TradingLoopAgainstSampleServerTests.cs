@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Prescient.Domain.Positions;
+using Prescient.Domain.Trading;
+using Prescient.Engine.Cycle;
+using Prescient.Engine.History;
+using Prescient.Engine.Storage;
+using Prescient.Host.Hosting;
+using Prescient.Sample.Server;
+using Prescient.Testing;
+
+namespace Prescient.Host.Tests;
+
+/// <summary>
+/// The trader's day, repeated, over real HTTP against the sample server with its awkward upstream
+/// behaviours on: Gamma market replies without their parent events, and markets that close at any
+/// hour and resolve hours later, between the morning cycle and the end of day. Every day must
+/// complete, every snapshot must add up, and no resolved market may be valued instead of settled.
+/// </summary>
+public sealed class TradingLoopAgainstSampleServerTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public async Task CycleAndEndOfDay_EveryDayWithAwkwardReplies_CompleteAndValueResolvedMarketsNeverAtEntry()
+    {
+        var clock = new FrozenClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var scenarios = new ScenarioOptions { MarketsWithoutEvents = true, MiddayResolutions = true };
+        await using var server = await SampleServer.StartAsync(new SampleServerOptions { Events = 60, Seed = 11, Scenarios = scenarios }, clock, CancellationToken.None);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Data"] = _dir.Path,
+                ["Polymarket:GammaUrl"] = server.BaseAddress.ToString(),
+                ["Polymarket:ClobUrl"] = server.BaseAddress.ToString(),
+            })
+            .Build();
+        await using var runtime = await PrescientRuntime.StartAsync(configuration, _ => { }, CancellationToken.None, clock);
+        var cycle = runtime.Services.GetRequiredService<CycleService>();
+        var endOfDay = runtime.Services.GetRequiredService<EndOfDayService>();
+        var trading = runtime.Services.GetRequiredService<ITradingStore>();
+        var pendingMarks = 0;
+        var settledAtEndOfDay = 0;
+
+        for (var day = 0; day < 12; day++)
+        {
+            var morning = await cycle.RunAsync(null, CancellationToken.None);
+            Assert.Equal(0, morning.LookupFailures);
+            clock.Now += TimeSpan.FromHours(9);
+            var evening = await endOfDay.RunAsync(CancellationToken.None);
+            Assert.False(evening.AlreadyRecorded);
+            Assert.Equal(0, evening.LookupFailures);
+            settledAtEndOfDay += evening.Settlements.Count;
+
+            var portfolio = (await trading.ReadPortfolioAsync(CancellationToken.None))!;
+            Assert.Equal(evening.Snapshot.Equity, portfolio.Equity);
+            Assert.Equal(portfolio.Cash + portfolio.Positions.Sum(p => p.Shares * p.Mark), portfolio.Equity);
+            foreach (var position in portfolio.Positions)
+            {
+                var market = server.Universe.FindEvent(position.EventId.Value, clock.Now)!.Markets.Single(m => m.MarketId == position.MarketId.Value);
+                Assert.True(market.YesPayout is null, $"day {day}: market {position.MarketId} has resolved but is still held at the end of day");
+                if (market.Closed)
+                {
+                    Assert.Equal(MarkSource.ResolutionPending, position.MarkSource);
+                    Assert.NotEqual(MarkSource.Entry, position.MarkSource);
+                    pendingMarks++;
+                }
+            }
+
+            clock.Now += TimeSpan.FromHours(15);
+        }
+
+        Assert.True(settledAtEndOfDay > 0, "no held market resolved between a cycle and its end of day");
+        Assert.True(pendingMarks > 0, "no held market was ever closed with its resolution pending at an end of day");
+        var ledger = await trading.Ledger.ReadAllAsync(CancellationToken.None);
+        var settlements = ledger.Where(t => t.Kind == TradeKind.Settlement).ToArray();
+        Assert.Equal(settlements.Length, settlements.Select(s => s.MarketId).Distinct().Count());
+        foreach (var settlement in settlements)
+        {
+            var market = server.Universe.FindEvent(settlement.EventId.Value, settlement.ExecutedAt)!.Markets.Single(m => m.MarketId == settlement.MarketId.Value);
+            var yes = Assert.IsType<decimal>(market.YesPayout);
+            Assert.Equal(settlement.TokenId.Value == market.YesTokenId ? yes : 1m - yes, settlement.Price);
+        }
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
