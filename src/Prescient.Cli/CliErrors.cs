@@ -13,7 +13,8 @@ internal static class CliErrors
 {
     public static string? Describe(Exception exception) => exception switch
     {
-        SettingsException or MarketDataUnavailableException or MissingStateException or DataFolderLockedException => exception.Message,
+        MissingStateException missing => NextStep.Describe(missing),
+        SettingsException or MarketDataUnavailableException or DataFolderLockedException => exception.Message,
         OptionsValidationException options => "invalid settings: " + string.Join("; ", options.Failures),
         InvalidDataException or JsonException => exception.Message,
         LedgerInconsistencyException => "the trade ledger does not add up: " + exception.Message,

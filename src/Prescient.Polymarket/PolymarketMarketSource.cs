@@ -11,7 +11,7 @@ namespace Prescient.Polymarket;
 /// <summary>
 /// <see cref="IMarketSource"/> over the Polymarket APIs, or any server speaking their formats:
 /// events streamed page by page from Gamma keyset discovery, books streamed in batches from the CLOB,
-/// single markets looked up on both. Labelled with <see cref="PolymarketOptions.Source"/>.
+/// base fees from the CLOB, single markets looked up on both. Labelled with <see cref="PolymarketOptions.Source"/>.
 /// </summary>
 public sealed partial class PolymarketMarketSource : IMarketSource
 {
@@ -46,6 +46,10 @@ public sealed partial class PolymarketMarketSource : IMarketSource
         IProgress<QuoteProgress>? progress,
         CancellationToken cancellationToken) =>
         _clob.GetBooksAsync(tokens, progress, cancellationToken);
+
+    /// <summary>CLOB <c>GET /fee-rate</c>: the token's base fee in basis points, null on 404.</summary>
+    public Task<decimal?> GetFeeRateAsync(TokenId token, CancellationToken cancellationToken) =>
+        _clob.GetFeeRateAsync(token, cancellationToken);
 
     /// <summary>
     /// Gamma <c>/markets/{id}</c> (null when Gamma answers 404), then CLOB <c>/markets/{condition_id}</c>.

@@ -24,7 +24,7 @@ internal static class ExportCommand
 
             foreach (var (name, reason) in result.Skipped)
             {
-                table.AddRow(Markup.Escape(name + ".csv"), $"[yellow]skipped[/]: {Markup.Escape(reason)}");
+                table.AddRow(Markup.Escape(name + ".csv"), $"[yellow]skipped[/]: {Markup.Escape(NextStep.Describe(reason))}");
             }
 
             context.Console.Write(table);

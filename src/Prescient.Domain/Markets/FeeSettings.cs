@@ -1,8 +1,10 @@
 namespace Prescient.Domain.Markets;
 
 /// <summary>
-/// A market's taker-fee settings as Gamma publishes them. When <see cref="Enabled"/> is false the
-/// market charges no fee. Fee per share = <see cref="Rate"/> × (p × (1 − p))^<see cref="Exponent"/>.
+/// A market's taker-fee settings as Gamma publishes them, plus the CLOB base fee when it had to be
+/// asked for. When <see cref="Enabled"/> is false the market charges no fee. With a schedule, fee
+/// per share = <see cref="Rate"/> × (p × (1 − p))^<see cref="Exponent"/>; without one, the base fee
+/// (<see cref="BaseFeeBps"/>) is charged as the exchange contract charges a fee rate.
 /// </summary>
 public sealed record FeeSettings
 {
@@ -25,6 +27,15 @@ public sealed record FeeSettings
     /// <summary>Legacy maker base fee in basis points.</summary>
     public decimal? MakerBaseFee { get; init; }
 
-    /// <summary>Legacy taker base fee in basis points.</summary>
+    /// <summary>Legacy taker base fee in basis points: Gamma's maximum, never a rate to charge.</summary>
     public decimal? TakerBaseFee { get; init; }
+
+    /// <summary>
+    /// The CLOB base fee of the traded token in basis points (<c>GET /fee-rate</c> <c>base_fee</c>),
+    /// resolved at execution for a market with fees on and no schedule; null when not asked or unknown.
+    /// </summary>
+    public decimal? BaseFeeBps { get; init; }
+
+    /// <summary>Fees are on, there is no schedule rate and no base fee yet: the fee cannot be computed.</summary>
+    public bool NeedsBaseFee => Enabled && Rate is null && BaseFeeBps is null;
 }

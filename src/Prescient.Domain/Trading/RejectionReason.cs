@@ -35,4 +35,7 @@ public enum RejectionReason
 
     /// <summary>A sell: the best bid is below the lowest price the seller accepts.</summary>
     PriceBelowMinimum,
+
+    /// <summary>The market charges fees, has no fee schedule, and the CLOB base fee could not be had.</summary>
+    FeeUnknown,
 }

@@ -4,6 +4,7 @@ using Prescient.Domain.Trading;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Performance;
 using Prescient.Engine.Positions;
+using Prescient.Engine.Refresh;
 using Prescient.Engine.Storage;
 
 namespace Prescient.Engine.Exports;
@@ -32,7 +33,7 @@ public sealed partial class ExportService(
     internal async Task<ExportAllResult> ExportAllUngatedAsync(CancellationToken cancellationToken)
     {
         var files = new List<string>();
-        var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
+        var skipped = new Dictionary<string, SkippedExport>(StringComparer.Ordinal);
 
         if (await marketData.ReadFilteredEventsAsync(cancellationToken) is { } stored)
         {
@@ -40,7 +41,7 @@ public sealed partial class ExportService(
         }
         else
         {
-            skipped["events_filtered"] = "no events/filtered_events.json yet: run `prescient refresh`";
+            skipped["events_filtered"] = new SkippedExport("events/filtered_events.json", PipelineStep.Events);
         }
 
         if (await marketData.ReadMarketsAsync(cancellationToken) is { } markets)
@@ -49,7 +50,7 @@ public sealed partial class ExportService(
         }
         else
         {
-            skipped["markets_extracted"] = "no events/filtered_markets.json yet: run `prescient refresh`";
+            skipped["markets_extracted"] = new SkippedExport("events/filtered_markets.json", PipelineStep.Events);
         }
 
         if (await marketData.ReadQuotesAsync(cancellationToken) is { } quotes)
@@ -58,7 +59,7 @@ public sealed partial class ExportService(
         }
         else
         {
-            skipped["markets_current"] = "no markets/market_cache.json yet: run `prescient refresh`";
+            skipped["markets_current"] = new SkippedExport("markets/market_cache.json", PipelineStep.Quotes);
         }
 
         if (await trading.ReadSignalsAsync(cancellationToken) is { } signals)
@@ -67,7 +68,7 @@ public sealed partial class ExportService(
         }
         else
         {
-            skipped["signals_current"] = "no trades/current_signals.json yet: run `prescient signals`";
+            skipped["signals_current"] = new SkippedExport("trades/current_signals.json", PipelineStep.Signals);
         }
 
         var ledger = await trading.Ledger.ReadAllAsync(cancellationToken);

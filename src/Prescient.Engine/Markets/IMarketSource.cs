@@ -46,6 +46,13 @@ public interface IMarketSource
         CancellationToken cancellationToken);
 
     /// <summary>
+    /// The CLOB base fee of one token in basis points (<c>GET /fee-rate</c> <c>base_fee</c>, a number
+    /// or a numeric string upstream), or null when the exchange has none for it (404). Throws
+    /// <see cref="MarketDataUnavailableException"/> when it cannot be had or is not a fee.
+    /// </summary>
+    Task<decimal?> GetFeeRateAsync(TokenId token, CancellationToken cancellationToken);
+
+    /// <summary>
     /// One market by its Gamma id, whether or not its event is still open (held positions must be
     /// settled after their event leaves the open listing), with the CLOB's view of
     /// <paramref name="conditionId"/> when Gamma reports the market closed and the CLOB can be had

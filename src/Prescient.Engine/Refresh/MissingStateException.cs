@@ -1,8 +1,9 @@
 namespace Prescient.Engine.Refresh;
 
 /// <summary>
-/// A step needs state an earlier step writes (e.g. quoting needs extracted markets). The message
-/// says which command or endpoint to run first.
+/// A step needs state an earlier step writes (e.g. quoting needs extracted markets).
+/// <see cref="Missing"/> says what is missing and <see cref="Step"/> which step writes it; the CLI and
+/// the API turn the step into the command or endpoint to run first.
 /// </summary>
 public sealed class MissingStateException : Exception
 {
@@ -19,4 +20,17 @@ public sealed class MissingStateException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <param name="missing">What is missing, as a sentence start ("No signals yet").</param>
+    /// <param name="step">The step that writes it.</param>
+    public MissingStateException(string missing, PipelineStep step)
+        : base($"{missing}: run the {step.ToString().ToLowerInvariant()} step first.")
+    {
+        Missing = missing;
+        Step = step;
+    }
+
+    public string? Missing { get; }
+
+    public PipelineStep? Step { get; }
 }

@@ -24,8 +24,7 @@ public sealed partial class QuotesRefresh(
     public async Task<QuotesStageResult> RunAsync(IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
     {
         var markets = await store.ReadMarketsAsync(cancellationToken)
-            ?? throw new MissingStateException(
-                "No extracted markets yet: run `prescient refresh` (or POST /events/refresh-all-exports) first.");
+            ?? throw new MissingStateException("No extracted markets yet", PipelineStep.Events);
         if (markets.Source.Name != source.Info.Name)
         {
             throw new MissingStateException(
@@ -115,7 +114,7 @@ public sealed partial class QuotesRefresh(
     public async Task<string> ExportCsvAsync(CancellationToken cancellationToken)
     {
         var snapshot = await store.ReadQuotesAsync(cancellationToken)
-            ?? throw new MissingStateException("No quotes yet: run `prescient refresh` (or POST /markets/refresh) first.");
+            ?? throw new MissingStateException("No quotes yet", PipelineStep.Quotes);
         return await exporter.ExportCurrentMarketsAsync(snapshot, cancellationToken);
     }
 

@@ -51,10 +51,9 @@ public sealed partial class SignalService(
     private async Task<SignalsResult> GenerateCoreAsync(CancellationToken cancellationToken)
     {
         var markets = await marketData.ReadMarketsAsync(cancellationToken)
-            ?? throw new MissingStateException(
-                "No extracted markets yet: run `prescient refresh` (or POST /events/refresh-all-exports) first.");
+            ?? throw new MissingStateException("No extracted markets yet", PipelineStep.Events);
         var quotes = await marketData.ReadQuotesAsync(cancellationToken)
-            ?? throw new MissingStateException("No quotes yet: run `prescient refresh` (or POST /markets/refresh) first.");
+            ?? throw new MissingStateException("No quotes yet", PipelineStep.Quotes);
         RequireSource("events/filtered_markets.json", markets.Source);
         RequireSource("markets/market_cache.json", quotes.Source);
 
@@ -80,13 +79,12 @@ public sealed partial class SignalService(
     {
         if (stored.Name != source.Info.Name)
         {
-            throw new MissingStateException(
-                $"{file} came from the {stored.Name} source, not {source.Info.Name}: run `prescient refresh` from {source.Info.Name} first.");
+            throw new MissingStateException($"{file} came from the {stored.Name} source, not {source.Info.Name}", PipelineStep.Events);
         }
     }
 
     private static MissingStateException NoSignals() =>
-        new("No signals yet: run `prescient signals` (or POST /strategy/generate-signals) first.");
+        new("No signals yet", PipelineStep.Signals);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generated {Signals} signals with the {Strategy} strategy ({Skipped} of {Markets} markets skipped) from {Source}")]
     private static partial void LogGenerated(ILogger logger, int signals, string strategy, int skipped, int markets, string source);

@@ -15,7 +15,8 @@ namespace Prescient.Engine.Trading;
 
 /// <summary>
 /// Phase 3 and the settle step: settles held markets that resolved, then fills each current signal
-/// on paper against a book fetched now, appending every record to the ledger before the portfolio
+/// on paper against a book fetched now (with the CLOB base fee of a market that has fees but no
+/// schedule, see <see cref="FeeRates"/>), appending every record to the ledger before the portfolio
 /// changes and rewriting <c>portfolio.json</c> after each change. The ledger is the truth: the run
 /// starts from its replay, so an interrupted run is finished correctly by the next one and a signal
 /// already in the ledger is never executed again.
@@ -39,11 +40,10 @@ public sealed partial class ExecutionService(
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var signals = await store.ReadSignalsAsync(cancellationToken)
-            ?? throw new MissingStateException("No signals yet: run `prescient signals` (or POST /strategy/generate-signals) first.");
+            ?? throw new MissingStateException("No signals yet", PipelineStep.Signals);
         if (signals.Source.Name != source.Info.Name)
         {
-            throw new MissingStateException(
-                $"trades/current_signals.json came from the {signals.Source.Name} source, not {source.Info.Name}: generate signals from {source.Info.Name} first.");
+            throw new MissingStateException($"trades/current_signals.json came from the {signals.Source.Name} source, not {source.Info.Name}", PipelineStep.Signals);
         }
 
         var ledger = new List<Trade>(await store.Ledger.ReadAllAsync(cancellationToken));
@@ -58,9 +58,12 @@ public sealed partial class ExecutionService(
         var markets = (await marketData.ReadMarketsAsync(cancellationToken))?.Markets.ToDictionary(m => m.MarketId) ?? [];
         var trades = new List<Trade>();
         var rejections = new List<Rejection>();
+        var feeRates = new FeeRates(source, logger);
         foreach (var signal in signals.Signals)
         {
-            var decision = executor.Decide(signal, markets.GetValueOrDefault(signal.MarketId), books.GetValueOrDefault(signal.TokenId), portfolio, time.GetUtcNow(), source.Info.Name);
+            var market = markets.GetValueOrDefault(signal.MarketId);
+            var fees = portfolio.HasExecuted(signal.SignalId) ? null : await feeRates.ResolveAsync(market, signal.TokenId, cancellationToken);
+            var decision = executor.Decide(signal, market, books.GetValueOrDefault(signal.TokenId), portfolio, time.GetUtcNow(), source.Info.Name, fees);
             if (decision.Trade is { } trade)
             {
                 await RecordAsync(run, trade, cancellationToken);

@@ -10,11 +10,17 @@ namespace Prescient.Engine.Trading;
 /// <item>Fees off: 0.</item>
 /// <item>A fee schedule (Gamma <c>feeSchedule</c>): shares × rate × (p × (1 − p))^exponent, the form
 /// nautilus implements from Polymarket's fee docs. A missing exponent counts as 1 (the sports schedule).</item>
-/// <item>Fees on without a rate but with a legacy <c>taker_base_fee</c> in basis points:
-/// shares × p × bps / 10,000, i.e. the base fee as a fraction of the USDC traded.</item>
+/// <item>Fees on without a schedule: the CLOB base fee of the token (<c>GET /fee-rate</c>, basis
+/// points) charged as the CTF exchange contract charges a fee rate,
+/// shares × min(p, 1 − p) × bps / 10,000 (Polymarket/ctf-exchange <c>CalculatorHelper.calculateFee</c>:
+/// on a sell baseRate × min(p, 1 − p) × shares in USDC, on a buy the same divided by p in shares,
+/// which is the same USDC). The base fee is the most an order authorises (Polymarket's
+/// py-clob-client-v2 PR #110), so this is an upper bound of what the exchange charges. Gamma's
+/// <c>takerBaseFee</c> is a maximum too and is never charged as a rate.</item>
 /// </list>
 /// The total is rounded up to 6 decimal places (1 micro-USDC), so the paper account never pays less
-/// than the exchange would.
+/// than the exchange would. Settings that still need their base fee (<see cref="FeeSettings.NeedsBaseFee"/>)
+/// are a bug here: the executor rejects such a signal as <c>fee_unknown</c> first.
 /// </summary>
 public static class FeeModel
 {
@@ -54,7 +60,13 @@ public static class FeeModel
             return rate <= 0m ? 0m : rate * Power(price * (1m - price), fees.Exponent ?? 1m);
         }
 
-        return fees.TakerBaseFee is { } bps && bps > 0m ? price * bps / 10_000m : 0m;
+        if (fees.BaseFeeBps is { } bps)
+        {
+            return bps <= 0m ? 0m : Math.Min(price, 1m - price) * bps / 10_000m;
+        }
+
+        throw new InvalidOperationException(
+            "The market charges fees but has neither a fee schedule nor a CLOB base fee: resolve the base fee (GET /fee-rate) before pricing a fill.");
     }
 
     internal static decimal RoundUp(decimal usdc) => Math.Round(usdc, Decimals, MidpointRounding.ToPositiveInfinity);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Prescient.Domain.Books;
+using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
@@ -28,13 +29,14 @@ public sealed class PaperExecutor
 
     /// <summary>
     /// Checks, in this order: already executed, market found, closed, accepting orders, position
-    /// already open, book present, book fresh, cash for the minimum order (then the reserve), event
+    /// already open, book present, book fresh, fee known, cash for the minimum order (then the reserve), event
     /// exposure, total exposure; then walks the asks with the stake capped at cash − reserve.
     /// </summary>
     /// <param name="market">The signal's market as last extracted; null when it is no longer there.</param>
     /// <param name="book">The book of the signal's token; null when the exchange has none.</param>
     /// <param name="source">"sample" or "live", written on the record.</param>
-    public ExecutionDecision Decide(Signal signal, MarketRow? market, OrderBook? book, Portfolio portfolio, DateTimeOffset now, string source)
+    /// <param name="fees">The market's fee settings with the CLOB base fee resolved (<see cref="FeeRates"/>); null for the market's own.</param>
+    public ExecutionDecision Decide(Signal signal, MarketRow? market, OrderBook? book, Portfolio portfolio, DateTimeOffset now, string source, FeeSettings? fees = null)
     {
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(portfolio);
@@ -84,7 +86,12 @@ public sealed class PaperExecutor
             return Reject(signal, RejectionReason.StaleBook, RejectionDetails.StaleBook(book.Timestamp, now, _options.MaxBookAge));
         }
 
-        var fees = market.Fees;
+        fees ??= market.Fees;
+        if (fees.NeedsBaseFee)
+        {
+            return Reject(signal, RejectionReason.FeeUnknown, RejectionDetails.FeeUnknown(market.MarketId, signal.TokenId));
+        }
+
         var minOrderSize = book.MinOrderSize ?? market.MinOrderSize;
 
         // The cheapest order the exchange would accept: the minimum size at the best ask. A lower

@@ -49,6 +49,9 @@ internal static class RejectionDetails
             ? $"the book is {Age(now - at)} old (from {at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}); the maximum age is {Age(maxAge)}"
             : $"the book has no timestamp, so its age is unknown; the maximum age is {Age(maxAge)}";
 
+    public static string FeeUnknown(MarketId market, TokenId token) =>
+        $"market {market} charges taker fees without a fee schedule, and the CLOB base fee of token {token} could not be had (GET /fee-rate)";
+
     public static string InsufficientCash(decimal cash, decimal minimumSpend, decimal minimumShares, decimal bestAsk) =>
         $"cash {N(cash)} USDC is below {N(minimumSpend)} USDC, the price of the minimum order ({N(minimumShares)} shares at best ask {N(bestAsk)}, fees included)";
 

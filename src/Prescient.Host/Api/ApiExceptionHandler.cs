@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Prescient.Domain.Positions;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Refresh;
+using Prescient.Host.Hosting;
 
 namespace Prescient.Host.Api;
 
@@ -35,7 +36,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = exception.Message },
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = exception is MissingStateException missing ? NextStep.Describe(missing) : exception.Message },
         });
     }
 

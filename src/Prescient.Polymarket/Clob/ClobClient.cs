@@ -13,7 +13,7 @@ namespace Prescient.Polymarket.Clob;
 
 /// <summary>
 /// Typed client of the CLOB's public market data: order books (batched <c>POST /books</c>, or one
-/// <c>GET /book</c>), market details with resolution winners, and price history. Failures left
+/// <c>GET /book</c>), market details with resolution winners, base fees, and price history. Failures left
 /// after retries surface as <see cref="MarketDataUnavailableException"/>.
 /// </summary>
 public sealed class ClobClient
@@ -91,6 +91,25 @@ public sealed class ClobClient
 
         var result = body is JsonObject obj ? ClobMarketParser.Parse(obj) : Wire.ParseResult.Failure<ClobMarketInfo>("not a JSON object");
         return result.Value ?? throw PolymarketTransport.UnexpectedShape(_http, Api, $"/markets/{conditionId}: {result.Error}");
+    }
+
+    /// <summary>
+    /// The base fee of one token in basis points (<c>GET /fee-rate?token_id=</c>, <c>{"base_fee":30}</c>
+    /// per the docs, a string <c>"150"</c> as recorded: both accepted), or null when the CLOB has
+    /// none (404). A reply without a usable, non-negative <c>base_fee</c> throws
+    /// <see cref="MarketDataUnavailableException"/>, as does a failure left after retries.
+    /// </summary>
+    public async Task<decimal?> GetFeeRateAsync(TokenId token, CancellationToken cancellationToken)
+    {
+        var body = await GetAsync("fee-rate?token_id=" + Uri.EscapeDataString(token.Value), PolymarketEndpoint.Other, cancellationToken)
+            .ConfigureAwait(false);
+        if (body is null)
+        {
+            return null;
+        }
+
+        var bps = body is JsonObject obj ? Wire.WireReader.Decimal(obj, "base_fee") : null;
+        return bps is >= 0m ? bps : throw PolymarketTransport.UnexpectedShape(_http, Api, $"/fee-rate for {token}: no base_fee of 0 or more in basis points");
     }
 
     /// <summary>The price history of one token (<c>GET /prices-history</c>), oldest first; empty when the CLOB has none.</summary>

@@ -30,6 +30,12 @@ public static class SampleRoutes
     /// <summary>CLOB price history of one token.</summary>
     public const string PricesHistory = "GET /prices-history";
 
+    /// <summary>CLOB base fee of one token, by query.</summary>
+    public const string FeeRate = "GET /fee-rate";
+
+    /// <summary>CLOB base fee of one token, by path.</summary>
+    public const string FeeRateByPath = "GET /fee-rate/{token_id}";
+
     /// <summary>The simulated clock (never faulted).</summary>
     public const string Clock = "GET /sample/clock";
 

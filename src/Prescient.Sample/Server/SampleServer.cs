@@ -68,6 +68,7 @@ public sealed class SampleServer : IAsyncDisposable
         new GammaEventsEndpoints(universe, clock).Map(app, pipeline);
         new GammaMarketsEndpoints(universe, clock, options.Scenarios).Map(app, pipeline);
         new ClobEndpoints(universe, clock).Map(app, pipeline);
+        new FeeRateEndpoints(universe, clock).Map(app, pipeline);
         new ControlEndpoints(clock).Map(app, pipeline);
 
         await app.StartAsync(cancellationToken);

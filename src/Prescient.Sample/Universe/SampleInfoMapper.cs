@@ -34,7 +34,8 @@ internal static class SampleInfoMapper
                 YesPayout = state.YesPayout,
                 Liquidity = state.Liquidity,
                 Volume = state.Volume,
-                FeesEnabled = e.Kind is EventKind.Sports or EventKind.CryptoUpDown,
+                FeesEnabled = SampleFees.Charged(e.Kind),
+                BaseFeeBps = SampleFees.BaseFeeBps(e.Kind),
             };
         }
 

@@ -68,4 +68,7 @@ public sealed record SampleMarketInfo
 
     /// <summary>True when the market takes taker fees (<c>feesEnabled</c>).</summary>
     public required bool FeesEnabled { get; init; }
+
+    /// <summary>The CLOB base fee of both tokens (<c>/fee-rate</c> <c>base_fee</c>), basis points: 1000 when fees are on, else 0.</summary>
+    public required int BaseFeeBps { get; init; }
 }

@@ -32,7 +32,7 @@ internal sealed class ClobMarketWriter : IFieldWriter
         var e = _event;
         var m = _market;
         var s = _state;
-        var fees = e.Kind is EventKind.Sports or EventKind.CryptoUpDown ? 1000 : 0;
+        var fees = SampleFees.BaseFeeBps(e.Kind);
         switch (name)
         {
             case "accepting_order_timestamp": w.WriteString(n, WireText.Iso(m.StartTicks)); return true;

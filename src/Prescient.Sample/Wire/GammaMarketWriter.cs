@@ -92,7 +92,7 @@ internal sealed class GammaMarketWriter : IFieldWriter
             case "umaResolutionStatus": if (!open) w.WriteString(n, s.Resolved ? "resolved" : "proposed"); return true;
             case "umaResolutionStatuses": w.WriteString(n, open ? "[]" : "[\"proposed\"]"); return true;
             case "automaticallyResolved": if (s.Resolved) w.WriteBoolean(n, true); return true;
-            case "feesEnabled": w.WriteBoolean(n, _event.Kind is EventKind.Sports or EventKind.CryptoUpDown); return true;
+            case "feesEnabled": w.WriteBoolean(n, SampleFees.Charged(_event.Kind)); return true;
             case "gameId": w.WriteString(n, WireText.Integer(_event.GameId)); return true;
             case "gameStartTime": w.WriteString(n, WireText.Postgres(GameStart(_event))); return true;
             case "eventStartTime": w.WriteString(n, WireText.Iso(GameStart(_event))); return true;

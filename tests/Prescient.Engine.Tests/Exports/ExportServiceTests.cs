@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Prescient.Domain.History;
 using Prescient.Engine.Filters;
 using Prescient.Engine.Markets;
+using Prescient.Engine.Exports;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Storage;
 using Prescient.Engine.Tests.History;
@@ -22,8 +23,8 @@ public sealed class ExportServiceTests : IDisposable
 
         Assert.Equal(["trades_summary.csv", "portfolio_history.csv", "positions_current.csv", "performance_daily.csv"], result.Files);
         Assert.Equal(["events_filtered", "markets_current", "markets_extracted", "signals_current"], result.Skipped.Keys.Order(StringComparer.Ordinal));
-        Assert.Contains("prescient refresh", result.Skipped["events_filtered"], StringComparison.Ordinal);
-        Assert.Contains("prescient signals", result.Skipped["signals_current"], StringComparison.Ordinal);
+        Assert.Equal(new SkippedExport("events/filtered_events.json", PipelineStep.Events), result.Skipped["events_filtered"]);
+        Assert.Equal(new SkippedExport("trades/current_signals.json", PipelineStep.Signals), result.Skipped["signals_current"]);
         Assert.Empty(_world.MarketData.ExportedHistory!);
         Assert.Empty(_world.MarketData.ExportedPerformance!);
         Assert.Empty(_world.Source.BookRequests);

@@ -26,7 +26,7 @@ public sealed record LedgerOp(LedgerOpKind Kind, int Market, int Day, decimal St
 
 public sealed record LedgerCase(decimal InitialCash, FeeSettings Fees, LedgerOp[] Ops)
 {
-    public override string ToString() => $"cash {InitialCash}, fees {Fees.Rate}/{Fees.Exponent}/{Fees.TakerBaseFee}: {string.Join("; ", Ops.Select(o => o.ToString()))}";
+    public override string ToString() => $"cash {InitialCash}, fees {Fees.Rate}/{Fees.Exponent}/{Fees.BaseFeeBps}: {string.Join("; ", Ops.Select(o => o.ToString()))}";
 }
 
 /// <summary>A zero-fee round trip: buy with <see cref="Stake"/> then sell everything, both against one price level on both sides.</summary>

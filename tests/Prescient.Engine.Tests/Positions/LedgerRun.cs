@@ -35,12 +35,12 @@ internal sealed class LedgerRun
             switch (op.Kind)
             {
                 case LedgerOpKind.Buy:
-                    Account.Buy(BuyNo(row, op.Stake, 0.99m, Today.AddDays(op.Day)), row, Book(token, now, op.Levels), now);
+                    Account.Buy(BuyNo(row, op.Stake, 0.99m, Today.AddDays(op.Day)), row, Book(token, now, op.Levels), now, c.Fees);
                     break;
                 case LedgerOpKind.Sell when held is not null:
                     var bids = Book(token, now, [], op.Levels);
                     var shares = op.Percent == 100 ? held.Shares : Math.Max(0.01m, Math.Floor(held.Shares * op.Percent) / 100m);
-                    Account.Sell(row, bids, shares, now);
+                    Account.Sell(row, bids, shares, now, c.Fees);
                     if (PortfolioValuation.MarkFrom(bids) is { } mark)
                     {
                         Marks[token] = mark;

@@ -1,4 +1,5 @@
 using Prescient.Domain.Books;
+using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
@@ -20,9 +21,10 @@ internal sealed class PaperAccount(decimal initialCash, TradingOptions? options 
 
     public IReadOnlyList<Trade> Ledger => _ledger;
 
-    public ExecutionDecision Buy(Signal signal, MarketRow market, OrderBook book, DateTimeOffset now)
+    /// <param name="fees">The market's fee settings as the execute use-case resolves them; null for the row's own.</param>
+    public ExecutionDecision Buy(Signal signal, MarketRow market, OrderBook book, DateTimeOffset now, FeeSettings? fees = null)
     {
-        var decision = _executor.Decide(signal, market, book, Portfolio, now, "sample");
+        var decision = _executor.Decide(signal, market, book, Portfolio, now, "sample", fees);
         if (decision.IsTrade)
         {
             Record(decision.Trade);
@@ -31,9 +33,9 @@ internal sealed class PaperAccount(decimal initialCash, TradingOptions? options 
         return decision;
     }
 
-    public FillAttempt Sell(MarketRow market, OrderBook bids, decimal shares, DateTimeOffset now)
+    public FillAttempt Sell(MarketRow market, OrderBook bids, decimal shares, DateTimeOffset now, FeeSettings? fees = null)
     {
-        var attempt = BookWalker.Sell(bids, shares, 0m, market.Fees, bids.TickSize, bids.MinOrderSize);
+        var attempt = BookWalker.Sell(bids, shares, 0m, fees ?? market.Fees, bids.TickSize, bids.MinOrderSize);
         if (attempt.IsFilled)
         {
             Record(Portfolio.CreateSell(market.MarketId, attempt.Fill, null, now, "sample"));

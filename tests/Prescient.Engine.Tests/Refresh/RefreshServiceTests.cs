@@ -162,7 +162,7 @@ public sealed class RefreshServiceTests : IDisposable
     {
         var error = await Assert.ThrowsAsync<MissingStateException>(() => _service.RunQuotesAsync(null, CancellationToken.None));
 
-        Assert.Contains("prescient refresh", error.Message, StringComparison.Ordinal);
+        Assert.Equal((PipelineStep.Events, "No extracted markets yet"), (error.Step, error.Missing));
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public sealed class SignalServiceTests : IDisposable
 
         var error = await Assert.ThrowsAsync<MissingStateException>(() => _service.GenerateAsync(CancellationToken.None));
 
-        Assert.Contains("prescient refresh", error.Message, StringComparison.Ordinal);
+        Assert.Equal(PipelineStep.Events, error.Step);
         Assert.Null(_trading.Signals);
         Assert.Empty(_marketData.Exports);
     }
@@ -108,7 +108,7 @@ public sealed class SignalServiceTests : IDisposable
 
         var error = await Assert.ThrowsAsync<MissingStateException>(() => _service.GenerateAsync(CancellationToken.None));
 
-        Assert.Equal("No quotes yet: run `prescient refresh` (or POST /markets/refresh) first.", error.Message);
+        Assert.Equal((PipelineStep.Quotes, "No quotes yet"), (error.Step, error.Missing));
         Assert.Null(_trading.Signals);
     }
 
@@ -154,7 +154,7 @@ public sealed class SignalServiceTests : IDisposable
     {
         var error = await Assert.ThrowsAsync<MissingStateException>(() => _service.ReadCurrentAsync(CancellationToken.None));
 
-        Assert.Contains("prescient signals", error.Message, StringComparison.Ordinal);
+        Assert.Equal(PipelineStep.Signals, error.Step);
     }
 
     [Fact]

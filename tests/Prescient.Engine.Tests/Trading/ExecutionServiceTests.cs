@@ -196,7 +196,7 @@ public sealed class ExecutionServiceTests : IDisposable
     {
         var error = await Assert.ThrowsAsync<MissingStateException>(() => _service.ExecuteAsync(CancellationToken.None));
 
-        Assert.Contains("prescient signals", error.Message, StringComparison.Ordinal);
+        Assert.Equal((PipelineStep.Signals, "No signals yet"), (error.Step, error.Missing));
         Assert.Empty(_trading.Trades);
         Assert.Null(_trading.Portfolio);
     }

@@ -63,24 +63,66 @@ public sealed class FeeModelTests
     }
 
     [Fact]
-    public void TakerFee_LegacyBaseFeeWithoutRate_IsBasisPointsOfTheUsdcTraded()
+    public void TakerFee_BaseFeeWithoutSchedule_IsBpsOfMinOfPAndOneMinusPPerShare()
     {
-        var legacy = new FeeSettings { Enabled = true, TakerBaseFee = 150m };
+        var clob = new FeeSettings { Enabled = true, BaseFeeBps = 150m };
 
-        // 100 shares × 0.4 × 150 / 10,000 = 0.6
-        Assert.Equal(0.6m, FeeModel.TakerFee(legacy, 0.4m, 100m));
+        // 100 × min(0.4, 0.6) × 150 / 10,000 = 100 × 0.4 × 0.015 = 0.6
+        Assert.Equal(0.6m, FeeModel.TakerFee(clob, 0.4m, 100m));
+
+        // 100 × min(0.7, 0.3) × 0.015 = 0.45: above 0.5 the fee falls again, as on the exchange
+        Assert.Equal(0.45m, FeeModel.TakerFee(clob, 0.7m, 100m));
     }
 
     [Fact]
-    public void TakerFee_EnabledWithoutRateOrBaseFee_IsZero()
+    public void TakerFee_BaseFee_IsTheSameAtPAndOneMinusP()
     {
-        Assert.Equal(0m, FeeModel.TakerFee(new FeeSettings { Enabled = true }, 0.4m, 100m));
+        var clob = new FeeSettings { Enabled = true, BaseFeeBps = 30m };
+
+        // 250 × 0.2 × 30 / 10,000 = 0.15 at 0.2 and at 0.8
+        Assert.Equal(0.15m, FeeModel.TakerFee(clob, 0.2m, 250m));
+        Assert.Equal(0.15m, FeeModel.TakerFee(clob, 0.8m, 250m));
     }
 
     [Fact]
-    public void TakerFee_RateWinsOverLegacyBaseFee()
+    public void TakerFee_SampleBaseFee1000AtHalf_IsFiveCentsAShare()
     {
-        Assert.Equal(0.75m, FeeModel.TakerFee(Sports with { TakerBaseFee = 1000m }, 0.5m, 100m));
+        // 40 × 0.5 × 1000 / 10,000 = 2: 10 % of the 20 USDC traded, the most the fee can be
+        Assert.Equal(2m, FeeModel.TakerFee(new FeeSettings { Enabled = true, BaseFeeBps = 1000m }, 0.5m, 40m));
+    }
+
+    [Fact]
+    public void TakerFee_BaseFeeMoreThanSixPlaces_RoundsUp()
+    {
+        // 1 × 0.3333 × 30 / 10,000 = 0.0009999 → 0.001
+        Assert.Equal(0.001m, FeeModel.TakerFee(new FeeSettings { Enabled = true, BaseFeeBps = 30m }, 0.3333m, 1m));
+    }
+
+    [Fact]
+    public void TakerFee_BaseFeeZero_IsZero()
+    {
+        Assert.Equal(0m, FeeModel.TakerFee(new FeeSettings { Enabled = true, BaseFeeBps = 0m, TakerBaseFee = 1000m }, 0.4m, 100m));
+    }
+
+    [Fact]
+    public void TakerFee_GammaTakerBaseFeeAlone_IsNotARateAndThrows()
+    {
+        var unresolved = new FeeSettings { Enabled = true, TakerBaseFee = 1000m };
+
+        Assert.True(unresolved.NeedsBaseFee);
+        Assert.Throws<InvalidOperationException>(() => FeeModel.TakerFee(unresolved, 0.4m, 100m));
+    }
+
+    [Fact]
+    public void TakerFee_EnabledWithoutRateOrBaseFee_Throws()
+    {
+        Assert.Throws<InvalidOperationException>(() => FeeModel.TakerFee(new FeeSettings { Enabled = true }, 0.4m, 100m));
+    }
+
+    [Fact]
+    public void TakerFee_RateWinsOverBaseFees()
+    {
+        Assert.Equal(0.75m, FeeModel.TakerFee(Sports with { TakerBaseFee = 1000m, BaseFeeBps = 1000m }, 0.5m, 100m));
     }
 
     [Fact]

@@ -51,6 +51,40 @@ public sealed class PaperExecutorTests
     }
 
     [Fact]
+    public void Decide_FeesOnWithoutScheduleAndNoBaseFee_IsFeeUnknown()
+    {
+        var row = Row(change: r => r with { FeesEnabled = true, FeeType = "crypto_fees", TakerBaseFee = 1000m });
+
+        var decision = _executor.Decide(BuyNo(row), row, NoBook(row, (0.40m, 1_000m)), new Portfolio(10_000m), Now, "sample", row.Fees);
+
+        AssertRejected(RejectionReason.FeeUnknown, decision, $"the CLOB base fee of token {row.NoTokenId} could not be had (GET /fee-rate)");
+        AssertRejected(RejectionReason.FeeUnknown, _executor.Decide(BuyNo(row), row, NoBook(row, (0.40m, 1_000m)), new Portfolio(10_000m), Now, "sample"), "without a fee schedule");
+    }
+
+    [Fact]
+    public void Decide_FeeUnknownOnAClosedMarket_ReportsTheClosedMarketFirst()
+    {
+        var row = Row(change: r => r with { FeesEnabled = true, TakerBaseFee = 1000m, Closed = true });
+
+        AssertRejected(RejectionReason.MarketClosed, _executor.Decide(BuyNo(row), row, NoBook(row, (0.40m, 1_000m)), new Portfolio(10_000m), Now, "sample"), "closed");
+    }
+
+    [Fact]
+    public void Decide_ResolvedBaseFee_ChargesBpsOfMinPriceNotGammasTakerBaseFee()
+    {
+        var row = Row(change: r => r with { FeesEnabled = true, FeeType = "crypto_fees", TakerBaseFee = 1000m });
+
+        var decision = _executor.Decide(BuyNo(row), row, NoBook(row, (0.40m, 1_000m)), new Portfolio(10_000m), Now, "sample", row.Fees with { BaseFeeBps = 150m });
+
+        // A share costs 0.40 + 0.40 × 150 / 10,000 = 0.406; 100 / 0.406 = 246.305 → 246.30 shares,
+        // cost 246.30 × 0.40 = 98.52, fee 98.52 × 0.015 = 1.4778 (at 1000 bps it would be 9.852).
+        Assert.True(decision.IsTrade);
+        Assert.Equal(246.30m, decision.Trade.Shares);
+        Assert.Equal(98.52m, decision.Trade.Cost);
+        Assert.Equal(1.4778m, decision.Trade.Fees);
+    }
+
+    [Fact]
     public void Decide_SignalAlreadyInLedger_IsAlreadyExecuted()
     {
         var row = Row();

@@ -10,14 +10,14 @@ namespace Prescient.Engine.Tests.Trading;
 public sealed record BuyCase(OrderBook Book, decimal Stake, decimal Limit, FeeSettings Fees, decimal Tick, decimal? MinOrderSize)
 {
     public override string ToString() =>
-        $"stake {Stake}, limit {Limit}, tick {Tick}, min {MinOrderSize}, fees {Fees.Rate}/{Fees.Exponent}/{Fees.TakerBaseFee}, asks {string.Join(" ", Book.Asks.Select(l => l.Price + "x" + l.Size))}";
+        $"stake {Stake}, limit {Limit}, tick {Tick}, min {MinOrderSize}, fees {Fees.Rate}/{Fees.Exponent}/{Fees.BaseFeeBps}, asks {string.Join(" ", Book.Asks.Select(l => l.Price + "x" + l.Size))}";
 }
 
 /// <summary>A sell of <see cref="Shares"/> into generated bids down to <see cref="MinPrice"/>.</summary>
 public sealed record SellCase(OrderBook Book, decimal Shares, decimal MinPrice, FeeSettings Fees, decimal Tick, decimal? MinOrderSize)
 {
     public override string ToString() =>
-        $"shares {Shares}, min price {MinPrice}, tick {Tick}, min {MinOrderSize}, fees {Fees.Rate}/{Fees.Exponent}/{Fees.TakerBaseFee}, bids {string.Join(" ", Book.Bids.Select(l => l.Price + "x" + l.Size))}";
+        $"shares {Shares}, min price {MinPrice}, tick {Tick}, min {MinOrderSize}, fees {Fees.Rate}/{Fees.Exponent}/{Fees.BaseFeeBps}, bids {string.Join(" ", Book.Bids.Select(l => l.Price + "x" + l.Size))}";
 }
 
 /// <summary>FsCheck generators for books, fees and trading cases.</summary>
@@ -25,13 +25,13 @@ public static class TradingArbitraries
 {
     private static readonly TokenId Token = TokenId.Create("71321045679252212594626385532706912750332728571942532289631379312455583992563");
 
-    /// <summary>No fees, the sports and crypto schedules, a fractional exponent, and a legacy base fee in bps.</summary>
+    /// <summary>No fees, the sports and crypto schedules, a fractional exponent, and a CLOB base fee in bps beside Gamma's maximum (never charged).</summary>
     public static Gen<FeeSettings> FeeSchedules { get; } = Gen.Elements(
         FeeSettings.None,
         new FeeSettings { Enabled = true, Rate = 0.03m, Exponent = 1m },
         new FeeSettings { Enabled = true, Rate = 0.25m, Exponent = 2m },
         new FeeSettings { Enabled = true, Rate = 0.07m, Exponent = 1.5m },
-        new FeeSettings { Enabled = true, TakerBaseFee = 150m });
+        new FeeSettings { Enabled = true, TakerBaseFee = 1000m, BaseFeeBps = 150m });
 
     public static Gen<decimal> Ticks { get; } = Gen.Elements(0.01m, 0.001m, 0.0025m, 0.1m);
 

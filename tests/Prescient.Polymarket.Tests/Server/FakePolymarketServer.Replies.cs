@@ -91,4 +91,9 @@ internal sealed partial class FakePolymarketServer
         ValueTask.FromResult(new Reply(
             200,
             PriceHistories.TryGetValue(ctx.Request.Query["market"].ToString(), out var history) ? history : """{"history":[]}"""));
+
+    private ValueTask<Reply> FeeRateReply(HttpContext ctx) =>
+        ValueTask.FromResult(FeeRates.TryGetValue(ctx.Request.Query["token_id"].ToString(), out var body)
+            ? new Reply(200, body)
+            : new Reply(404, """{"error":"market not found"}"""));
 }

@@ -26,6 +26,7 @@ internal sealed partial class FakePolymarketServer : IAsyncDisposable
     public const string Book = "book";
     public const string ClobMarket = "clob-market";
     public const string History = "history";
+    public const string FeeRate = "fee-rate";
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _faults = new();
@@ -60,6 +61,9 @@ internal sealed partial class FakePolymarketServer : IAsyncDisposable
     public Dictionary<string, JsonObject> ClobMarkets { get; } = [];
 
     public Dictionary<string, string> PriceHistories { get; } = [];
+
+    /// <summary><c>/fee-rate</c> bodies by token id (e.g. <c>{"base_fee":30}</c>); a token not here is a 404.</summary>
+    public Dictionary<string, string> FeeRates { get; } = [];
 
     /// <summary>When set, each <c>/books</c> request waits until this many are in flight at once (or 10 s pass).</summary>
     public int? BooksGateAt { get; set; }
@@ -121,6 +125,7 @@ internal sealed partial class FakePolymarketServer : IAsyncDisposable
         app.MapGet("/clob/book", ctx => Serve(server, ctx, Book, s => s.SingleBook(ctx)));
         app.MapGet("/clob/markets/{id}", ctx => Serve(server, ctx, ClobMarket, s => s.ById(s.ClobMarkets, ctx)));
         app.MapGet("/clob/prices-history", ctx => Serve(server, ctx, History, s => s.PriceHistory(ctx)));
+        app.MapGet("/clob/fee-rate", ctx => Serve(server, ctx, FeeRate, s => s.FeeRateReply(ctx)));
     }
 
     private static async Task Serve(

@@ -7,8 +7,8 @@ using Prescient.Engine.Markets;
 namespace Prescient.Testing.Fakes;
 
 /// <summary>
-/// An in-memory market source: set <see cref="Events"/> and <see cref="Books"/>, or make it fail,
-/// optionally after a number of pages.
+/// An in-memory market source: set <see cref="Events"/>, <see cref="Books"/> and <see cref="BaseFees"/>,
+/// or make it fail, optionally after a number of pages.
 /// </summary>
 public sealed class FakeMarketSource(MarketSourceInfo? info = null) : IMarketSource
 {
@@ -41,6 +41,14 @@ public sealed class FakeMarketSource(MarketSourceInfo? info = null) : IMarketSou
     public Action<IReadOnlyList<TokenId>>? OnBookRequest { get; set; }
 
     public List<IReadOnlyList<TokenId>> BookRequests { get; } = [];
+
+    /// <summary>What <see cref="GetFeeRateAsync"/> answers, in basis points, by token; a missing token is a 404 (null).</summary>
+    public Dictionary<TokenId, decimal> BaseFees { get; } = [];
+
+    /// <summary>Thrown by <see cref="GetFeeRateAsync"/> alone (books and lookups keep working).</summary>
+    public Exception? FeeRateFailure { get; set; }
+
+    public List<TokenId> FeeRateRequests { get; } = [];
 
     /// <summary>What <see cref="LookupMarketAsync"/> throws for one market (an unusable reply, an unreachable source), by market id.</summary>
     public Dictionary<MarketId, Exception> LookupFailures { get; } = [];
@@ -149,6 +157,17 @@ public sealed class FakeMarketSource(MarketSourceInfo? info = null) : IMarketSou
 
     private BookBatch Batch(TokenId[] batch) =>
         new(batch, batch.Where(Books.ContainsKey).ToDictionary(t => t, t => Books[t]));
+
+    public Task<decimal?> GetFeeRateAsync(TokenId token, CancellationToken cancellationToken)
+    {
+        FeeRateRequests.Add(token);
+        if ((FeeRateFailure ?? Failure) is { } failure)
+        {
+            throw failure;
+        }
+
+        return Task.FromResult(BaseFees.TryGetValue(token, out var bps) ? bps : (decimal?)null);
+    }
 
     public Task<MarketLookup?> LookupMarketAsync(MarketId marketId, EventId eventId, ConditionId conditionId, CancellationToken cancellationToken)
     {

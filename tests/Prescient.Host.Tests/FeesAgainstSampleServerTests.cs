@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Prescient.Engine.Refresh;
+using Prescient.Engine.Signals;
+using Prescient.Engine.Storage;
+using Prescient.Engine.Trading;
+using Prescient.Host.Hosting;
+using Prescient.Sample.Server;
+using Prescient.Testing;
+
+namespace Prescient.Host.Tests;
+
+/// <summary>
+/// Refresh → signals → execute over real HTTP against the sample server, on crypto Up/Down markets:
+/// fees on, no fee schedule, so each fill is charged the CLOB base fee from <c>GET /fee-rate</c>.
+/// </summary>
+public sealed class FeesAgainstSampleServerTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public async Task Execute_CryptoUpDownWithoutSchedule_IsChargedTheFeeRateBaseFee()
+    {
+        var clock = new FrozenClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var server = await SampleServer.StartAsync(new SampleServerOptions { Seed = 42 }, clock, CancellationToken.None);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Data"] = _dir.Path,
+                ["Polymarket:GammaUrl"] = server.BaseAddress.ToString(),
+                ["Polymarket:ClobUrl"] = server.BaseAddress.ToString(),
+
+                // Up/Down markets live less than a day; a lower threshold also buys NO above 0.5.
+                ["Filters:MinDaysToEnd"] = "0",
+                ["Strategy:Threshold"] = "0.35",
+            })
+            .Build();
+        await using var runtime = await PrescientRuntime.StartAsync(configuration, _ => { }, CancellationToken.None, clock);
+
+        await runtime.Services.GetRequiredService<RefreshService>().RefreshAsync(null, CancellationToken.None);
+        await runtime.Services.GetRequiredService<SignalService>().GenerateAsync(CancellationToken.None);
+        var result = await runtime.Services.GetRequiredService<ExecutionService>().ExecuteAsync(CancellationToken.None);
+
+        var markets = (await runtime.Services.GetRequiredService<IMarketDataStore>().ReadMarketsAsync(CancellationToken.None))!.Markets;
+        var crypto = markets.Where(m => m.FeesEnabled && m.FeeRate is null).ToDictionary(m => m.MarketId);
+        var signals = (await runtime.Services.GetRequiredService<ITradingStore>().ReadSignalsAsync(CancellationToken.None))!.Signals;
+        var trades = result.Trades.Where(t => crypto.ContainsKey(t.MarketId)).ToArray();
+        Assert.Equal(3, trades.Length);
+        Assert.DoesNotContain(result.Rejections, r => r.Reason == Domain.Trading.RejectionReason.FeeUnknown);
+
+        // One /fee-rate per crypto signal's token, none for the sports schedules or the fee-free markets.
+        Assert.Equal(signals.Where(s => crypto.ContainsKey(s.MarketId)).Select(s => s.TokenId).Distinct().Count(), server.Stats.Requests(SampleRoutes.FeeRate));
+
+        // Dogecoin Up or Down, NO bought at 0.56: 165.56 × min(0.56, 0.44) × 1000 / 10,000 = 7.28464 USDC.
+        // Gamma's takerBaseFee (1000) as a rate of the USDC traded would have been 165.56 × 0.56 × 0.1 = 9.27136.
+        var dogecoin = Assert.Single(trades, t => t.MarketId.Value == "170012550");
+        Assert.StartsWith("Dogecoin Up or Down", crypto[dogecoin.MarketId].Question, StringComparison.Ordinal);
+        Assert.Equal(165.56m, dogecoin.Shares);
+        Assert.Equal(0.56m, dogecoin.Price);
+        Assert.Equal(92.7136m, dogecoin.Cost);
+        Assert.Equal(7.28464m, dogecoin.Fees);
+
+        // Every crypto fill here takes one level: shares × min(p, 1 − p) × base fee / 10,000, rounded up to 6 places.
+        Assert.All(trades, t =>
+        {
+            Assert.Equal(t.Shares * t.Price, t.Cost);
+            var baseFee = server.Universe.FindEvent(t.EventId.Value, clock.Now)!.Markets.Single(m => m.MarketId == t.MarketId.Value).BaseFeeBps;
+            Assert.Equal(1000, baseFee);
+            Assert.Equal(Math.Round(t.Shares * Math.Min(t.Price, 1m - t.Price) * baseFee / 10_000m, 6, MidpointRounding.ToPositiveInfinity), t.Fees);
+        });
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
