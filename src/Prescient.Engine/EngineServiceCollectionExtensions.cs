@@ -43,6 +43,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SettlementService>();
         services.AddSingleton<ExecutionService>();
         services.AddSingleton<PortfolioService>();
+        services.AddSingleton<PortfolioRecovery>();
         services.AddSingleton<PerformanceService>();
         services.AddSingleton<ExportService>();
         services.AddSingleton<EndOfDayService>();

@@ -21,6 +21,7 @@ namespace Prescient.Host;
 /// <c>prescient serve</c>: the REST API with its OpenAPI document (/openapi/v1.json) and browsable
 /// UI (/scalar), bound to 127.0.0.1 by default, and the scheduler (section "Schedule"). Holds the
 /// data-folder lock while it runs; logs to the data folder's daily file (and to a console <c>logging</c> adds).
+/// Runs <see cref="StartupRecovery"/> before it listens or schedules anything.
 /// </summary>
 public sealed class PrescientApi : IAsyncDisposable
 {
@@ -84,6 +85,7 @@ public sealed class PrescientApi : IAsyncDisposable
             app.MapPaperTradingApi();
             app.MapHistoryApi();
             app.MapTradingApi();
+            await app.Services.GetRequiredService<StartupRecovery>().RunAsync(cancellationToken);
             await app.StartAsync(cancellationToken);
             return new PrescientApi(app, resources);
         }

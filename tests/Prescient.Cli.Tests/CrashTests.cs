@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Prescient.Storage.Files;
 using Prescient.Testing;
 
@@ -8,7 +9,8 @@ namespace Prescient.Cli.Tests;
 /// <summary>
 /// Kills real <c>prescient execute</c> processes with SIGKILL at random moments and checks the file
 /// contract afterwards: every JSON file parses after every kill, no ledger record is ever lost or
-/// doubled, and after one uninterrupted run <c>prescient check</c> passes.
+/// doubled, <c>prescient check</c> passes right after each kill (rebuilding a portfolio left behind the
+/// ledger, and saying so), and after one uninterrupted run it passes with nothing to rebuild.
 /// </summary>
 public sealed class CrashTests : IDisposable
 {
@@ -27,6 +29,7 @@ public sealed class CrashTests : IDisposable
         var random = new Random(20261125);
         var seen = new List<string>();
         var killedMidRun = 0;
+        var leftBehind = 0;
         for (var kill = 0; kill < Kills; kill++)
         {
             using var run = Start(config, "execute");
@@ -44,9 +47,11 @@ public sealed class CrashTests : IDisposable
             var now = LedgerIds();
             Assert.Equal(seen, now.Take(seen.Count));
             seen = now;
+            leftBehind += await CheckAfterKillAsync(config, now.Count) > 0 ? 1 : 0;
         }
 
         Assert.True(killedMidRun >= Kills / 2, $"only {killedMidRun} of {Kills} runs were killed before they finished");
+        Assert.True(leftBehind > 0, "no kill left portfolio.json behind the ledger: the check's repair went untested");
         await RunOkAsync(config, "execute");
 
         AssertEveryJsonFileParses();
@@ -55,7 +60,7 @@ public sealed class CrashTests : IDisposable
         Assert.NotEmpty(ids);
         var signalIds = Ledger().Select(t => t.GetProperty("signal_id").GetString()).ToArray();
         Assert.Equal(signalIds.Length, signalIds.Distinct().Count());
-        await RunOkAsync(config, "check");
+        Assert.DoesNotContain("behind", await RunOkAsync(config, "check"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,11 +173,49 @@ public sealed class CrashTests : IDisposable
 
     private long LedgerLength() => File.Exists(Folder.PaperTrades) ? new FileInfo(Folder.PaperTrades).Length : 0;
 
-    private async Task RunOkAsync(string config, string command)
+    /// <summary>Its standard output.</summary>
+    private async Task<string> RunOkAsync(string config, string command)
     {
         using var run = Start(config, command);
         await run.Process.WaitForExitAsync();
-        Assert.True(run.Process.ExitCode == 0, $"{command}: {await run.Error}{await run.Output}");
+        var output = await run.Output;
+        Assert.True(run.Process.ExitCode == 0, $"{command}: {await run.Error}{output}");
+        return output;
+    }
+
+    /// <summary>
+    /// <c>prescient check</c> on the folder exactly as the kill left it: exit 0, and the rebuild said
+    /// when <c>portfolio.json</c> was behind the ledger (missing counts as behind by every record).
+    /// Returns how many records it was behind.
+    /// </summary>
+    private async Task<int> CheckAfterKillAsync(string config, int ledgerRecords)
+    {
+        var behind = ledgerRecords - StoredTradeCount();
+        // Spectre wraps long lines at the width of a console that is not a terminal.
+        var output = Regex.Replace(await RunOkAsync(config, "check"), @"\s+", " ");
+        if (behind > 0)
+        {
+            Assert.Contains($"portfolio.json was {behind} record", output, StringComparison.Ordinal);
+            Assert.Contains("behind the ledger (an interrupted run); rebuilt", output, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.DoesNotContain("behind", output, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(ledgerRecords, StoredTradeCount());
+        return behind;
+    }
+
+    private int StoredTradeCount()
+    {
+        if (!File.Exists(Folder.Portfolio))
+        {
+            return 0;
+        }
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(Folder.Portfolio));
+        return doc.RootElement.GetProperty("trade_count").GetInt32();
     }
 
     private void AssertEveryJsonFileParses()

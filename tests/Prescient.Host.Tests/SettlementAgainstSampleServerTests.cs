@@ -60,7 +60,7 @@ public sealed class SettlementAgainstSampleServerTests : IDisposable
         }
 
         Assert.Equal(settlements.Length, settlements.Select(s => s.MarketId).Distinct().Count());
-        var check = await runtime.Services.GetRequiredService<PortfolioService>().CheckAsync(CancellationToken.None);
+        var check = await runtime.Services.GetRequiredService<PortfolioRecovery>().RecoverAsync(CancellationToken.None);
         Assert.True(check.IsConsistent, string.Join("; ", check.Differences));
         var lastRun = clock.Now - TimeSpan.FromDays(1);
         foreach (var position in check.Rebuilt!.Positions)

@@ -6,16 +6,25 @@ using Spectre.Console;
 
 namespace Prescient.Cli.Commands;
 
-/// <summary><c>prescient check</c>: rebuild the portfolio from the ledger alone and report every difference; exit 1 on any.</summary>
+/// <summary>
+/// <c>prescient check</c>: rebuild the portfolio from the ledger alone and report every difference; exit 1
+/// on any. A <c>portfolio.json</c> that was only behind the ledger (an interrupted run) has been rebuilt,
+/// by the start-up step or by this check: that is said, and the exit is 0.
+/// </summary>
 internal static class CheckCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("check", "Rebuild the portfolio from trades/paper_trades.json (no network) and compare it with trades/portfolio.json; non-zero exit on any difference.");
+        var command = new Command("check", "Rebuild the portfolio from trades/paper_trades.json (no network) and compare it with trades/portfolio.json; a portfolio.json only behind the ledger (an interrupted run) is rebuilt and said so; non-zero exit on any other difference.");
         command.SetAction(async (parse, ct) =>
         {
             await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct);
-            var result = await runtime.Services.GetRequiredService<PortfolioService>().CheckAsync(ct);
+            var result = await runtime.Services.GetRequiredService<PortfolioRecovery>().RecoverAsync(ct);
+            if (result.Repair is { } repair)
+            {
+                context.Console.MarkupLineInterpolated($"[yellow]Repaired[/]: {repair.Message}.");
+            }
+
             if (result.IsConsistent)
             {
                 var p = result.Rebuilt!;

@@ -8,8 +8,8 @@ using Prescient.Engine.Trading;
 namespace Prescient.Engine.Positions;
 
 /// <summary>
-/// Reads of the trading state (the portfolio, the ledger), its CSV exports, and the check that
-/// rebuilds the portfolio from the ledger alone (no network) and reports every difference.
+/// Reads of the trading state (the portfolio, the ledger) and its CSV exports. The check that
+/// rebuilds the portfolio from the ledger is <see cref="PortfolioRecovery"/>.
 /// </summary>
 public sealed class PortfolioService(
     ITradingStore store,
@@ -32,30 +32,6 @@ public sealed class PortfolioService(
     public Task<IReadOnlyList<Trade>> TradesAsync(CancellationToken cancellationToken) =>
         gate.RunAsync(store.Ledger.ReadAllAsync, cancellationToken);
 
-    /// <summary>Rebuilds the portfolio from <c>paper_trades.json</c> and compares it with <c>portfolio.json</c>.</summary>
-    public Task<PortfolioCheckResult> CheckAsync(CancellationToken cancellationToken) =>
-        gate.RunAsync(
-            async ct =>
-            {
-                var ledger = await store.Ledger.ReadAllAsync(ct);
-                Portfolio rebuilt;
-                try
-                {
-                    rebuilt = Portfolio.Replay(options.Value.InitialCash, ledger);
-                }
-                catch (LedgerInconsistencyException e)
-                {
-                    return new PortfolioCheckResult(ledger.Count, null, [e.Message]);
-                }
-
-                var stored = await store.ReadPortfolioAsync(ct);
-                IReadOnlyList<string> differences = stored is not null
-                    ? PortfolioCheck.Compare(stored, rebuilt)
-                    : ledger.Count == 0 ? [] : [$"trades/portfolio.json is missing but the ledger has {ledger.Count} records."];
-                return new PortfolioCheckResult(ledger.Count, rebuilt, differences);
-            },
-            cancellationToken);
-
     /// <summary>Regenerates <c>trades_summary.csv</c> from the ledger.</summary>
     public Task<string> ExportTradesCsvAsync(CancellationToken cancellationToken) =>
         gate.RunAsync(async ct => await exporter.ExportTradesAsync(await store.Ledger.ReadAllAsync(ct), ct), cancellationToken);
@@ -66,13 +42,4 @@ public sealed class PortfolioService(
 
     private async Task<Portfolio> ReplayAsync(CancellationToken cancellationToken) =>
         Portfolio.Replay(options.Value.InitialCash, await store.Ledger.ReadAllAsync(cancellationToken));
-}
-
-/// <summary>
-/// The outcome of <see cref="PortfolioService.CheckAsync"/>: ledger length, the rebuilt portfolio (null
-/// when the ledger itself does not add up), and one line per difference; consistent when there is none.
-/// </summary>
-public sealed record PortfolioCheckResult(int LedgerRecords, Portfolio? Rebuilt, IReadOnlyList<string> Differences)
-{
-    public bool IsConsistent => Differences.Count == 0;
 }

@@ -8,7 +8,8 @@ namespace Prescient.Host.Hosting;
 
 /// <summary>
 /// One command's world: the run's resources (lock, market backend) and the services wired to them,
-/// logging to the data folder's daily file; <c>logging</c> adds to that (a console, filters).
+/// logging to the data folder's daily file; <c>logging</c> adds to that (a console, filters). Starting
+/// runs <see cref="StartupRecovery"/> before any command touches the data.
 /// </summary>
 public sealed class PrescientRuntime : IAsyncDisposable
 {
@@ -35,9 +36,10 @@ public sealed class PrescientRuntime : IAsyncDisposable
     {
         time ??= TimeProvider.System;
         var resources = await RunResources.AcquireAsync(configuration, time, cancellationToken);
+        ServiceProvider? services = null;
         try
         {
-            var services = new ServiceCollection()
+            services = new ServiceCollection()
                 .AddLogging(builder =>
                 {
                     builder.AddPrescientLogging(configuration, resources.Settings.DataDirectory, time);
@@ -46,21 +48,19 @@ public sealed class PrescientRuntime : IAsyncDisposable
                 .AddSingleton(time)
                 .AddPrescient(configuration, resources.Settings, resources.Backend)
                 .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-            try
-            {
-                // Every command dates what it writes in the schedule's zone: bad schedule settings stop it here, in one line, before any work.
-                services.GetRequiredService<TradingCalendar>();
-            }
-            catch
-            {
-                await services.DisposeAsync();
-                throw;
-            }
 
+            // Every command dates what it writes in the schedule's zone: bad schedule settings stop it here, in one line, before any work.
+            services.GetRequiredService<TradingCalendar>();
+            await services.GetRequiredService<StartupRecovery>().RunAsync(cancellationToken);
             return new PrescientRuntime(resources, services);
         }
         catch
         {
+            if (services is not null)
+            {
+                await services.DisposeAsync();
+            }
+
             await resources.DisposeAsync();
             throw;
         }

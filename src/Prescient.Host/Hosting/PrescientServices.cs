@@ -32,6 +32,7 @@ public static class PrescientServices
         services.AddOptions<TradingOptions>().Bind(configuration.GetSection(TradingOptions.SectionName));
         services.AddSingleton<IValidateOptions<TradingOptions>>(new Validator<TradingOptions>(o => o.Validate()));
         services.AddPrescientEngine();
+        services.AddSingleton<StartupRecovery>();
         services.AddFileStorage(settings.DataDirectory);
         services.AddPrescientSchedule(configuration);
         services.AddPolymarket(options =>
