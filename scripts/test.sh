@@ -4,6 +4,7 @@
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/ensure-sdk.sh"
+source "$root/scripts/ensure-tzdata.sh"
 results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"

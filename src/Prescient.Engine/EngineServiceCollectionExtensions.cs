@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prescient.Engine.Calendar;
 using Prescient.Engine.Cycle;
 using Prescient.Engine.Exports;
 using Prescient.Engine.History;
@@ -25,6 +26,9 @@ public static class EngineServiceCollectionExtensions
     public static IServiceCollection AddPrescientEngine(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+
+        // UTC days unless the host registers the schedule's calendar (it replaces this one).
+        services.TryAddSingleton(TradingCalendar.Utc);
         services.AddSingleton<EventsRefresh>();
         services.AddSingleton<QuotesRefresh>();
         services.AddSingleton<UseCaseGate>();

@@ -1,12 +1,9 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Storage;
 using Prescient.Engine.Trading;
-using Prescient.Host.Hosting;
 using Prescient.Sample.Server;
-using Prescient.Testing;
 
 namespace Prescient.Host.Tests;
 
@@ -14,28 +11,21 @@ namespace Prescient.Host.Tests;
 /// Refresh → signals → execute over real HTTP against the sample server, on crypto Up/Down markets:
 /// fees on, no fee schedule, so each fill is charged the CLOB base fee from <c>GET /fee-rate</c>.
 /// </summary>
-public sealed class FeesAgainstSampleServerTests : IDisposable
+public sealed class FeesAgainstSampleServerTests
 {
-    private readonly TempDirectory _dir = new();
-
     [Fact]
     public async Task Execute_CryptoUpDownWithoutSchedule_IsChargedTheFeeRateBaseFee()
     {
-        var clock = new FrozenClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        await using var server = await SampleServer.StartAsync(new SampleServerOptions { Seed = 42 }, clock, CancellationToken.None);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
+        await using var world = await SampleWorld.StartAsync(
+            new SampleServerOptions { Seed = 42 },
+            new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero),
+            new Dictionary<string, string?>
             {
-                ["Data"] = _dir.Path,
-                ["Polymarket:GammaUrl"] = server.BaseAddress.ToString(),
-                ["Polymarket:ClobUrl"] = server.BaseAddress.ToString(),
-
                 // Up/Down markets live less than a day; a lower threshold also buys NO above 0.5.
                 ["Filters:MinDaysToEnd"] = "0",
                 ["Strategy:Threshold"] = "0.35",
-            })
-            .Build();
-        await using var runtime = await PrescientRuntime.StartAsync(configuration, _ => { }, CancellationToken.None, clock);
+            });
+        var (clock, server, runtime) = (world.Clock, world.Server, world.Runtime);
 
         await runtime.Services.GetRequiredService<RefreshService>().RefreshAsync(null, CancellationToken.None);
         await runtime.Services.GetRequiredService<SignalService>().GenerateAsync(CancellationToken.None);
@@ -69,6 +59,4 @@ public sealed class FeesAgainstSampleServerTests : IDisposable
             Assert.Equal(Math.Round(t.Shares * Math.Min(t.Price, 1m - t.Price) * baseFee / 10_000m, 6, MidpointRounding.ToPositiveInfinity), t.Fees);
         });
     }
-
-    public void Dispose() => _dir.Dispose();
 }

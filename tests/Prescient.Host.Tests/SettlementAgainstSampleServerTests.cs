@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Prescient.Domain.Trading;
 using Prescient.Engine.Positions;
@@ -6,9 +5,7 @@ using Prescient.Engine.Refresh;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Storage;
 using Prescient.Engine.Trading;
-using Prescient.Host.Hosting;
 using Prescient.Sample.Server;
-using Prescient.Testing;
 
 namespace Prescient.Host.Tests;
 
@@ -17,24 +14,13 @@ namespace Prescient.Host.Tests;
 /// held markets resolve as the days pass and must be settled at exactly the payout the universe's
 /// ground truth gives, once, with the ledger and the portfolio agreeing at the end.
 /// </summary>
-public sealed class SettlementAgainstSampleServerTests : IDisposable
+public sealed class SettlementAgainstSampleServerTests
 {
-    private readonly TempDirectory _dir = new();
-
     [Fact]
     public async Task TwentyDays_HeldMarketsResolve_AreSettledAtTheTruePayout()
     {
-        var clock = new FrozenClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        await using var server = await SampleServer.StartAsync(new SampleServerOptions { Events = 40, Seed = 11 }, clock, CancellationToken.None);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Data"] = _dir.Path,
-                ["Polymarket:GammaUrl"] = server.BaseAddress.ToString(),
-                ["Polymarket:ClobUrl"] = server.BaseAddress.ToString(),
-            })
-            .Build();
-        await using var runtime = await PrescientRuntime.StartAsync(configuration, _ => { }, CancellationToken.None, clock);
+        await using var world = await SampleWorld.StartAsync(new SampleServerOptions { Events = 40, Seed = 11 }, new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var (clock, server, runtime) = (world.Clock, world.Server, world.Runtime);
         var refresh = runtime.Services.GetRequiredService<RefreshService>();
         var signals = runtime.Services.GetRequiredService<SignalService>();
         var execution = runtime.Services.GetRequiredService<ExecutionService>();
@@ -69,6 +55,4 @@ public sealed class SettlementAgainstSampleServerTests : IDisposable
             Assert.True(market?.YesPayout is null, $"market {position.MarketId} had resolved by the last run but is still held");
         }
     }
-
-    public void Dispose() => _dir.Dispose();
 }

@@ -1,13 +1,10 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Trading;
 using Prescient.Engine.Cycle;
 using Prescient.Engine.History;
 using Prescient.Engine.Storage;
-using Prescient.Host.Hosting;
 using Prescient.Sample.Server;
-using Prescient.Testing;
 
 namespace Prescient.Host.Tests;
 
@@ -17,25 +14,15 @@ namespace Prescient.Host.Tests;
 /// hour and resolve hours later, between the morning cycle and the end of day. Every day must
 /// complete, every snapshot must add up, and no resolved market may be valued instead of settled.
 /// </summary>
-public sealed class TradingLoopAgainstSampleServerTests : IDisposable
+public sealed class TradingLoopAgainstSampleServerTests
 {
-    private readonly TempDirectory _dir = new();
-
     [Fact]
     public async Task CycleAndEndOfDay_EveryDayWithAwkwardReplies_CompleteAndValueResolvedMarketsNeverAtEntry()
     {
-        var clock = new FrozenClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var scenarios = new ScenarioOptions { MarketsWithoutEvents = true, MiddayResolutions = true };
-        await using var server = await SampleServer.StartAsync(new SampleServerOptions { Events = 60, Seed = 11, Scenarios = scenarios }, clock, CancellationToken.None);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Data"] = _dir.Path,
-                ["Polymarket:GammaUrl"] = server.BaseAddress.ToString(),
-                ["Polymarket:ClobUrl"] = server.BaseAddress.ToString(),
-            })
-            .Build();
-        await using var runtime = await PrescientRuntime.StartAsync(configuration, _ => { }, CancellationToken.None, clock);
+        await using var world = await SampleWorld.StartAsync(
+            new SampleServerOptions { Events = 60, Seed = 11, Scenarios = scenarios }, new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var (clock, server, runtime) = (world.Clock, world.Server, world.Runtime);
         var cycle = runtime.Services.GetRequiredService<CycleService>();
         var endOfDay = runtime.Services.GetRequiredService<EndOfDayService>();
         var trading = runtime.Services.GetRequiredService<ITradingStore>();
@@ -82,6 +69,4 @@ public sealed class TradingLoopAgainstSampleServerTests : IDisposable
             Assert.Equal(settlement.TokenId.Value == market.YesTokenId ? yes : 1m - yes, settlement.Price);
         }
     }
-
-    public void Dispose() => _dir.Dispose();
 }

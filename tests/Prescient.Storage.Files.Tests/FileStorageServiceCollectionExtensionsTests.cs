@@ -1,3 +1,4 @@
+using Prescient.Testing.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Prescient.Engine.Storage;

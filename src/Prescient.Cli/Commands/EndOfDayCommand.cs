@@ -7,14 +7,14 @@ using Spectre.Console;
 
 namespace Prescient.Cli.Commands;
 
-/// <summary><c>prescient end-of-day</c>: close the UTC day once; a second run the same day says so and exits 0.</summary>
+/// <summary><c>prescient end-of-day</c>: close the day (in <c>Schedule:TimeZone</c>, UTC by default) once; a second run the same day says so and exits 0.</summary>
 internal static class EndOfDayCommand
 {
     public static Command Create(CliContext context)
     {
         var command = new Command(
             "end-of-day",
-            "Close the UTC day: settle held markets that resolved, mark the rest at fresh books, append one snapshot to history/portfolio_history.json, archive the day's signals, write the day's daily prices if missing, regenerate every CSV. Once per day; a second run writes nothing.");
+            "Close the day (the date in Schedule:TimeZone, UTC by default): settle held markets that resolved, mark the rest at fresh books, append one snapshot to history/portfolio_history.json, archive the day's signals, write the day's daily prices if missing, regenerate every CSV. Once per day; a second run writes nothing.");
         command.SetAction(async (parse, ct) =>
         {
             await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct);

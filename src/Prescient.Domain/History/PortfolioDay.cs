@@ -3,12 +3,12 @@ using Prescient.Domain.Ids;
 namespace Prescient.Domain.History;
 
 /// <summary>
-/// One end-of-day snapshot of <c>history/portfolio_history.json</c> (append only, one per UTC date).
+/// One end-of-day snapshot of <c>history/portfolio_history.json</c> (append only, one per date in the schedule's time zone, UTC by default).
 /// USDC unless stated.
 /// </summary>
 public sealed record PortfolioDay
 {
-    /// <summary>The trading day (UTC) this snapshot closes.</summary>
+    /// <summary>The trading day (the date in the schedule's time zone) this snapshot closes.</summary>
     public required DateOnly Date { get; init; }
 
     public required DateTimeOffset RecordedAt { get; init; }

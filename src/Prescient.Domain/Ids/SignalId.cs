@@ -12,7 +12,7 @@ public readonly record struct SignalId : IStringId<SignalId>, IComparable<Signal
 
     public static SignalId Create(string value) => new(StringId.Require(value, nameof(SignalId)));
 
-    /// <summary>The id of <paramref name="action"/> on <paramref name="market"/> on the UTC <paramref name="day"/>: "20261125-516926-buy_no".</summary>
+    /// <summary>The id of <paramref name="action"/> on <paramref name="market"/> on the trading <paramref name="day"/> (the date in the schedule's time zone, UTC by default): "20261125-516926-buy_no".</summary>
     public static SignalId For(DateOnly day, MarketId market, string action) =>
         Create(day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + "-" + market.Value + "-" + action);
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Prescient.Domain.History;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Positions;
+using Prescient.Engine.Calendar;
 using Prescient.Engine.Exports;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Positions;
@@ -15,8 +16,9 @@ using Prescient.Engine.Trading;
 namespace Prescient.Engine.History;
 
 /// <summary>
-/// Closes the UTC day: settles held markets that resolved since the morning (the same rule and ledger
-/// records as execute, so exactly once), marks the rest at books fetched now (a closed market waiting
+/// Closes the day (the <see cref="TradingCalendar"/>'s date: UTC unless the schedule has a time
+/// zone): settles held markets that resolved since the morning (the same rule and ledger records as
+/// execute, so exactly once), marks the rest at books fetched now (a closed market waiting
 /// for its resolution at Gamma's outcome price, flagged), rewrites
 /// <c>portfolio.json</c>, archives the day's signals, writes the day's daily prices from the stored
 /// quotes when they are from that day and the file is missing, appends one snapshot to
@@ -37,8 +39,11 @@ public sealed partial class EndOfDayService(
     UseCaseGate gate,
     RunRecorder recorder,
     TimeProvider time,
-    ILogger<EndOfDayService> logger)
+    ILogger<EndOfDayService> logger,
+    TradingCalendar? calendar = null)
 {
+    private readonly TradingCalendar _calendar = calendar ?? TradingCalendar.Utc;
+
     /// <summary>Closes the day through the gate, recording the run (succeeded or not) in the run log that status reads.</summary>
     public Task<EndOfDayResult> RunAsync(CancellationToken cancellationToken) =>
         recorder.RecordAsync(RunKinds.EndOfDay, ct => gate.RunAsync(RunUngatedAsync, ct), r => r.Message, cancellationToken);
@@ -47,7 +52,7 @@ public sealed partial class EndOfDayService(
     internal async Task<EndOfDayResult> RunUngatedAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var day = DateOnly.FromDateTime(now.UtcDateTime);
+        var day = _calendar.DayOf(now);
         if ((await history.ReadPortfolioHistoryAsync(cancellationToken)).FirstOrDefault(d => d.Date == day) is { } recorded)
         {
             LogAlreadyRecorded(logger, day, recorded.RecordedAt);
@@ -135,11 +140,11 @@ public sealed partial class EndOfDayService(
         return marks;
     }
 
-    /// <summary>The signals of <c>current_signals.json</c> created on <paramref name="day"/> (UTC), into the month's archive.</summary>
+    /// <summary>The signals of <c>current_signals.json</c> created on <paramref name="day"/>, into the month's archive.</summary>
     private async Task<SignalsArchived?> ArchiveSignalsAsync(DateOnly day, CancellationToken cancellationToken)
     {
         var signals = await trading.ReadSignalsAsync(cancellationToken);
-        var todays = signals?.Signals.Where(s => DateOnly.FromDateTime(s.CreatedAt.UtcDateTime) == day).ToArray() ?? [];
+        var todays = signals?.Signals.Where(s => _calendar.DayOf(s.CreatedAt) == day).ToArray() ?? [];
         return todays.Length == 0 ? null : await history.ArchiveSignalsAsync(day, todays, cancellationToken);
     }
 
@@ -147,7 +152,7 @@ public sealed partial class EndOfDayService(
     private async Task<string?> WriteDailyPricesAsync(DateOnly day, CancellationToken cancellationToken)
     {
         var quotes = await marketData.ReadQuotesAsync(cancellationToken);
-        return quotes is not null && DateOnly.FromDateTime(quotes.GeneratedAt.UtcDateTime) == day
+        return quotes is not null && _calendar.DayOf(quotes.GeneratedAt) == day
             ? await marketData.WriteDailyPricesAsync(quotes, cancellationToken)
             : null;
     }

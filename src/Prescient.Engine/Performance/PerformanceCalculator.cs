@@ -1,6 +1,7 @@
 using Prescient.Domain.History;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Trading;
+using Prescient.Engine.Calendar;
 
 namespace Prescient.Engine.Performance;
 
@@ -12,13 +13,17 @@ public static class PerformanceCalculator
 {
     public const int RatioDecimals = 6;
 
-    /// <summary>One row per day of <paramref name="history"/>, by date (see <see cref="PerformanceDay"/> for each column).</summary>
-    public static IReadOnlyList<PerformanceDay> Compute(IReadOnlyList<PortfolioDay> history, IReadOnlyList<Trade> ledger, decimal initialCash)
+    /// <summary>
+    /// One row per day of <paramref name="history"/>, by date (see <see cref="PerformanceDay"/> for each
+    /// column); ledger records count on their date in <paramref name="calendar"/> (UTC when not given).
+    /// </summary>
+    public static IReadOnlyList<PerformanceDay> Compute(IReadOnlyList<PortfolioDay> history, IReadOnlyList<Trade> ledger, decimal initialCash, TradingCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(ledger);
-        var tradesPerDay = ledger.GroupBy(t => DayOf(t.ExecutedAt)).ToDictionary(g => g.Key, g => g.Count());
-        var settled = Settlements(ledger).OrderBy(s => s.Date).ToArray();
+        calendar ??= TradingCalendar.Utc;
+        var tradesPerDay = ledger.GroupBy(t => calendar.DayOf(t.ExecutedAt)).ToDictionary(g => g.Key, g => g.Count());
+        var settled = Settlements(ledger, calendar).OrderBy(s => s.Date).ToArray();
         var rows = new List<PerformanceDay>(history.Count);
         decimal? previousEquity = null;
         var peak = initialCash;
@@ -71,15 +76,13 @@ public static class PerformanceCalculator
 
     private static decimal? Return(decimal value, decimal basis) => basis == 0m ? null : Ratio((value / basis) - 1m);
 
-    private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
-
     /// <summary>
     /// Every settlement of the ledger with whether it won and its squared error (p − o)², p the
     /// share-weighted average price of the buys of the position it closed. Held shares are followed
     /// through partial sells; a settlement of a position the ledger never opened (an inconsistent
     /// ledger) counts for the win rate but has no entry price to score.
     /// </summary>
-    private static IEnumerable<SettledPosition> Settlements(IReadOnlyList<Trade> ledger)
+    private static IEnumerable<SettledPosition> Settlements(IReadOnlyList<Trade> ledger, TradingCalendar calendar)
     {
         var open = new Dictionary<MarketId, Holding>();
         foreach (var trade in ledger)
@@ -109,7 +112,7 @@ public static class PerformanceCalculator
                 case TradeKind.Settlement:
                     open.Remove(trade.MarketId);
                     decimal? error = held is { BoughtShares: > 0m } ? Square((held.PricePaid / held.BoughtShares) - trade.Price) : null;
-                    yield return new SettledPosition(DayOf(trade.ExecutedAt), trade.RealizedPnl > 0m, error);
+                    yield return new SettledPosition(calendar.DayOf(trade.ExecutedAt), trade.RealizedPnl > 0m, error);
                     break;
                 default:
                     break;

@@ -2,7 +2,7 @@ namespace Prescient.Engine.Performance;
 
 /// <summary>
 /// One row of <c>performance_daily.csv</c> (and <c>GET /trading/performance</c>): an end-of-day
-/// snapshot with the statistics up to and including that UTC date. Money in USDC; ratios are
+/// snapshot with the statistics up to and including that date. Money in USDC; ratios are
 /// fractions (0.0125 = 1.25 %) rounded to 6 places.
 /// </summary>
 public sealed record PerformanceDay
@@ -31,7 +31,7 @@ public sealed record PerformanceDay
     /// <summary>The deepest <see cref="Drawdown"/> so far (≤ 0).</summary>
     public required decimal MaxDrawdown { get; init; }
 
-    /// <summary>Ledger records (buys, sells, settlements) executed on this UTC date.</summary>
+    /// <summary>Ledger records (buys, sells, settlements) executed on this date (in the schedule's time zone, UTC by default).</summary>
     public required int Trades { get; init; }
 
     public required int OpenPositions { get; init; }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Prescient.Domain.History;
 using Prescient.Domain.Trading;
+using Prescient.Engine.Calendar;
 using Prescient.Engine.Storage;
 using Prescient.Engine.Trading;
 
@@ -8,9 +9,9 @@ namespace Prescient.Engine.Performance;
 
 /// <summary>
 /// The performance report from <c>history/portfolio_history.json</c> and the ledger alone (no
-/// network), against the configured initial cash.
+/// network), against the configured initial cash; trades count on their date in the <see cref="TradingCalendar"/> (UTC when not given).
 /// </summary>
-public sealed class PerformanceService(IHistoryStore history, ITradingStore trading, IOptions<TradingOptions> options, UseCaseGate gate)
+public sealed class PerformanceService(IHistoryStore history, ITradingStore trading, IOptions<TradingOptions> options, UseCaseGate gate, TradingCalendar? calendar = null)
 {
     public Task<PerformanceReport> GetAsync(CancellationToken cancellationToken) => gate.RunAsync(GetUngatedAsync, cancellationToken);
 
@@ -27,6 +28,6 @@ public sealed class PerformanceService(IHistoryStore history, ITradingStore trad
     internal PerformanceReport Report(IReadOnlyList<PortfolioDay> days, IReadOnlyList<Trade> ledger)
     {
         var initialCash = options.Value.InitialCash;
-        return PerformanceReport.From(initialCash, PerformanceCalculator.Compute(days, ledger, initialCash));
+        return PerformanceReport.From(initialCash, PerformanceCalculator.Compute(days, ledger, initialCash, calendar));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Positions;
+using Prescient.Engine.Calendar;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Quotes;
 using Prescient.Engine.Refresh;
@@ -24,8 +25,11 @@ public sealed partial class SignalService(
     IOptions<TradingOptions> tradingOptions,
     UseCaseGate gate,
     TimeProvider time,
-    ILogger<SignalService> logger)
+    ILogger<SignalService> logger,
+    TradingCalendar? calendar = null)
 {
+    private readonly TradingCalendar _calendar = calendar ?? TradingCalendar.Utc;
+
     /// <summary>Generates and stores the current signals; <see cref="MissingStateException"/> when markets or quotes are missing or from another source.</summary>
     public Task<SignalsResult> GenerateAsync(CancellationToken cancellationToken) =>
         gate.RunAsync(GenerateCoreAsync, cancellationToken);
@@ -62,7 +66,7 @@ public sealed partial class SignalService(
         }
 
         var now = time.GetUtcNow();
-        var result = strategy.Generate(new StrategyContext(markets.Markets, byToken, portfolio, now));
+        var result = strategy.Generate(new StrategyContext(markets.Markets, byToken, portfolio, now) { Day = _calendar.DayOf(now) });
         var snapshot = new SignalsSnapshot(now, source.Info, strategy.Name, strategy.Settings, result.Signals, result.Skipped);
         var json = await trading.WriteSignalsAsync(snapshot, cancellationToken);
         var csv = await exporter.ExportSignalsAsync(snapshot, cancellationToken);

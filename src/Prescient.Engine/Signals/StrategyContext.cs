@@ -1,5 +1,6 @@
 using Prescient.Domain.Ids;
 using Prescient.Domain.Positions;
+using Prescient.Engine.Calendar;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Quotes;
 
@@ -10,4 +11,8 @@ public sealed record StrategyContext(
     IReadOnlyList<MarketRow> Markets,
     IReadOnlyDictionary<TokenId, TokenQuote> Quotes,
     Portfolio Portfolio,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>The trading day of <see cref="Now"/> (the date in signal ids): the <see cref="TradingCalendar"/>'s, set by the caller; the UTC date of <see cref="Now"/> unless set.</summary>
+    public DateOnly Day { get; init; } = TradingCalendar.Utc.DayOf(Now);
+}

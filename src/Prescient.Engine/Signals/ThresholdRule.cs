@@ -17,7 +17,7 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
 {
     private const decimal DefaultTick = 0.01m;
 
-    public (Signal? Signal, SkippedMarket? Skipped) Evaluate(MarketRow market, TokenQuote yes, TokenQuote no, Portfolio portfolio, DateTimeOffset now)
+    public (Signal? Signal, SkippedMarket? Skipped) Evaluate(MarketRow market, TokenQuote yes, TokenQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day)
     {
         var check = Check(market, yes, no, portfolio);
         return check.Skipped is { } skip ? (null, skip) : (Build(market, check, now), null);
@@ -89,7 +89,7 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
         var named = string.Equals(outcome, side, StringComparison.OrdinalIgnoreCase) ? side : $"{side} ({outcome})";
         return new Signal
         {
-            SignalId = SignalId.For(DateOnly.FromDateTime(now.UtcDateTime), market.MarketId, Code(options.Side)),
+            SignalId = SignalId.For(day, market.MarketId, Code(options.Side)),
             CreatedAt = now,
             Strategy = strategy,
             EventId = market.EventId,

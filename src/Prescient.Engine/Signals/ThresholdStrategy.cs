@@ -82,7 +82,7 @@ public sealed class ThresholdStrategy : IStrategy
                     continue;
                 }
 
-                var (signal, skip) = _rule.Evaluate(market, yes, no, context.Portfolio, context.Now);
+                var (signal, skip) = _rule.Evaluate(market, yes, no, context.Portfolio, context.Now, context.Day);
                 if (signal is not null)
                 {
                     signals.Add(signal);

@@ -24,7 +24,7 @@ public interface IMarketDataStore
     Task<StoredFilteredEvents?> ReadFilteredEventsAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes <c>markets/daily_prices_YYYY-MM-DD.json</c> for the UTC date of <paramref name="quotes"/>'
+    /// Writes <c>markets/daily_prices_YYYY-MM-DD.json</c> for the trading day (the date in the schedule's time zone, UTC by default) of <paramref name="quotes"/>'
     /// generation time from those quotes, unless that file exists (it is never replaced); returns the
     /// path written, or null when the day's file was already there.
     /// </summary>

@@ -3,7 +3,7 @@ using Prescient.Engine.Quotes;
 
 namespace Prescient.Engine.Storage;
 
-/// <summary>One quotes run: when it was generated and from where. The daily prices file is for the UTC date of <see cref="GeneratedAt"/>.</summary>
+/// <summary>One quotes run: when it was generated and from where. The daily prices file is for the trading day (the date in the schedule's time zone) of <see cref="GeneratedAt"/>.</summary>
 public sealed record QuotesRun(DateTimeOffset GeneratedAt, MarketSourceInfo Source);
 
 /// <summary>What a quotes commit wrote.</summary>

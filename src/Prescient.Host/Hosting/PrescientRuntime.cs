@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Prescient.Engine.Calendar;
 using Prescient.Host.Logging;
 
 namespace Prescient.Host.Hosting;
@@ -47,6 +48,9 @@ public sealed class PrescientRuntime : IAsyncDisposable
                 .AddSingleton(time)
                 .AddPrescient(configuration, resources.Settings, resources.Backend)
                 .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+            // Every command dates what it writes in the schedule's zone: bad schedule settings stop it here, in one line, before any work.
+            services.GetRequiredService<TradingCalendar>();
             await services.GetRequiredService<StartupRecovery>().RunAsync(cancellationToken);
             return new PrescientRuntime(resources, services);
         }

@@ -1,9 +1,12 @@
+using Prescient.Engine.Calendar;
+
 namespace Prescient.Host.Scheduling;
 
 /// <summary>
 /// The schedule <c>prescient serve</c> runs. Configuration section "Schedule"; every default below is
 /// the documented default. Crons have 5 fields (minute hour day month weekday) or 6 (seconds first),
-/// read in <see cref="TimeZone"/>, daylight saving time included.
+/// read in <see cref="TimeZone"/>, daylight saving time included. <see cref="TimeZone"/> is also the
+/// zone of every day Prescient records (<see cref="CreateCalendar"/>).
 /// </summary>
 public sealed record ScheduleOptions
 {
@@ -12,7 +15,7 @@ public sealed record ScheduleOptions
     /// <summary>Whether <c>prescient serve</c> runs the schedule. Default true.</summary>
     public bool Enabled { get; init; } = true;
 
-    /// <summary>IANA time zone id the crons are read in (e.g. <c>Europe/Paris</c>). Default <c>UTC</c>.</summary>
+    /// <summary>IANA time zone id the crons are read in and the days are dated in (e.g. <c>Europe/Paris</c>). Default <c>UTC</c>.</summary>
     public string TimeZone { get; init; } = "UTC";
 
     /// <summary>The morning cycle. Default <c>0 9 * * *</c> (09:00 every day).</summary>
@@ -36,6 +39,9 @@ public sealed record ScheduleOptions
             throw new ArgumentException($"Schedule:TimeZone '{TimeZone}' is not a known IANA time zone id (e.g. UTC, Europe/Paris, America/New_York).", e);
         }
     }
+
+    /// <summary>The calendar of <see cref="TimeZone"/>: the dates of history rows, archives, daily prices and signal ids; <see cref="ArgumentException"/> as <see cref="FindTimeZone"/>.</summary>
+    public TradingCalendar CreateCalendar() => new(FindTimeZone());
 
     /// <summary>A one-line description of a value out of range, or null when the options are valid.</summary>
     public string? Validate()

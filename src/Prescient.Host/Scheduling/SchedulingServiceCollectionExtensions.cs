@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Prescient.Engine.Calendar;
 using Prescient.Engine.Status;
 
 namespace Prescient.Host.Scheduling;
@@ -8,9 +10,10 @@ namespace Prescient.Host.Scheduling;
 public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
-    /// The schedule's options (section "Schedule", validated), its jobs (<see cref="ScheduledJobs"/>) and
-    /// the <see cref="IRunSchedule"/> the status reads. Every command gets these; only <c>serve</c> adds
-    /// the scheduler itself (<see cref="AddPrescientScheduler"/>).
+    /// The schedule's options (section "Schedule", validated), its jobs (<see cref="ScheduledJobs"/>),
+    /// the <see cref="IRunSchedule"/> the status reads, and the <see cref="TradingCalendar"/> of its time
+    /// zone (replacing the engine's UTC default), which dates every day recorded. Every command gets
+    /// these; only <c>serve</c> adds the scheduler itself (<see cref="AddPrescientScheduler"/>).
     /// </summary>
     public static IServiceCollection AddPrescientSchedule(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,6 +23,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<SchedulerState>();
         services.AddSingleton<IReadOnlyList<ScheduledJob>>(sp => ScheduledJobs.Create(sp.GetRequiredService<IOptions<ScheduleOptions>>().Value));
         services.AddSingleton<IRunSchedule, CronRunSchedule>();
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<IOptions<ScheduleOptions>>().Value.CreateCalendar()));
         return services;
     }
 

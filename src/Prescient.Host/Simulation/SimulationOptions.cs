@@ -1,9 +1,12 @@
+using Prescient.Engine.Calendar;
+
 namespace Prescient.Host.Simulation;
 
 /// <summary>
-/// A multi-day run on the sample market: <see cref="Days"/> simulated days from <see cref="Start"/>
-/// (a UTC date), each with the morning cycle at <see cref="CycleTime"/> and the end of day at
-/// <see cref="EndOfDayTime"/> (UTC). The same options and seed give the same trades and equity.
+/// A multi-day run on the sample market: <see cref="Days"/> simulated days from <see cref="Start"/>,
+/// each with the morning cycle at <see cref="CycleTime"/> and the end of day at <see cref="EndOfDayTime"/>,
+/// dates and times in the schedule's time zone (UTC by default). The same options, seed and zone give
+/// the same trades and equity.
 /// </summary>
 public sealed record SimulationOptions
 {
@@ -17,8 +20,12 @@ public sealed record SimulationOptions
 
     public TimeOnly EndOfDayTime { get; init; } = new(18, 0);
 
-    /// <summary>The instant of <paramref name="time"/> on day <paramref name="index"/> (0-based).</summary>
-    public DateTimeOffset At(int index, TimeOnly time) => new(Start.AddDays(index).ToDateTime(time), TimeSpan.Zero);
+    /// <summary>The instant of <paramref name="time"/> on day <paramref name="index"/> (0-based) in <paramref name="calendar"/>'s zone.</summary>
+    public DateTimeOffset At(int index, TimeOnly time, TradingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.At(Start.AddDays(index), time);
+    }
 
     public string? Validate() =>
         Days is < 1 or > 3_650 ? "--days must be between 1 and 3650."

@@ -1,17 +1,20 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Prescient.Engine.Calendar;
 using Prescient.Engine.Cycle;
 using Prescient.Engine.History;
 using Prescient.Engine.Performance;
 using Prescient.Host.Hosting;
+using Prescient.Host.Scheduling;
 using Prescient.Storage.Files;
 
 namespace Prescient.Host.Simulation;
 
 /// <summary>
 /// <c>prescient simulate</c>: N days of the sample market on a simulated clock — each day the morning
-/// cycle (refresh, signals, execute with settlement, exports) then the end of day — in a fresh data
+/// cycle (refresh, signals, execute with settlement, exports) then the end of day, at their local
+/// times in the schedule's time zone — in a fresh data
 /// folder, through the same use-cases the scheduler runs. Deterministic for a given seed and options.
 /// </summary>
 public static class SimulationRunner
@@ -37,24 +40,39 @@ public static class SimulationRunner
         }
 
         RequireFresh(new DataFolder(settings.DataDirectory));
-        var clock = new SimulationClock(options.At(0, options.CycleTime));
+        var calendar = Calendar(configuration);
+        var clock = new SimulationClock(options.At(0, options.CycleTime, calendar));
         await using var runtime = await PrescientRuntime.StartAsync(configuration, logging, cancellationToken, clock);
         var cycle = runtime.Services.GetRequiredService<CycleService>();
         var endOfDay = runtime.Services.GetRequiredService<EndOfDayService>();
         int trades = 0, settlements = 0;
         for (var day = 0; day < options.Days; day++)
         {
-            clock.SetUtcNow(options.At(day, options.CycleTime));
+            clock.SetUtcNow(options.At(day, options.CycleTime, calendar));
             var morning = await cycle.RunAsync(null, cancellationToken);
             trades += morning.Trades;
             settlements += morning.Settlements;
-            clock.SetUtcNow(options.At(day, options.EndOfDayTime));
+            clock.SetUtcNow(options.At(day, options.EndOfDayTime, calendar));
             var evening = await endOfDay.RunAsync(cancellationToken);
             progress?.Report(new SimulationProgress(day + 1, options.Days, evening.Date, evening.Snapshot.Equity, trades, settlements));
         }
 
         var performance = await runtime.Services.GetRequiredService<PerformanceService>().GetAsync(cancellationToken);
         return new SimulationResult(options, settings.SampleSeed, settings.DataDirectory, trades, settlements, performance);
+    }
+
+    /// <summary>The schedule's calendar, read before the runtime starts: the clock starts at the first morning in its zone.</summary>
+    private static TradingCalendar Calendar(IConfiguration configuration)
+    {
+        var schedule = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
+        try
+        {
+            return schedule.CreateCalendar();
+        }
+        catch (ArgumentException e)
+        {
+            throw new SettingsException(e.Message, e);
+        }
     }
 
     /// <summary>A simulation writes a whole history from its first day: it will not mix into a folder that already has one.</summary>

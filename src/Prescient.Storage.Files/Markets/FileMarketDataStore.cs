@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Prescient.Engine.Calendar;
 using Prescient.Engine.Storage;
 using Prescient.Storage.Files.Json;
 
@@ -15,18 +16,21 @@ public sealed class FileMarketDataStore : IMarketDataStore
 {
     private readonly DataFolder _folder;
     private readonly ILogger<FileMarketDataStore> _logger;
+    private readonly TradingCalendar _calendar;
 
-    public FileMarketDataStore(DataFolder folder, ILogger<FileMarketDataStore>? logger = null)
+    /// <summary>A store whose daily prices files are named by the date in <paramref name="calendar"/> (UTC when not given).</summary>
+    public FileMarketDataStore(DataFolder folder, ILogger<FileMarketDataStore>? logger = null, TradingCalendar? calendar = null)
     {
         _folder = folder ?? throw new ArgumentNullException(nameof(folder));
         _logger = logger ?? NullLogger<FileMarketDataStore>.Instance;
+        _calendar = calendar ?? TradingCalendar.Utc;
     }
 
     public Task<IEventsWriter> BeginEventsAsync(EventsRun run, CancellationToken cancellationToken) =>
         EventsWriter.BeginAsync(_folder, run, _logger, cancellationToken);
 
     public Task<IQuotesWriter> BeginQuotesAsync(QuotesRun run, CancellationToken cancellationToken) =>
-        QuotesWriter.BeginAsync(_folder, run, _logger, cancellationToken);
+        QuotesWriter.BeginAsync(_folder, run, _calendar.DayOf(run.GeneratedAt), _logger, cancellationToken);
 
     public async Task<MarketsSnapshot?> ReadMarketsAsync(CancellationToken cancellationToken)
     {
@@ -81,14 +85,15 @@ public sealed class FileMarketDataStore : IMarketDataStore
     public async Task<string?> WriteDailyPricesAsync(QuotesSnapshot quotes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(quotes);
-        var path = _folder.DailyPrices(DailyPricesFile.Day(quotes.GeneratedAt));
+        var day = _calendar.DayOf(quotes.GeneratedAt);
+        var path = _folder.DailyPrices(day);
         if (File.Exists(path))
         {
             StoreLog.DailyPricesKept(_logger, path);
             return null;
         }
 
-        var daily = await DailyPricesFile.BeginAsync(_folder, quotes.GeneratedAt, quotes.Source, cancellationToken).ConfigureAwait(false);
+        var daily = await DailyPricesFile.BeginAsync(_folder, day, quotes.GeneratedAt, quotes.Source, cancellationToken).ConfigureAwait(false);
         await using (daily.ConfigureAwait(false))
         {
             foreach (var quote in quotes.Quotes)

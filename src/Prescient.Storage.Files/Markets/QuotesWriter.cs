@@ -34,10 +34,11 @@ internal sealed class QuotesWriter : IQuotesWriter
         _columns = QuoteColumns.For(run.Source);
     }
 
-    public static async Task<IQuotesWriter> BeginAsync(DataFolder folder, QuotesRun run, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Starts the run; its daily prices, if any, go to the file of <paramref name="day"/> (the trading day of the run).</summary>
+    public static async Task<IQuotesWriter> BeginAsync(DataFolder folder, QuotesRun run, DateOnly day, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var writer = new QuotesWriter(run, folder.DailyPrices(DailyPricesFile.Day(run.GeneratedAt)), logger);
+        var writer = new QuotesWriter(run, folder.DailyPrices(day), logger);
         try
         {
             writer._cache = await JsonEnvelopeWriter.BeginAsync(folder.MarketCache, writer.WriteSource, "quotes", cancellationToken)
@@ -46,7 +47,7 @@ internal sealed class QuotesWriter : IQuotesWriter
                 .ConfigureAwait(false);
             if (!File.Exists(writer._dailyPath))
             {
-                writer._daily = await DailyPricesFile.BeginAsync(folder, run.GeneratedAt, run.Source, cancellationToken).ConfigureAwait(false);
+                writer._daily = await DailyPricesFile.BeginAsync(folder, day, run.GeneratedAt, run.Source, cancellationToken).ConfigureAwait(false);
             }
 
             return writer;

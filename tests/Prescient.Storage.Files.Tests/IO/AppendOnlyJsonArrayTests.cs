@@ -1,3 +1,4 @@
+using Prescient.Testing.Fakes;
 using System.Text;
 using System.Text.Json;
 using Prescient.Domain.Trading;

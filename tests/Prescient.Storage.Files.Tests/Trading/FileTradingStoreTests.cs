@@ -1,3 +1,4 @@
+using Prescient.Testing.Fakes;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -1,6 +1,7 @@
 using Prescient.Domain.History;
 using Prescient.Domain.Markets;
 using Prescient.Domain.Trading;
+using Prescient.Engine.Calendar;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Performance;
 using Prescient.Engine.Quotes;
@@ -24,7 +25,11 @@ public sealed class InMemoryMarketDataStore : IMarketDataStore, ICsvExporter
 
     public QuotesSnapshot? Quotes { get; set; }
 
+    /// <summary>The daily prices by trading day, dated in <see cref="Calendar"/> as the file store dates its files.</summary>
     public Dictionary<DateOnly, QuotesSnapshot> DailyPrices { get; } = [];
+
+    /// <summary>The calendar the daily prices are dated in. Default UTC.</summary>
+    public TradingCalendar Calendar { get; init; } = TradingCalendar.Utc;
 
     public List<string> Exports { get; } = [];
 
@@ -48,7 +53,7 @@ public sealed class InMemoryMarketDataStore : IMarketDataStore, ICsvExporter
 
     public Task<string?> WriteDailyPricesAsync(QuotesSnapshot quotes, CancellationToken cancellationToken)
     {
-        var day = DateOnly.FromDateTime(quotes.GeneratedAt.UtcDateTime);
+        var day = Calendar.DayOf(quotes.GeneratedAt);
         return Task.FromResult(DailyPrices.TryAdd(day, quotes) ? $"daily_prices_{day:yyyy-MM-dd}.json" : null);
     }
 
@@ -156,7 +161,7 @@ public sealed class InMemoryMarketDataStore : IMarketDataStore, ICsvExporter
             store.Commits++;
             var snapshot = new QuotesSnapshot(run.GeneratedAt, run.Source, _quotes);
             store.Quotes = snapshot;
-            var daily = store.DailyPrices.TryAdd(DateOnly.FromDateTime(run.GeneratedAt.UtcDateTime), snapshot);
+            var daily = store.DailyPrices.TryAdd(store.Calendar.DayOf(run.GeneratedAt), snapshot);
             return Task.FromResult(new QuotesCommit(["market_cache.json", "markets_current.csv"], daily));
         }
 

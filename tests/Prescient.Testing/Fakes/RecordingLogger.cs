@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 
-namespace Prescient.Storage.Files.Tests;
+namespace Prescient.Testing.Fakes;
 
 /// <summary>A logger that keeps every message with its level, for tests that check what was logged.</summary>
-internal sealed class RecordingLogger<T> : ILogger<T>
+public sealed class RecordingLogger<T> : ILogger<T>
 {
     private readonly List<(LogLevel Level, string Message)> _entries = [];
     private readonly Lock _gate = new();
