@@ -1,13 +1,10 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Prescient.Domain.Trading;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Storage;
 using Prescient.Engine.Trading;
-using Prescient.Host.Hosting;
 using Prescient.Sample.Server;
-using Prescient.Testing;
 
 namespace Prescient.Host.Tests;
 
@@ -16,32 +13,21 @@ namespace Prescient.Host.Tests;
 /// best levels and ghost books: no fill strays past the signal's ask + the slippage allowance, and every
 /// signal whose market shows a ghost book at execution is refused with the code that names it.
 /// </summary>
-public sealed class ExecutionAgainstSampleServerTests : IDisposable
+public sealed class ExecutionAgainstSampleServerTests
 {
-    private readonly TempDirectory _dir = new();
-
     [Fact]
     public async Task Execute_ThinBestLevelsAndGhostBooks_FillsStayNearTheSignalAndGhostMarketsAreRefused()
     {
         var signalTime = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-        var clock = new FrozenClock(signalTime);
         var scenarios = new ScenarioOptions { ThinBestLevels = true, GhostBooks = true };
-        await using var server = await SampleServer.StartAsync(new SampleServerOptions { Events = 1_500, Seed = 7, Scenarios = scenarios }, clock, CancellationToken.None);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Data"] = _dir.Path,
-                ["Polymarket:GammaUrl"] = server.BaseAddress.ToString(),
-                ["Polymarket:ClobUrl"] = server.BaseAddress.ToString(),
-            })
-            .Build();
-        await using var runtime = await PrescientRuntime.StartAsync(configuration, _ => { }, CancellationToken.None, clock);
-        await runtime.Services.GetRequiredService<RefreshService>().RefreshAsync(null, CancellationToken.None);
-        var signals = (await runtime.Services.GetRequiredService<SignalService>().GenerateAsync(CancellationToken.None)).Snapshot.Signals;
-        var markets = (await runtime.Services.GetRequiredService<IMarketDataStore>().ReadMarketsAsync(CancellationToken.None))!.Markets.ToDictionary(m => m.MarketId);
+        await using var world = await SampleWorld.StartAsync(new SampleServerOptions { Events = 1_500, Seed = 7, Scenarios = scenarios }, signalTime);
+        var (server, clock) = (world.Server, world.Clock);
+        await world.Services.GetRequiredService<RefreshService>().RefreshAsync(null, CancellationToken.None);
+        var signals = (await world.Services.GetRequiredService<SignalService>().GenerateAsync(CancellationToken.None)).Snapshot.Signals;
+        var markets = (await world.Services.GetRequiredService<IMarketDataStore>().ReadMarketsAsync(CancellationToken.None))!.Markets.ToDictionary(m => m.MarketId);
 
         clock.Now = signalTime.AddHours(1);
-        var result = await runtime.Services.GetRequiredService<ExecutionService>().ExecuteAsync(CancellationToken.None);
+        var result = await world.Services.GetRequiredService<ExecutionService>().ExecuteAsync(CancellationToken.None);
 
         // A ghost book never makes a signal: its YES mid is 0.50 (not above the threshold), its NO spread 0.98.
         var other = signals.ToDictionary(s => s.SignalId, s => BookGuard.ComplementOf(markets[s.MarketId], s.TokenId)!.Value.Value);
@@ -67,9 +53,7 @@ public sealed class ExecutionAgainstSampleServerTests : IDisposable
         Assert.Equal(ghostOwn.Length, result.RejectionsByReason[RejectionReason.QuoteMismatch]);
         Assert.Equal(ghostOther.Length, result.RejectionsByReason[RejectionReason.ComplementMismatch]);
 
-        var ledger = await runtime.Services.GetRequiredService<ITradingStore>().Ledger.ReadAllAsync(CancellationToken.None);
+        var ledger = await world.Services.GetRequiredService<ITradingStore>().Ledger.ReadAllAsync(CancellationToken.None);
         Assert.Equal(result.Trades, ledger);
     }
-
-    public void Dispose() => _dir.Dispose();
 }

@@ -20,7 +20,7 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
     public (Signal? Signal, SkippedMarket? Skipped) Evaluate(MarketRow market, TokenQuote yes, TokenQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day)
     {
         var check = Check(market, yes, no, portfolio);
-        return check.Skipped is { } skip ? (null, skip) : (Build(market, check, now), null);
+        return check.Skipped is { } skip ? (null, skip) : (Build(market, check, now, day), null);
     }
 
     /// <summary>The rule's checks alone, in order: the first that fails as a skip, or the numbers a signal is built from (no text formatted when all pass).</summary>
@@ -80,7 +80,7 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
         return new RuleCheck(null, buy, yesPrice, watched, ask, limit);
     }
 
-    private Signal Build(MarketRow market, RuleCheck check, DateTimeOffset now)
+    private Signal Build(MarketRow market, RuleCheck check, DateTimeOffset now, DateOnly day)
     {
         var buy = check.Buy!;
         var side = options.Side == SignalAction.BuyNo ? "NO" : "YES";
