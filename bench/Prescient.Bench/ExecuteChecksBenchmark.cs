@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
+using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Engine.Extraction;
@@ -42,7 +43,7 @@ internal static class ExecuteChecksBenchmark
             await using var runtime = await PrescientRuntime.StartAsync(BenchSetup.Configuration(data, server), _ => { }, ct, time);
             await runtime.Services.GetRequiredService<RefreshService>().RefreshAsync(null, ct);
             var signals = (await runtime.Services.GetRequiredService<SignalService>().GenerateAsync(ct)).Snapshot.Signals;
-            var markets = (await runtime.Services.GetRequiredService<IMarketDataStore>().ReadMarketsAsync(ct))!.Markets.ToDictionary(m => m.MarketId);
+            var markets = (await runtime.Services.GetRequiredService<IMarketDataStore>().ReadMarketsAsync(ct))!.Markets.ToDictionary(m => m.MarketId, m => m.ToMarket());
             var books = await BooksAsync(runtime.Services.GetRequiredService<IMarketSource>(), signals, markets, ct);
             var options = runtime.Services.GetRequiredService<IOptions<TradingOptions>>();
             var strategy = runtime.Services.GetRequiredService<IStrategy>();
@@ -105,7 +106,7 @@ internal static class ExecuteChecksBenchmark
         return elapsed / cases.Length;
     }
 
-    private static async Task<Dictionary<TokenId, OrderBook>> BooksAsync(IMarketSource source, IReadOnlyList<Signal> signals, Dictionary<MarketId, MarketRow> markets, CancellationToken ct)
+    private static async Task<Dictionary<TokenId, OrderBook>> BooksAsync(IMarketSource source, IReadOnlyList<Signal> signals, Dictionary<MarketId, Market> markets, CancellationToken ct)
     {
         var tokens = signals.SelectMany(s => new[] { s.TokenId, BookGuard.ComplementOf(markets[s.MarketId], s.TokenId)!.Value }).Distinct().ToArray();
         var books = new Dictionary<TokenId, OrderBook>();
@@ -130,7 +131,7 @@ internal static class ExecuteChecksBenchmark
         return sorted[(int)Math.Round(fraction * (sorted.Length - 1))];
     }
 
-    private sealed record Case(Signal Signal, MarketRow Market, OrderBook Book, OrderBook Complement);
+    private sealed record Case(Signal Signal, Market Market, OrderBook Book, OrderBook Complement);
 
     /// <summary>The two executors, the (untouched) portfolio and the instant every decision is made at.</summary>
     private sealed record Run(PaperExecutor Today, PaperExecutor Checked, Portfolio Portfolio, DateTimeOffset Now)

@@ -30,7 +30,7 @@ public sealed class ExecutionAgainstSampleServerTests
         var result = await world.Services.GetRequiredService<ExecutionService>().ExecuteAsync(CancellationToken.None);
 
         // A ghost book never makes a signal: its YES mid is 0.50 (not above the threshold), its NO spread 0.98.
-        var other = signals.ToDictionary(s => s.SignalId, s => BookGuard.ComplementOf(markets[s.MarketId], s.TokenId)!.Value.Value);
+        var other = signals.ToDictionary(s => s.SignalId, s => BookGuard.ComplementOf(markets[s.MarketId].ToMarket(), s.TokenId)!.Value.Value);
         Assert.DoesNotContain(signals, s => server.HasGhostBook(s.TokenId.Value, signalTime) || server.HasGhostBook(other[s.SignalId], signalTime));
 
         var slippage = new TradingOptions().MaxSlippage;

@@ -94,4 +94,53 @@ public sealed record MarketRow
     /// <summary>Worth quoting: accepting orders, not closed, order book enabled, both tokens known.</summary>
     [JsonIgnore]
     public bool IsQuotable => AcceptingOrders && !Closed && EnableOrderBook && YesTokenId is not null && NoTokenId is not null;
+
+    /// <summary>
+    /// The market as the domain models it, for trading: ids, question, flags, Gamma's quotes, tick
+    /// size, minimum order size and fees. Outcomes carry the row's YES/NO tokens and prices (index 0
+    /// YES, 1 NO); a row with tokens but no outcome names gets "Yes" and "No". The event's slug and
+    /// title stay on the row.
+    /// </summary>
+    public Market ToMarket() => new()
+    {
+        Id = MarketId,
+        EventId = EventId,
+        ConditionId = ConditionId,
+        Question = Question,
+        Slug = MarketSlug,
+        GroupItemTitle = GroupItemTitle,
+        Outcomes = ToOutcomes(),
+        BestBid = BestBid,
+        BestAsk = BestAsk,
+        Spread = Spread,
+        LastTradePrice = LastTradePrice,
+        Liquidity = Liquidity,
+        Volume = Volume,
+        Volume24h = Volume24h,
+        EndDate = EndDate,
+        Active = Active,
+        Closed = Closed,
+        AcceptingOrders = AcceptingOrders,
+        EnableOrderBook = EnableOrderBook,
+        NegRisk = NegRisk,
+        NegRiskMarketId = NegRiskMarketId,
+        TickSize = TickSize,
+        MinOrderSize = MinOrderSize,
+        Fees = Fees,
+        UmaResolutionStatus = UmaResolutionStatus,
+    };
+
+    private Outcome[] ToOutcomes()
+    {
+        if (Outcomes.Count == 2 || (Outcomes.Count == 0 && (YesTokenId is not null || NoTokenId is not null)))
+        {
+            return
+            [
+                new Outcome(Outcomes.ElementAtOrDefault(0) ?? "Yes", YesTokenId, YesPrice),
+                new Outcome(Outcomes.ElementAtOrDefault(1) ?? "No", NoTokenId, NoPrice),
+            ];
+        }
+
+        return Outcomes.Select(name => new Outcome(name, null, null)).ToArray();
+    }
 }

@@ -1,5 +1,6 @@
 using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
+using Prescient.Domain.Markets;
 using Prescient.Engine.Extraction;
 
 namespace Prescient.Engine.Quotes;
@@ -49,12 +50,18 @@ public sealed record TokenQuote
     public static TokenQuote From(MarketRow market, TokenId tokenId, string outcome, OrderBook? book)
     {
         ArgumentNullException.ThrowIfNull(market);
+        return From(new Market { Id = market.MarketId, EventId = market.EventId, ConditionId = market.ConditionId, Question = market.Question, TickSize = market.TickSize, MinOrderSize = market.MinOrderSize }, tokenId, outcome, book);
+    }
+
+    public static TokenQuote From(Market market, TokenId tokenId, string outcome, OrderBook? book)
+    {
+        ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(outcome);
         return new TokenQuote
         {
             TokenId = tokenId,
             ConditionId = market.ConditionId,
-            MarketId = market.MarketId,
+            MarketId = market.Id,
             EventId = market.EventId,
             Question = market.Question,
             Outcome = outcome,

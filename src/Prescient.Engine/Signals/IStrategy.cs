@@ -1,7 +1,7 @@
 using Prescient.Domain.Books;
+using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
-using Prescient.Engine.Extraction;
 
 namespace Prescient.Engine.Signals;
 
@@ -28,5 +28,5 @@ public interface IStrategy
     /// <param name="market">The signal's market as last extracted.</param>
     /// <param name="yes">The book of the market's YES token, fetched now.</param>
     /// <param name="no">The book of the market's NO token, fetched now.</param>
-    SkippedMarket? Recheck(Signal signal, MarketRow market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now);
+    SkippedMarket? Recheck(Signal signal, Market market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now);
 }

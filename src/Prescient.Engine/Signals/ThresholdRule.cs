@@ -1,4 +1,5 @@
 using Prescient.Domain.Ids;
+using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Engine.Extraction;
@@ -19,12 +20,12 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
 
     public (Signal? Signal, SkippedMarket? Skipped) Evaluate(MarketRow market, TokenQuote yes, TokenQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day)
     {
-        var check = Check(market, yes, no, portfolio);
+        var check = Check(market.ToMarket(), yes, no, portfolio);
         return check.Skipped is { } skip ? (null, skip) : (Build(market, check, now, day), null);
     }
 
     /// <summary>The rule's checks alone, in order: the first that fails as a skip, or the numbers a signal is built from (no text formatted when all pass).</summary>
-    public RuleCheck Check(MarketRow market, TokenQuote yes, TokenQuote no, Portfolio portfolio)
+    public RuleCheck Check(Market market, TokenQuote yes, TokenQuote no, Portfolio portfolio)
     {
         var source = Code(options.YesPriceSource);
         var buyNo = options.Side == SignalAction.BuyNo;
@@ -42,7 +43,7 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
             return Skip(market, SkipReason.BelowThreshold, $"{WatchedText(yesPrice, watched)} not above threshold {Price(options.Threshold)}");
         }
 
-        if (portfolio.PositionIn(market.MarketId) is { } held)
+        if (portfolio.PositionIn(market.Id) is { } held)
         {
             return Skip(market, SkipReason.AlreadyHeld, $"position open: {Invariant(held.Shares)} shares of {held.Outcome ?? held.TokenId.Value}, cost basis {Usdc(held.CostBasis)} USDC");
         }
@@ -131,8 +132,8 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
         return Math.Floor(options.MaxEntryPrice / step) * step;
     }
 
-    private static RuleCheck Skip(MarketRow market, SkipReason reason, string detail) =>
-        new(new SkippedMarket(market.EventId, market.MarketId, market.Question, reason, detail), null, 0m, 0m, 0m, 0m);
+    private static RuleCheck Skip(Market market, SkipReason reason, string detail) =>
+        new(new SkippedMarket(market.EventId, market.Id, market.Question, reason, detail), null, 0m, 0m, 0m, 0m);
 
     private static string Maybe(decimal? price) => price is { } p ? Price(p) : "none";
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
+using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Engine.Extraction;
@@ -104,15 +105,15 @@ public sealed class ThresholdStrategy : IStrategy
     /// (<see cref="TokenQuote.From"/>): price, threshold, already held, spread, entry price, depth. The
     /// market's selection among its event is not re-run (the other markets' books are not fetched).
     /// </summary>
-    public SkippedMarket? Recheck(Signal signal, MarketRow market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now)
+    public SkippedMarket? Recheck(Signal signal, Market market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(yes);
         ArgumentNullException.ThrowIfNull(no);
         ArgumentNullException.ThrowIfNull(portfolio);
-        var yesQuote = TokenQuote.From(market, yes.TokenId, market.Outcomes.ElementAtOrDefault(0) ?? "Yes", yes);
-        var noQuote = TokenQuote.From(market, no.TokenId, market.Outcomes.ElementAtOrDefault(1) ?? "No", no);
+        var yesQuote = TokenQuote.From(market, yes.TokenId, market.Outcomes.ElementAtOrDefault(0)?.Name ?? "Yes", yes);
+        var noQuote = TokenQuote.From(market, no.TokenId, market.Outcomes.ElementAtOrDefault(1)?.Name ?? "No", no);
         var check = _rule.Check(market, yesQuote, noQuote, portfolio);
         if (check.Skipped is { } skip)
         {
@@ -121,7 +122,7 @@ public sealed class ThresholdStrategy : IStrategy
 
         return check.Buy!.TokenId == signal.TokenId
             ? null
-            : new SkippedMarket(market.EventId, market.MarketId, market.Question, SkipReason.NotSelected, $"the rule now buys token {check.Buy.TokenId} ({Code(_options.Side)}), not the signal's token {signal.TokenId}");
+            : new SkippedMarket(market.EventId, market.Id, market.Question, SkipReason.NotSelected, $"the rule now buys token {check.Buy.TokenId} ({Code(_options.Side)}), not the signal's token {signal.TokenId}");
     }
 
     /// <summary>Why a market cannot be a candidate (not tradeable, or a token without a book), or null when it can.</summary>

@@ -1,21 +1,21 @@
 using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
+using Prescient.Domain.Markets;
 using Prescient.Domain.Trading;
-using Prescient.Engine.Extraction;
 
 namespace Prescient.Engine.Trading;
 
 /// <summary>
 /// Refuses a book that cannot be the market the refresh saw: a ghost (a stale 0.01/0.99 book, as in
-/// py-clob-client#180) or an inconsistent one. Pure: the same books, row and limits give the same
+/// py-clob-client#180) or an inconsistent one. Pure: the same books, market and limits give the same
 /// answer, so the executor (before a fill) and the valuation (before a mark) can share it. The book's
 /// age is not its business (see <see cref="TradingOptions.MaxBookAge"/>). Checks, in this order:
 /// <list type="number">
 /// <item><c>crossed_book</c>: a best bid at or above the best ask, on the token's book or the other token's.</item>
 /// <item><c>quote_mismatch</c>: the token's best bid or ask further than <see cref="TradingOptions.MaxQuoteGap"/>
-/// from Gamma's <c>bestBid</c>/<c>bestAsk</c> on the market row (YES prices; for the NO token, NO bid
+/// from Gamma's <c>bestBid</c>/<c>bestAsk</c> on the market (YES prices; for the NO token, NO bid
 /// against 1 − bestAsk and NO ask against 1 − bestBid). Skipped for a side Gamma leaves out, a closed
-/// market (Gamma's quotes freeze at close) or a token that is neither of the row's.</item>
+/// market (Gamma's quotes freeze at close) or a token that is neither of the market's.</item>
 /// <item><c>complement_mismatch</c>: the two books of a binary market are one set of orders, so the
 /// token's best ask must be 1 − the other token's best bid and its best bid 1 − the other's best ask,
 /// within <see cref="TradingOptions.MaxComplementGap"/>; one side present without its mirror is a mismatch.
@@ -31,7 +31,7 @@ public static class BookGuard
     /// <param name="complement">The book of the market's other token, fetched with it; null to skip the complement check.</param>
     /// <param name="market">The token's market as last extracted (Gamma's quotes of that refresh); null to skip the quote check.</param>
     /// <param name="limits">The gaps allowed (<see cref="TradingOptions.MaxQuoteGap"/>, <see cref="TradingOptions.MaxComplementGap"/>).</param>
-    public static BookRefusal? Check(OrderBook book, OrderBook? complement, MarketRow? market, TradingOptions limits)
+    public static BookRefusal? Check(OrderBook book, OrderBook? complement, Market? market, TradingOptions limits)
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(limits);
@@ -42,19 +42,21 @@ public static class BookGuard
     }
 
     /// <summary>The other token of <paramref name="market"/> (NO for YES, YES for NO); null when the market is unknown or <paramref name="token"/> is neither.</summary>
-    public static TokenId? ComplementOf(MarketRow? market, TokenId token)
+    public static TokenId? ComplementOf(Market? market, TokenId token)
     {
         if (market is null)
         {
             return null;
         }
 
-        if (market.YesTokenId == token)
+        var yes = market.Yes?.TokenId;
+        var no = market.No?.TokenId;
+        if (yes == token)
         {
-            return market.NoTokenId;
+            return no;
         }
 
-        return market.NoTokenId == token ? market.YesTokenId : null;
+        return no == token ? yes : null;
     }
 
     private static BookRefusal? Crossed(OrderBook book, bool own) =>
@@ -62,14 +64,14 @@ public static class BookGuard
             ? new BookRefusal(RejectionReason.CrossedBook, RejectionDetails.Crossed(book.TokenId, own, bid, ask))
             : null;
 
-    private static BookRefusal? QuoteGap(OrderBook book, MarketRow? market, decimal maxGap)
+    private static BookRefusal? QuoteGap(OrderBook book, Market? market, decimal maxGap)
     {
-        if (market is null || market.Closed || (market.YesTokenId != book.TokenId && market.NoTokenId != book.TokenId))
+        if (market is null || market.Closed || (market.Yes?.TokenId != book.TokenId && market.No?.TokenId != book.TokenId))
         {
             return null;
         }
 
-        var yes = market.YesTokenId == book.TokenId;
+        var yes = market.Yes?.TokenId == book.TokenId;
         var gammaBid = yes ? market.BestBid : 1m - market.BestAsk;
         var gammaAsk = yes ? market.BestAsk : 1m - market.BestBid;
         var side = yes ? "YES" : "NO";

@@ -53,7 +53,8 @@ public sealed partial class ExecutionService(
         run.Settlement = await settlement.SettleAsync(portfolio, (trade, ct) => RecordAsync(run, trade, ct), cancellationToken);
         var (settlements, pending) = (run.Settlement.Settled, run.Settlement.Pending);
 
-        var markets = (await marketData.ReadMarketsAsync(cancellationToken))?.Markets.ToDictionary(m => m.MarketId) ?? [];
+        // The stored export rows, mapped once to the domain markets trading runs on.
+        var markets = (await marketData.ReadMarketsAsync(cancellationToken))?.Markets.ToDictionary(m => m.MarketId, m => m.ToMarket()) ?? [];
 
         // Both tokens of each signal's market: the other book cross-checks the one to buy, and the strategy's rule reads both.
         var open = signals.Signals.Where(s => !portfolio.HasExecuted(s.SignalId)).ToArray();

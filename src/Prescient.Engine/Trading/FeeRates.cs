@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Markets;
-using Prescient.Engine.Extraction;
 using Prescient.Engine.Markets;
 
 namespace Prescient.Engine.Trading;
@@ -18,7 +17,7 @@ internal sealed partial class FeeRates(IMarketSource source, ILogger logger)
     private readonly Dictionary<TokenId, decimal?> _baseFees = [];
 
     /// <summary>The settings for trading <paramref name="token"/> in <paramref name="market"/>; null when the market is unknown.</summary>
-    public async Task<FeeSettings?> ResolveAsync(MarketRow? market, TokenId token, CancellationToken cancellationToken)
+    public async Task<FeeSettings?> ResolveAsync(Market? market, TokenId token, CancellationToken cancellationToken)
     {
         if (market is null)
         {
@@ -35,7 +34,7 @@ internal sealed partial class FeeRates(IMarketSource source, ILogger logger)
 
         if (!_baseFees.TryGetValue(token, out var bps))
         {
-            bps = await FetchAsync(market.MarketId, token, cancellationToken).ConfigureAwait(false);
+            bps = await FetchAsync(market.Id, token, cancellationToken).ConfigureAwait(false);
             _baseFees[token] = bps;
         }
 

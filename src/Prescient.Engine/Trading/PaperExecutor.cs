@@ -5,7 +5,6 @@ using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
-using Prescient.Engine.Extraction;
 using Prescient.Engine.Signals;
 
 namespace Prescient.Engine.Trading;
@@ -58,14 +57,14 @@ public sealed class PaperExecutor
     /// <param name="complement">The book of the market's other token, fetched with it; null when the exchange has none.</param>
     /// <param name="source">"sample" or "live", written on the record.</param>
     /// <param name="fees">The market's fee settings with the CLOB base fee resolved (<see cref="FeeRates"/>); null for the market's own.</param>
-    public ExecutionDecision Decide(Signal signal, MarketRow? market, OrderBook? book, OrderBook? complement, Portfolio portfolio, DateTimeOffset now, string source, FeeSettings? fees = null)
+    public ExecutionDecision Decide(Signal signal, Market? market, OrderBook? book, OrderBook? complement, Portfolio portfolio, DateTimeOffset now, string source, FeeSettings? fees = null)
     {
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(portfolio);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(signal.Stake);
-        if (market is not null && market.MarketId != signal.MarketId)
+        if (market is not null && market.Id != signal.MarketId)
         {
-            throw new ArgumentException($"Market {market.MarketId} is not the market {signal.MarketId} of signal {signal.SignalId}.", nameof(market));
+            throw new ArgumentException($"Market {market.Id} is not the market {signal.MarketId} of signal {signal.SignalId}.", nameof(market));
         }
 
         if (book is not null && book.TokenId != signal.TokenId)
@@ -95,17 +94,17 @@ public sealed class PaperExecutor
 
         if (market.Closed)
         {
-            return Reject(signal, RejectionReason.MarketClosed, RejectionDetails.MarketClosed(market.MarketId));
+            return Reject(signal, RejectionReason.MarketClosed, RejectionDetails.MarketClosed(market.Id));
         }
 
         if (!market.AcceptingOrders || !market.EnableOrderBook)
         {
-            return Reject(signal, RejectionReason.NotAcceptingOrders, RejectionDetails.NotAcceptingOrders(market.MarketId, market.EnableOrderBook));
+            return Reject(signal, RejectionReason.NotAcceptingOrders, RejectionDetails.NotAcceptingOrders(market.Id, market.EnableOrderBook));
         }
 
-        if (portfolio.PositionIn(market.MarketId) is { } held)
+        if (portfolio.PositionIn(market.Id) is { } held)
         {
-            return Reject(signal, RejectionReason.PositionAlreadyOpen, RejectionDetails.PositionOpen(market.MarketId, held.Shares, held.TokenId));
+            return Reject(signal, RejectionReason.PositionAlreadyOpen, RejectionDetails.PositionOpen(market.Id, held.Shares, held.TokenId));
         }
 
         if (book is null || book.Asks.Count == 0)
@@ -128,7 +127,7 @@ public sealed class PaperExecutor
         fees ??= market.Fees;
         if (fees.NeedsBaseFee)
         {
-            return Reject(signal, RejectionReason.FeeUnknown, RejectionDetails.FeeUnknown(market.MarketId, signal.TokenId));
+            return Reject(signal, RejectionReason.FeeUnknown, RejectionDetails.FeeUnknown(market.Id, signal.TokenId));
         }
 
         var minOrderSize = book.MinOrderSize ?? market.MinOrderSize;
@@ -179,7 +178,7 @@ public sealed class PaperExecutor
     }
 
     /// <summary>The checks that hold a fill to its signal, on books already known to be present and fresh; null when they pass.</summary>
-    private ExecutionDecision? SignalCheck(Signal signal, MarketRow market, OrderBook book, OrderBook? complement, Portfolio portfolio, DateTimeOffset now, decimal limit)
+    private ExecutionDecision? SignalCheck(Signal signal, Market market, OrderBook book, OrderBook? complement, Portfolio portfolio, DateTimeOffset now, decimal limit)
     {
         if (complement is null)
         {
@@ -202,7 +201,7 @@ public sealed class PaperExecutor
             return Reject(signal, RejectionReason.PriceMoved, RejectionDetails.OtherStrategy(signal.Strategy, _strategy.Name));
         }
 
-        var buysYes = market.YesTokenId == signal.TokenId;
+        var buysYes = market.Yes?.TokenId == signal.TokenId;
         if (_strategy.Recheck(signal, market, buysYes ? book : complement, buysYes ? complement : book, portfolio, now) is { } skip)
         {
             var code = JsonNamingPolicy.SnakeCaseLower.ConvertName(skip.Reason.ToString());

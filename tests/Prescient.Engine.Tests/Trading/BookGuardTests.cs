@@ -21,8 +21,8 @@ public sealed class BookGuardTests
         Assert.All(pairs, pair =>
         {
             var row = RowFor(pair.First, pair.Second);
-            Assert.Null(BookGuard.Check(pair.First, pair.Second, row, Limits));
-            Assert.Null(BookGuard.Check(pair.Second, pair.First, row, Limits));
+            Assert.Null(BookGuard.Check(pair.First, pair.Second, row.ToMarket(), Limits));
+            Assert.Null(BookGuard.Check(pair.Second, pair.First, row.ToMarket(), Limits));
         });
     }
 
@@ -41,7 +41,7 @@ public sealed class BookGuardTests
         var (yes, no) = Pair("0x865ac5b1");
         var row = RowFor(yes, no);
 
-        var refusal = BookGuard.Check(Ghost(no.TokenId, no.Timestamp), yes, row, Limits);
+        var refusal = BookGuard.Check(Ghost(no.TokenId, no.Timestamp), yes, row.ToMarket(), Limits);
 
         Assert.Equal(RejectionReason.QuoteMismatch, refusal?.Reason);
         Assert.Equal("NO best ask 0.99 is 0.51 from 1 − Gamma's best bid 0.52 = 0.48 in the refresh; the maximum quote gap is 0.1", refusal!.Detail);
@@ -52,7 +52,7 @@ public sealed class BookGuardTests
     {
         var (yes, no) = Pair("0x865ac5b1");
 
-        var refusal = BookGuard.Check(no, Ghost(yes.TokenId, yes.Timestamp), RowFor(yes, no), Limits);
+        var refusal = BookGuard.Check(no, Ghost(yes.TokenId, yes.Timestamp), RowFor(yes, no).ToMarket(), Limits);
 
         Assert.Equal(RejectionReason.ComplementMismatch, refusal?.Reason);
         Assert.Equal("best ask 0.48 is 0.51 from 1 − the other token's best bid 0.01 = 0.99; the maximum complement gap is 0.02", refusal!.Detail);
@@ -78,7 +78,7 @@ public sealed class BookGuardTests
         var row = RowFor(yes, no) with { BestBid = 0.68m - (decimal)gap };
 
         // NO ask 0.32 against 1 − Gamma's YES best bid.
-        Assert.Equal(expected, BookGuard.Check(no, null, row, Limits)?.Reason);
+        Assert.Equal(expected, BookGuard.Check(no, null, row.ToMarket(), Limits)?.Reason);
     }
 
     [Fact]
@@ -89,9 +89,9 @@ public sealed class BookGuardTests
         var locked = Book(row.NoTokenId!.Value, Now, [(0.40m, 10m)], [(0.40m, 10m)]);
         var fine = Book(row.NoTokenId!.Value, Now, [(0.40m, 10m)], [(0.39m, 10m)]);
 
-        Assert.Equal("the book of token " + row.NoTokenId + " is crossed: best bid 0.41 ≥ best ask 0.4", BookGuard.Check(crossed, null, row, Limits)?.Detail);
-        Assert.Equal(RejectionReason.CrossedBook, BookGuard.Check(locked, null, row, Limits)?.Reason);
-        Assert.Equal(RejectionReason.CrossedBook, BookGuard.Check(fine, Mirror(locked, row.YesTokenId!.Value), row, Limits)?.Reason);
+        Assert.Equal("the book of token " + row.NoTokenId + " is crossed: best bid 0.41 ≥ best ask 0.4", BookGuard.Check(crossed, null, row.ToMarket(), Limits)?.Detail);
+        Assert.Equal(RejectionReason.CrossedBook, BookGuard.Check(locked, null, row.ToMarket(), Limits)?.Reason);
+        Assert.Equal(RejectionReason.CrossedBook, BookGuard.Check(fine, Mirror(locked, row.YesTokenId!.Value), row.ToMarket(), Limits)?.Reason);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class BookGuardTests
         var no = Book(row.NoTokenId!.Value, Now, [(0.40m, 10m)], [(0.38m, 10m)]);
         var yes = Book(row.YesTokenId!.Value, Now, [(0.62m, 10m)]);
 
-        var refusal = BookGuard.Check(no, yes, row, Limits);
+        var refusal = BookGuard.Check(no, yes, row.ToMarket(), Limits);
 
         Assert.Equal(RejectionReason.ComplementMismatch, refusal?.Reason);
         Assert.Contains("has a best ask of 0.4 but the other token " + row.YesTokenId + " has no bids", refusal!.Detail, StringComparison.Ordinal);
@@ -114,9 +114,9 @@ public sealed class BookGuardTests
         var ghost = Ghost(row.NoTokenId!.Value, Now);
 
         Assert.Null(BookGuard.Check(ghost, null, null, Limits));
-        Assert.Null(BookGuard.Check(ghost, null, row with { Closed = true }, Limits));
-        Assert.Null(BookGuard.Check(ghost, null, Row(), Limits));
-        Assert.Equal(RejectionReason.QuoteMismatch, BookGuard.Check(ghost, null, row, Limits)?.Reason);
+        Assert.Null(BookGuard.Check(ghost, null, (row with { Closed = true }).ToMarket(), Limits));
+        Assert.Null(BookGuard.Check(ghost, null, Row().ToMarket(), Limits));
+        Assert.Equal(RejectionReason.QuoteMismatch, BookGuard.Check(ghost, null, row.ToMarket(), Limits)?.Reason);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class BookGuardTests
         var row = Row() with { YesTokenId = book.TokenId, BestBid = 0.10m, BestAsk = 0.14m };
 
         Assert.Equal((0.10m, 0.14m), (book.BestBid, book.BestAsk));
-        Assert.Null(BookGuard.Check(book, null, row, Limits));
+        Assert.Null(BookGuard.Check(book, null, row.ToMarket(), Limits));
     }
 
     [Fact]
@@ -134,9 +134,9 @@ public sealed class BookGuardTests
     {
         var row = Row();
 
-        Assert.Equal(row.NoTokenId, BookGuard.ComplementOf(row, row.YesTokenId!.Value));
-        Assert.Equal(row.YesTokenId, BookGuard.ComplementOf(row, row.NoTokenId!.Value));
-        Assert.Null(BookGuard.ComplementOf(row, TokenId.Create("9")));
+        Assert.Equal(row.NoTokenId, BookGuard.ComplementOf(row.ToMarket(), row.YesTokenId!.Value));
+        Assert.Equal(row.YesTokenId, BookGuard.ComplementOf(row.ToMarket(), row.NoTokenId!.Value));
+        Assert.Null(BookGuard.ComplementOf(row.ToMarket(), TokenId.Create("9")));
         Assert.Null(BookGuard.ComplementOf(null, row.NoTokenId!.Value));
     }
 

@@ -121,8 +121,8 @@ public sealed class PaperExecutorSignalChecksTests
         var book = NoBook(row, (0.40m, 1_000m));
         var yes = Mirror(book, row.YesTokenId!.Value);
 
-        var missing = Executor().Decide(BuyNo(row), row, book, null, new Portfolio(10_000m), Now, "sample");
-        var stale = Executor().Decide(BuyNo(row), row, book, yes with { Timestamp = Now.AddMinutes(-6) }, new Portfolio(10_000m), Now, "sample");
+        var missing = Executor().Decide(BuyNo(row), row.ToMarket(), book, null, new Portfolio(10_000m), Now, "sample");
+        var stale = Executor().Decide(BuyNo(row), row.ToMarket(), book, yes with { Timestamp = Now.AddMinutes(-6) }, new Portfolio(10_000m), Now, "sample");
 
         AssertRejected(RejectionReason.NoBook, missing, "no order book for the other token " + row.YesTokenId);
         AssertRejected(RejectionReason.StaleBook, stale, "the other token " + row.YesTokenId + ": the book is 6 min old");
@@ -135,9 +135,9 @@ public sealed class PaperExecutorSignalChecksTests
         var no = Book(row.NoTokenId!.Value, Now, [(0.40m, 1_000m)], [(0.39m, 1_000m)]);
         var yes = Mirror(no, row.YesTokenId!.Value);
 
-        var ghostNo = _executor.Decide(BuyNo(row, price: 0.40m), row, Ghost(no.TokenId, Now), yes, new Portfolio(10_000m), Now, "sample");
-        var ghostYes = _executor.Decide(BuyNo(row, price: 0.40m), row, no, Ghost(yes.TokenId, Now), new Portfolio(10_000m), Now, "sample");
-        var crossed = _executor.Decide(BuyNo(row, price: 0.40m), row, Book(no.TokenId, Now, [(0.40m, 1_000m)], [(0.41m, 10m)]), yes, new Portfolio(10_000m), Now, "sample");
+        var ghostNo = _executor.Decide(BuyNo(row, price: 0.40m), row.ToMarket(), Ghost(no.TokenId, Now), yes, new Portfolio(10_000m), Now, "sample");
+        var ghostYes = _executor.Decide(BuyNo(row, price: 0.40m), row.ToMarket(), no, Ghost(yes.TokenId, Now), new Portfolio(10_000m), Now, "sample");
+        var crossed = _executor.Decide(BuyNo(row, price: 0.40m), row.ToMarket(), Book(no.TokenId, Now, [(0.40m, 1_000m)], [(0.41m, 10m)]), yes, new Portfolio(10_000m), Now, "sample");
 
         AssertRejected(RejectionReason.QuoteMismatch, ghostNo, "NO best ask 0.99 is 0.59 from 1 − Gamma's best bid 0.6 = 0.4");
         AssertRejected(RejectionReason.ComplementMismatch, ghostYes, "best ask 0.4 is 0.59 from 1 − the other token's best bid 0.01 = 0.99");

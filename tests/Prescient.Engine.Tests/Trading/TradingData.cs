@@ -82,9 +82,10 @@ internal static class TradingData
     public static ExecutionDecision DecideMirrored(this PaperExecutor executor, Signal signal, MarketRow? market, OrderBook? book, Portfolio portfolio, DateTimeOffset now, string source, FeeSettings? fees = null)
     {
         ArgumentNullException.ThrowIfNull(executor);
-        var other = BookGuard.ComplementOf(market, signal.TokenId);
+        var domain = market?.ToMarket();
+        var other = BookGuard.ComplementOf(domain, signal.TokenId);
         var complement = book is not null && other is { } token ? Mirror(book, token) : null;
-        return executor.Decide(signal, market, book, complement, portfolio, now, source, fees);
+        return executor.Decide(signal, domain, book, complement, portfolio, now, source, fees);
     }
 
     /// <summary>What a lookup of <paramref name="row"/>'s market gives while it trades: open on Gamma, no CLOB view.</summary>

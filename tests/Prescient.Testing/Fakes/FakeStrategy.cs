@@ -1,7 +1,7 @@
 using Prescient.Domain.Books;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
-using Prescient.Engine.Extraction;
+using Prescient.Domain.Markets;
 using Prescient.Engine.Signals;
 
 namespace Prescient.Testing.Fakes;
@@ -23,7 +23,7 @@ public sealed class FakeStrategy(string name = "threshold") : IStrategy
 
     public StrategyResult Generate(StrategyContext context) => new([], []);
 
-    public SkippedMarket? Recheck(Signal signal, MarketRow market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now)
+    public SkippedMarket? Recheck(Signal signal, Market market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now)
     {
         Rechecks++;
         return RecheckSkip;
