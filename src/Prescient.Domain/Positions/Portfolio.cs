@@ -87,15 +87,15 @@ public sealed class Portfolio
             TokenId = signal.TokenId,
             Outcome = signal.Outcome,
             Question = signal.Question,
-            Shares = fill.Shares,
-            Price = fill.AveragePrice,
-            Cost = fill.Cost,
-            Fees = fill.Fees,
-            CashAfter = Cash - fill.Cost - fill.Fees,
-            BestPrice = fill.BestPrice,
-            Slippage = fill.Slippage,
+            Shares = fill.Shares.Value,
+            Price = fill.AveragePrice.Value,
+            Cost = fill.Cost.Value,
+            Fees = fill.Fees.Value,
+            CashAfter = Cash - fill.Cost.Value - fill.Fees.Value,
+            BestPrice = fill.BestPrice.Value,
+            Slippage = fill.Slippage.Value,
             SignalPrice = signal.Price,
-            Drift = fill.AveragePrice - signal.Price,
+            Drift = fill.AveragePrice.Value - signal.Price,
             BookTimestamp = fill.BookTimestamp,
             Source = source,
         };
@@ -106,18 +106,18 @@ public sealed class Portfolio
     {
         ArgumentNullException.ThrowIfNull(fill);
         var position = Require(marketId, "sell");
-        var (releasedCost, releasedFees) = Released(position, fill.Shares);
+        var (releasedCost, releasedFees) = Released(position, fill.Shares.Value);
         return FromPosition(position, TradeKind.Sell, signalId, at, source) with
         {
-            Shares = fill.Shares,
-            Price = fill.AveragePrice,
-            Cost = fill.Cost,
-            Fees = fill.Fees,
-            CashAfter = Cash + fill.Cost - fill.Fees,
-            BestPrice = fill.BestPrice,
-            Slippage = fill.Slippage,
+            Shares = fill.Shares.Value,
+            Price = fill.AveragePrice.Value,
+            Cost = fill.Cost.Value,
+            Fees = fill.Fees.Value,
+            CashAfter = Cash + fill.Cost.Value - fill.Fees.Value,
+            BestPrice = fill.BestPrice.Value,
+            Slippage = fill.Slippage.Value,
             BookTimestamp = fill.BookTimestamp,
-            RealizedPnl = fill.Cost - fill.Fees - releasedCost - releasedFees,
+            RealizedPnl = fill.Cost.Value - fill.Fees.Value - releasedCost - releasedFees,
         };
     }
 

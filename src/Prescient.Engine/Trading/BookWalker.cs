@@ -1,6 +1,7 @@
 using Prescient.Domain.Books;
 using Prescient.Domain.Markets;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 
 namespace Prescient.Engine.Trading;
 
@@ -21,19 +22,23 @@ public static class BookWalker
     /// book has no asks, the best ask is above the limit, or the shares bought would be fewer than
     /// <paramref name="minOrderSize"/> (or than one unit).
     /// </summary>
-    public static FillAttempt Buy(OrderBook book, decimal stake, decimal limitPrice, FeeSettings fees, decimal? tickSize, decimal? minOrderSize)
+    public static FillAttempt Buy(OrderBook book, Usdc stake, Price limitPrice, FeeSettings fees, Price? tickSize, Shares? minOrderSize)
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(fees);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stake);
-        RequirePrice(limitPrice);
-        RequireSizes(tickSize, minOrderSize);
+        if (stake <= Usdc.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(stake), stake.Value, "A stake must be more than 0 USDC.");
+        }
+
+        RequireTick(tickSize);
         if (book.Asks.Count == 0)
         {
             return FillAttempt.Rejected(RejectionReason.NoBook, RejectionDetails.NoAsks(book.TokenId));
         }
 
-        var limit = tickSize is { } tick ? Math.Floor(limitPrice / tick) * tick : limitPrice;
+        var limit = tickSize is { } tick ? Math.Floor(limitPrice.Value / tick.Value) * tick.Value : limitPrice.Value;
+        var budget = stake.Value;
         var best = book.Asks[0].Price;
         if (best > limit)
         {
@@ -50,22 +55,23 @@ public static class BookWalker
                 break;
             }
 
-            var feePerShare = FeeModel.PerShare(fees, level.Price);
+            var price = Price.Create(level.Price);
+            var feePerShare = FeeModel.PerShare(fees, price);
             var available = FloorToUnit(level.Size);
             var unitCost = level.Price + feePerShare;
             var take = unitCost == 0m
                 ? available
-                : Math.Min(available, FloorToUnit((stake - cost - exactFees) / unitCost));
+                : Math.Min(available, FloorToUnit((budget - cost - exactFees) / unitCost));
 
             // The fee is rounded up on the total, which can push the last unit over the stake.
-            while (take > 0m && cost + (take * level.Price) + FeeModel.RoundUp(exactFees + (take * feePerShare)) > stake)
+            while (take > 0m && cost + (take * level.Price) + FeeModel.RoundUp(exactFees + (take * feePerShare)) > budget)
             {
                 take -= ShareUnit;
             }
 
             if (take > 0m)
             {
-                levels.Add(new FillLevel(level.Price, take));
+                levels.Add(new FillLevel(price, Shares.Create(take)));
                 cost += take * level.Price;
                 exactFees += take * feePerShare;
             }
@@ -77,16 +83,15 @@ public static class BookWalker
             }
         }
 
-        var shares = levels.Sum(l => l.Shares);
-        if (shares == 0m || shares < minOrderSize)
+        var shares = levels.Sum(l => l.Shares.Value);
+        if (shares == 0m || shares < minOrderSize?.Value)
         {
             return FillAttempt.Rejected(
                 RejectionReason.BelowMinimumOrderSize,
-                RejectionDetails.BuyTooSmall(stake, shares, minOrderSize, limit, bookBound: !budgetBound));
+                RejectionDetails.BuyTooSmall(budget, shares, minOrderSize?.Value, limit, bookBound: !budgetBound));
         }
 
-        var average = Math.Round(cost / shares, 6);
-        return FillAttempt.Filled(new Fill(shares, average, cost, FeeModel.TakerFee(fees, levels), best, average - best, levels, book.Timestamp));
+        return FillAttempt.Filled(Filled(shares, cost, best, buy: true, fees, levels, book.Timestamp));
     }
 
     /// <summary>
@@ -94,19 +99,22 @@ public static class BookWalker
     /// <paramref name="tickSize"/>; a thin book gives a partial fill. Rejected when the book has no bids,
     /// the best bid is below the floor, or fewer than <paramref name="minOrderSize"/> shares would sell.
     /// </summary>
-    public static FillAttempt Sell(OrderBook book, decimal shares, decimal minPrice, FeeSettings fees, decimal? tickSize, decimal? minOrderSize)
+    public static FillAttempt Sell(OrderBook book, Shares shares, Price minPrice, FeeSettings fees, Price? tickSize, Shares? minOrderSize)
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(fees);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shares);
-        RequirePrice(minPrice);
-        RequireSizes(tickSize, minOrderSize);
+        if (shares == Shares.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(shares), shares.Value, "A sell must be of more than 0 shares.");
+        }
+
+        RequireTick(tickSize);
         if (book.Bids.Count == 0)
         {
             return FillAttempt.Rejected(RejectionReason.NoBook, RejectionDetails.NoBids(book.TokenId));
         }
 
-        var floor = tickSize is { } tick ? Math.Ceiling(minPrice / tick) * tick : minPrice;
+        var floor = tickSize is { } tick ? Math.Ceiling(minPrice.Value / tick.Value) * tick.Value : minPrice.Value;
         var best = book.Bids[0].Price;
         if (best < floor)
         {
@@ -114,7 +122,7 @@ public static class BookWalker
         }
 
         var levels = new List<FillLevel>();
-        var remaining = shares;
+        var remaining = shares.Value;
         foreach (var level in book.Bids)
         {
             if (level.Price < floor || remaining == 0m)
@@ -125,42 +133,36 @@ public static class BookWalker
             var take = Math.Min(remaining, FloorToUnit(level.Size));
             if (take > 0m)
             {
-                levels.Add(new FillLevel(level.Price, take));
+                levels.Add(new FillLevel(Price.Create(level.Price), Shares.Create(take)));
                 remaining -= take;
             }
         }
 
-        var sold = shares - remaining;
-        if (sold == 0m || sold < minOrderSize)
+        var sold = shares.Value - remaining;
+        if (sold == 0m || sold < minOrderSize?.Value)
         {
-            return FillAttempt.Rejected(RejectionReason.BelowMinimumOrderSize, RejectionDetails.SellTooSmall(sold, minOrderSize, floor));
+            return FillAttempt.Rejected(RejectionReason.BelowMinimumOrderSize, RejectionDetails.SellTooSmall(sold, minOrderSize?.Value, floor));
         }
 
-        var proceeds = levels.Sum(l => l.Price * l.Shares);
-        var average = Math.Round(proceeds / sold, 6);
-        return FillAttempt.Filled(new Fill(sold, average, proceeds, FeeModel.TakerFee(fees, levels), best, best - average, levels, book.Timestamp));
+        var proceeds = levels.Sum(l => l.Price.Value * l.Shares.Value);
+        return FillAttempt.Filled(Filled(sold, proceeds, best, buy: false, fees, levels, book.Timestamp));
+    }
+
+    /// <summary>The fill of <paramref name="levels"/>: average = cost / shares to 6 places, slippage against <paramref name="best"/> on the side walked.</summary>
+    private static Fill Filled(decimal shares, decimal cost, decimal best, bool buy, FeeSettings fees, List<FillLevel> levels, DateTimeOffset? at)
+    {
+        var average = Math.Round(cost / shares, 6);
+        var slippage = buy ? average - best : best - average;
+        return new Fill(Shares.Create(shares), Price.Create(average), Usdc.Create(cost), FeeModel.TakerFee(fees, levels), Price.Create(best), Usdc.Create(slippage), levels, at);
     }
 
     private static decimal FloorToUnit(decimal shares) => Math.Floor(shares / ShareUnit) * ShareUnit;
 
-    private static void RequirePrice(decimal price)
+    private static void RequireTick(Price? tickSize)
     {
-        if (price is < 0m or > 1m)
+        if (tickSize == Price.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(price), price, "A limit price must be between 0 and 1 inclusive (USDC per share).");
-        }
-    }
-
-    private static void RequireSizes(decimal? tickSize, decimal? minOrderSize)
-    {
-        if (tickSize is <= 0m)
-        {
-            throw new ArgumentOutOfRangeException(nameof(tickSize), tickSize, "A tick size must be more than 0 (USDC).");
-        }
-
-        if (minOrderSize is < 0m)
-        {
-            throw new ArgumentOutOfRangeException(nameof(minOrderSize), minOrderSize, "A minimum order size must be 0 or more (shares).");
+            throw new ArgumentOutOfRangeException(nameof(tickSize), 0m, "A tick size must be more than 0 (USDC).");
         }
     }
 }

@@ -1,5 +1,6 @@
 using Prescient.Domain.Markets;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 
 namespace Prescient.Engine.Trading;
 
@@ -27,29 +28,25 @@ public static class FeeModel
     /// <summary>USDC decimal places a fee is rounded (up) to.</summary>
     public const int Decimals = 6;
 
-    /// <summary>The taker fee (USDC) for taking <paramref name="shares"/> at <paramref name="price"/> (USDC per share, [0, 1]).</summary>
-    public static decimal TakerFee(FeeSettings fees, decimal price, decimal shares)
+    /// <summary>The taker fee for taking <paramref name="shares"/> at <paramref name="price"/>.</summary>
+    public static Usdc TakerFee(FeeSettings fees, Price price, Shares shares)
     {
         ArgumentNullException.ThrowIfNull(fees);
-        return RoundUp(Exact(fees, price, shares));
+        return Usdc.Create(RoundUp(Exact(fees, price, shares)));
     }
 
     /// <summary>The taker fee (USDC) of a fill across several levels: each level charged at its own price, the sum rounded up once.</summary>
-    public static decimal TakerFee(FeeSettings fees, IEnumerable<FillLevel> levels)
+    public static Usdc TakerFee(FeeSettings fees, IEnumerable<FillLevel> levels)
     {
         ArgumentNullException.ThrowIfNull(fees);
         ArgumentNullException.ThrowIfNull(levels);
-        return RoundUp(levels.Sum(l => Exact(fees, l.Price, l.Shares)));
+        return Usdc.Create(RoundUp(levels.Sum(l => Exact(fees, l.Price, l.Shares))));
     }
 
-    /// <summary>The fee per share (USDC) at <paramref name="price"/>, unrounded.</summary>
-    internal static decimal PerShare(FeeSettings fees, decimal price)
+    /// <summary>The fee per share (USDC) at <paramref name="at"/>, unrounded.</summary>
+    internal static decimal PerShare(FeeSettings fees, Price at)
     {
-        if (price is < 0m or > 1m)
-        {
-            throw new ArgumentOutOfRangeException(nameof(price), price, "A price must be between 0 and 1 inclusive (USDC per share).");
-        }
-
+        var price = at.Value;
         if (!fees.Enabled)
         {
             return 0m;
@@ -71,11 +68,7 @@ public static class FeeModel
 
     internal static decimal RoundUp(decimal usdc) => Math.Round(usdc, Decimals, MidpointRounding.ToPositiveInfinity);
 
-    private static decimal Exact(FeeSettings fees, decimal price, decimal shares)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(shares);
-        return shares * PerShare(fees, price);
-    }
+    private static decimal Exact(FeeSettings fees, Price price, Shares shares) => shares.Value * PerShare(fees, price);
 
     /// <summary>x^exponent for x in [0, 0.25]: exact for whole exponents (the usual 1 and 2), through double otherwise.</summary>
     private static decimal Power(decimal x, decimal exponent)

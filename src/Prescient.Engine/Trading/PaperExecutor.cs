@@ -5,6 +5,7 @@ using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Signals;
 
 namespace Prescient.Engine.Trading;
@@ -136,7 +137,7 @@ public sealed class PaperExecutor
         // bound (the best level may be thinner); a fill the stake cannot reach is rejected by the walk.
         var minimumShares = Math.Max(minOrderSize ?? 0m, BookWalker.ShareUnit);
         var bestAsk = book.Asks[0].Price;
-        var minimumSpend = (minimumShares * bestAsk) + FeeModel.TakerFee(fees, bestAsk, minimumShares);
+        var minimumSpend = (minimumShares * bestAsk) + FeeModel.TakerFee(fees, Price.Create(bestAsk), Shares.Create(minimumShares)).Value;
         var cash = portfolio.Cash;
         if (cash < minimumSpend)
         {
@@ -162,13 +163,13 @@ public sealed class PaperExecutor
             return Reject(signal, RejectionReason.TotalExposureLimit, RejectionDetails.TotalExposure(exposure, stake, _options.MaxTotalExposure));
         }
 
-        var attempt = BookWalker.Buy(book, stake, limit, fees, tick, minOrderSize);
+        var attempt = BookWalker.Buy(book, Usdc.Create(stake), Price.Create(limit), fees, Price.From(tick), Shares.From(minOrderSize));
         if (!attempt.IsFilled)
         {
             return Reject(signal, attempt.Reason.Value, attempt.Detail);
         }
 
-        var spent = attempt.Fill.Cost + attempt.Fill.Fees;
+        var spent = (attempt.Fill.Cost + attempt.Fill.Fees).Value;
         if (_signalChecks && spent < _options.MinFillFraction * stake)
         {
             return Reject(signal, RejectionReason.InsufficientDepth, RejectionDetails.ThinFill(spent, stake, _options.MinFillFraction, limit));

@@ -2,6 +2,7 @@ using Prescient.Domain.Ids;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 
 namespace Prescient.Domain.Tests.Positions;
 
@@ -194,7 +195,7 @@ public sealed class PortfolioTests
 
     /// <summary>A one-level fill: <paramref name="shares"/> at <paramref name="price"/>.</summary>
     private static Fill Fill(decimal shares, decimal price, decimal fees = 0m) =>
-        new(shares, price, shares * price, fees, price, 0m, [new FillLevel(price, shares)], Now);
+        new(Shares.Create(shares), Price.Create(price), Usdc.Create(shares * price), Usdc.Create(fees), Price.Create(price), Usdc.Zero, [new FillLevel(Price.Create(price), Shares.Create(shares))], Now);
 
     private static void AssertRefused(Portfolio portfolio, Trade tampered, string problem)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Exports;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.History;
@@ -59,7 +60,7 @@ internal sealed class HistoryWorld : IDisposable
     public Trade Hold(MarketRow row, decimal shares, decimal price)
     {
         var portfolio = Domain.Positions.Portfolio.Replay(10_000m, Trading.Trades);
-        var fill = new Fill(shares, price, shares * price, 0m, price, 0m, [new FillLevel(price, shares)], Now);
+        var fill = new Fill(Shares.Create(shares), Price.Create(price), Usdc.Create(shares * price), Usdc.Create(0m), Price.Create(price), Usdc.Create(0m), [new FillLevel(Price.Create(price), Shares.Create(shares))], Now);
         var trade = portfolio.CreateBuy(BuyNo(row), fill, Now, "sample");
         Trading.AppendAsync(trade, CancellationToken.None).GetAwaiter().GetResult();
         Source.Lookups.TryAdd(row.MarketId, OpenLookup(row));

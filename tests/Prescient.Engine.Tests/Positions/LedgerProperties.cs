@@ -3,6 +3,7 @@ using Prescient.Domain.Ids;
 using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Trading;
@@ -64,7 +65,7 @@ public sealed class LedgerProperties
         var account = run.Account;
         var row = Row("99");
         // One more buy straight from a fill (the session may have used up the limits), so a signal and a position exist.
-        var fill = BookWalker.Buy(NoBook(row, (0.01m, 1_000m)), 1m, 0.99m, FeeSettings.None, 0.01m, 5m).Fill!;
+        var fill = BookWalker.Buy(NoBook(row, (0.01m, 1_000m)), Usdc.Create(1m), Price.Create(0.99m), FeeSettings.None, Price.From(0.01m), Shares.From(5m)).Fill!;
         account.Record(account.Portfolio.CreateBuy(BuyNo(row), fill, run.End, "sample"));
         var ledger = account.Ledger;
 
@@ -81,7 +82,7 @@ public sealed class LedgerProperties
         AssertRefused(live, executed with { TradeId = live.NextTradeId, CashAfter = live.Cash + executed.CashDelta }, "already executed");
 
         var held = live.PositionIn(row.MarketId)!;
-        var oversell = new Fill(held.Shares + 0.01m, 0.5m, (held.Shares + 0.01m) * 0.5m, 0m, 0.5m, 0m, [new FillLevel(0.5m, held.Shares + 0.01m)], run.End);
+        var oversell = new Fill(Shares.Create(held.Shares + 0.01m), Price.Create(0.5m), Usdc.Create((held.Shares + 0.01m) * 0.5m), Usdc.Create(0m), Price.Create(0.5m), Usdc.Create(0m), [new FillLevel(Price.Create(0.5m), Shares.Create(held.Shares + 0.01m))], run.End);
         AssertRefused(live, live.CreateSell(row.MarketId, oversell, null, run.End, "sample"), "shares of");
     }
 

@@ -3,6 +3,7 @@ using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Trading;
 using static Prescient.Engine.Tests.Trading.TradingData;
@@ -36,7 +37,7 @@ internal sealed class PaperAccount(decimal initialCash, TradingOptions? options 
 
     public FillAttempt Sell(MarketRow market, OrderBook bids, decimal shares, DateTimeOffset now, FeeSettings? fees = null)
     {
-        var attempt = BookWalker.Sell(bids, shares, 0m, fees ?? market.Fees, bids.TickSize, bids.MinOrderSize);
+        var attempt = BookWalker.Sell(bids, Shares.Create(shares), Price.Create(0m), fees ?? market.Fees, Price.From(bids.TickSize), Shares.From(bids.MinOrderSize));
         if (attempt.IsFilled)
         {
             Record(Portfolio.CreateSell(market.MarketId, attempt.Fill, null, now, "sample"));

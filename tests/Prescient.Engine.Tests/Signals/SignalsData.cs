@@ -4,6 +4,7 @@ using Prescient.Domain.Ids;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Quotes;
 using Prescient.Engine.Signals;
@@ -83,7 +84,7 @@ internal static class SignalsData
             Confidence = 0.11m,
             Reason = "test",
         };
-        var fill = new Fill(shares, 0.40m, shares * 0.40m, 0m, 0.40m, 0m, [new FillLevel(0.40m, shares)], Now.AddDays(-5));
+        var fill = new Fill(Shares.Create(shares), Price.Create(0.40m), Usdc.Create(shares * 0.40m), Usdc.Create(0m), Price.Create(0.40m), Usdc.Create(0m), [new FillLevel(Price.Create(0.40m), Shares.Create(shares))], Now.AddDays(-5));
         return portfolio.CreateBuy(signal, fill, Now.AddDays(-5), "sample");
     }
 

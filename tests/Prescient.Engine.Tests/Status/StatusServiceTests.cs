@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Prescient.Domain.Values;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Runs;
@@ -60,7 +61,7 @@ public sealed class StatusServiceTests : IDisposable
     {
         var row = Trading.TradingData.Row();
         var portfolio = Domain.Positions.Portfolio.Replay(10_000m, []);
-        var fill = new Domain.Trading.Fill(10m, 0.4m, 4m, 0m, 0.4m, 0m, [new Domain.Trading.FillLevel(0.4m, 10m)], Now);
+        var fill = new Domain.Trading.Fill(Shares.Create(10m), Price.Create(0.4m), Usdc.Create(4m), Usdc.Create(0m), Price.Create(0.4m), Usdc.Create(0m), [new Domain.Trading.FillLevel(Price.Create(0.4m), Shares.Create(10m))], Now);
         portfolio.Apply(portfolio.CreateBuy(Trading.TradingData.BuyNo(row), fill, Now, "sample"));
         var snapshot = PortfolioValuation.Value(
             portfolio, new Dictionary<Domain.Ids.TokenId, Domain.Positions.Mark>(), Now, MarketSourceInfo.Sample,

@@ -6,6 +6,7 @@ using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Refresh;
@@ -233,7 +234,7 @@ public sealed class ExecutionServiceTests : IDisposable
     private void Hold(MarketRow row, decimal shares, decimal price)
     {
         var portfolio = Portfolio.Replay(10_000m, _trading.Trades);
-        var fill = new Fill(shares, price, shares * price, 0m, price, 0m, [new FillLevel(price, shares)], Now);
+        var fill = new Fill(Shares.Create(shares), Price.Create(price), Usdc.Create(shares * price), Usdc.Create(0m), Price.Create(price), Usdc.Create(0m), [new FillLevel(Price.Create(price), Shares.Create(shares))], Now);
         var trade = portfolio.CreateBuy(BuyNo(row, day: Today.AddDays(-1)), fill, Now.AddDays(-1), "sample");
         _trading.AppendAsync(trade, CancellationToken.None).GetAwaiter().GetResult();
     }

@@ -42,7 +42,7 @@ public sealed class PaperExecutorSignalChecksTests
         var decision = _executor.DecideMirrored(BuyNo(row, limit: 0.95m, price: 0.30m), row, book, new Portfolio(10_000m), Now, "sample");
 
         Assert.True(decision.IsTrade, decision.Rejection?.Detail);
-        Assert.Equal([0.30m, 0.31m, 0.32m], decision.Fill.Levels.Select(l => l.Price));
+        Assert.Equal([0.30m, 0.31m, 0.32m], decision.Fill.Levels.Select(l => l.Price.Value));
         Assert.Equal(0.30m, decision.Trade.SignalPrice);
         Assert.Equal(decision.Trade.Price - 0.30m, decision.Trade.Drift);
         Assert.Equal(decision.Trade.Price - 0.30m, decision.Trade.Slippage);
@@ -83,8 +83,8 @@ public sealed class PaperExecutorSignalChecksTests
         var nearLimit = Row();
         var atLimit = Executor().DecideMirrored(BuyNo(nearLimit, limit: 0.95m, price: 0.94m), nearLimit, NoBook(nearLimit, (0.94m, 10m), (0.95m, 100m), (0.96m, 1_000m)), new Portfolio(10_000m), Now, "sample");
 
-        Assert.Equal([0.30m, 0.31m], offTick.Fill!.Levels.Select(l => l.Price));
-        Assert.Equal([0.94m, 0.95m], atLimit.Fill!.Levels.Select(l => l.Price));
+        Assert.Equal([0.30m, 0.31m], offTick.Fill!.Levels.Select(l => l.Price.Value));
+        Assert.Equal([0.94m, 0.95m], atLimit.Fill!.Levels.Select(l => l.Price.Value));
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class SignalFillProperties
         }
 
         Assert.True(decision.Trade.Price <= ceiling, $"average {decision.Trade.Price} above {c.SignalAsk} + {c.MaxSlippage}");
-        Assert.All(decision.Fill.Levels, l => Assert.True(l.Price <= ceiling, $"level {l.Price} above {ceiling}"));
+        Assert.All(decision.Fill.Levels, l => Assert.True(l.Price.Value <= ceiling, $"level {l.Price} above {ceiling}"));
         Assert.Equal(c.SignalAsk, decision.Trade.SignalPrice);
         Assert.Equal(decision.Trade.Price - c.SignalAsk, decision.Trade.Drift);
         Assert.True(decision.Trade.Cost + decision.Trade.Fees >= options.MinFillFraction * c.Stake);
