@@ -38,9 +38,9 @@ public sealed class ExecutionAgainstSampleServerTests
         Assert.All(result.Trades, t =>
         {
             var signal = signals.Single(s => s.SignalId == t.SignalId);
-            Assert.Equal(signal.Price, t.SignalPrice);
-            Assert.True(t.Price <= signal.Price + slippage, $"{t.TradeId} averaged {t.Price}, past the signal's ask {signal.Price} + {slippage}");
-            Assert.Equal(t.Price - signal.Price, t.Drift);
+            Assert.Equal(signal.Price.Value, t.SignalPrice);
+            Assert.True(t.Price <= signal.Price.Value + slippage, $"{t.TradeId} averaged {t.Price}, past the signal's ask {signal.Price.Value} + {slippage}");
+            Assert.Equal(t.Price - signal.Price.Value, t.Drift);
         });
 
         var rejected = result.Rejections.ToDictionary(r => r.SignalId);

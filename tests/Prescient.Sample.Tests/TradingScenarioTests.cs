@@ -54,8 +54,8 @@ public sealed class TradingScenarioTests
         {
             var market = quotable.Single(m => m.MarketId == s.MarketId.Value);
             Assert.Equal(market.NoTokenId, s.TokenId.Value);
-            Assert.Equal(1 - books[market.YesTokenId].BestBid, s.Price);
-            Assert.True(s.YesPrice > 0.50m);
+            Assert.Equal(1 - books[market.YesTokenId].BestBid, s.Price.Value);
+            Assert.True(s.YesPrice.Value > 0.50m);
         });
         Assert.Contains(result.Skipped, s => s.Reason == SkipReason.BelowThreshold);
     }

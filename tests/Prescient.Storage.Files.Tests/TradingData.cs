@@ -2,6 +2,7 @@ using Prescient.Domain.Ids;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Storage;
@@ -67,10 +68,10 @@ internal static class TradingData
         Outcome = "No",
         Question = question,
         Action = SignalAction.BuyNo,
-        Stake = 100.00m,
-        Price = 0.50m,
-        LimitPrice = 0.550m,
-        YesPrice = 0.515m,
+        Stake = Usdc.Create(100.00m),
+        Price = Price.Create(0.50m),
+        LimitPrice = Price.Create(0.550m),
+        YesPrice = Price.Create(0.515m),
         YesPriceSource = "mid",
         Confidence = 0.015m,
         Reason = "YES mid 0.515 is above the threshold 0.50",

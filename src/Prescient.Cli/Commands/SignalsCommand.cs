@@ -35,11 +35,11 @@ internal static class SignalsCommand
                 Markup.Escape(s.SignalId.Value),
                 Markup.Escape(CliFormat.Clip(s.Question)),
                 CliFormat.Code(s.Action),
-                CliFormat.Price(s.YesPrice),
-                CliFormat.Price(s.Price),
-                CliFormat.Price(s.LimitPrice),
+                CliFormat.Price(s.YesPrice.Value),
+                CliFormat.Price(s.Price.Value),
+                CliFormat.Price(s.LimitPrice.Value),
                 CliFormat.Price(s.Confidence),
-                CliFormat.Usdc(s.Stake));
+                CliFormat.Usdc(s.Stake.Value));
         }
 
         console.Write(table);

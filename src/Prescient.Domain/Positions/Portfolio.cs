@@ -94,8 +94,8 @@ public sealed class Portfolio
             CashAfter = Cash - fill.Cost.Value - fill.Fees.Value,
             BestPrice = fill.BestPrice.Value,
             Slippage = fill.Slippage.Value,
-            SignalPrice = signal.Price,
-            Drift = fill.AveragePrice.Value - signal.Price,
+            SignalPrice = signal.Price.Value,
+            Drift = fill.AveragePrice.Value - signal.Price.Value,
             BookTimestamp = fill.BookTimestamp,
             Source = source,
         };

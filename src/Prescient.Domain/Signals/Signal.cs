@@ -1,4 +1,5 @@
 using Prescient.Domain.Ids;
+using Prescient.Domain.Values;
 
 namespace Prescient.Domain.Signals;
 
@@ -35,16 +36,16 @@ public sealed record Signal
     public required SignalAction Action { get; init; }
 
     /// <summary>USDC to spend at most, fees included.</summary>
-    public required decimal Stake { get; init; }
+    public required Usdc Stake { get; init; }
 
     /// <summary>The expected entry price: the best ask of <see cref="TokenId"/> when the signal was made.</summary>
-    public required decimal Price { get; init; }
+    public required Price Price { get; init; }
 
     /// <summary>The highest price per share a fill may pay (a limit price, on the market's tick).</summary>
-    public required decimal LimitPrice { get; init; }
+    public required Price LimitPrice { get; init; }
 
     /// <summary>The YES price the rule looked at, and where it came from (mid, last_trade, best_bid).</summary>
-    public required decimal YesPrice { get; init; }
+    public required Price YesPrice { get; init; }
 
     public required string YesPriceSource { get; init; }
 

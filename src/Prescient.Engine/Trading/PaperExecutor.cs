@@ -62,7 +62,7 @@ public sealed class PaperExecutor
     {
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(portfolio);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(signal.Stake);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(signal.Stake.Value);
         if (market is not null && market.Id != signal.MarketId)
         {
             throw new ArgumentException($"Market {market.Id} is not the market {signal.MarketId} of signal {signal.SignalId}.", nameof(market));
@@ -119,7 +119,7 @@ public sealed class PaperExecutor
         }
 
         var tick = book.TickSize ?? market.TickSize;
-        var limit = _signalChecks ? FillLimit(signal, tick) : signal.LimitPrice;
+        var limit = _signalChecks ? FillLimit(signal, tick) : signal.LimitPrice.Value;
         if (_signalChecks && SignalCheck(signal, market, book, complement, portfolio, now, limit) is { } refused)
         {
             return refused;
@@ -150,7 +150,7 @@ public sealed class PaperExecutor
             return Reject(signal, RejectionReason.CashReserve, RejectionDetails.CashReserve(cash, _options.CashReserve, minimumSpend, minimumShares));
         }
 
-        var stake = Math.Min(signal.Stake, spendable);
+        var stake = Math.Min(signal.Stake.Value, spendable);
         var eventExposure = portfolio.ExposureIn(signal.EventId);
         if (eventExposure + stake > _options.MaxExposurePerEvent)
         {
@@ -210,20 +210,20 @@ public sealed class PaperExecutor
         }
 
         var bestAsk = book.Asks[0].Price;
-        var signalLimit = RoundDown(signal.LimitPrice, book.TickSize ?? market.TickSize);
+        var signalLimit = RoundDown(signal.LimitPrice.Value, book.TickSize ?? market.TickSize);
         if (bestAsk > signalLimit)
         {
             return Reject(signal, RejectionReason.PriceAboveMaximum, RejectionDetails.AboveLimit(bestAsk, signalLimit));
         }
 
         return bestAsk > limit
-            ? Reject(signal, RejectionReason.PriceMoved, RejectionDetails.PastSlippage(bestAsk, signal.Price, _options.MaxSlippage, limit))
+            ? Reject(signal, RejectionReason.PriceMoved, RejectionDetails.PastSlippage(bestAsk, signal.Price.Value, _options.MaxSlippage, limit))
             : null;
     }
 
     /// <summary>Where the walk stops: the signal's ask + the maximum slippage, never past its limit price, rounded down to the tick.</summary>
     private decimal FillLimit(Signal signal, decimal? tick) =>
-        RoundDown(Math.Min(signal.LimitPrice, Math.Min(1m, signal.Price + _options.MaxSlippage)), tick);
+        RoundDown(Math.Min(signal.LimitPrice.Value, Math.Min(1m, signal.Price.Value + _options.MaxSlippage)), tick);
 
     private bool IsFresh(OrderBook book, DateTimeOffset now) => book.Timestamp is { } at && now - at <= _options.MaxBookAge;
 

@@ -23,10 +23,10 @@ public sealed class ThresholdStrategyTests
         Assert.Equal(market.NoTokenId, signal.TokenId);
         Assert.Equal("No", signal.Outcome);
         Assert.Equal((market.EventId, market.MarketId, market.ConditionId, market.Question, market.EventTitle), (signal.EventId, signal.MarketId, signal.ConditionId, signal.Question, signal.EventTitle));
-        Assert.Equal(100m, signal.Stake);
-        Assert.Equal(0.39m, signal.Price);
-        Assert.Equal(0.95m, signal.LimitPrice);
-        Assert.Equal(0.62m, signal.YesPrice);
+        Assert.Equal(100m, signal.Stake.Value);
+        Assert.Equal(0.39m, signal.Price.Value);
+        Assert.Equal(0.95m, signal.LimitPrice.Value);
+        Assert.Equal(0.62m, signal.YesPrice.Value);
         Assert.Equal("mid", signal.YesPriceSource);
         Assert.Equal(0.12m, signal.Confidence);
         Assert.Equal("YES mid 0.62 > threshold 0.50: buy NO at ≤ 0.95 (best ask 0.39), confidence 0.12", signal.Reason);
@@ -59,7 +59,7 @@ public sealed class ThresholdStrategyTests
 
         var signal = Assert.Single(Strategy().Generate(Context([market], TwoSided(market, 0.50m, 0.51m))).Signals);
 
-        Assert.Equal(0.505m, signal.YesPrice);
+        Assert.Equal(0.505m, signal.YesPrice.Value);
         Assert.Equal(0.005m, signal.Confidence);
     }
 
@@ -77,8 +77,8 @@ public sealed class ThresholdStrategyTests
         Assert.Equal(SignalAction.BuyYes, signal.Action);
         Assert.Equal(cheap.YesTokenId, signal.TokenId);
         Assert.Equal("Yes", signal.Outcome);
-        Assert.Equal(0.32m, signal.Price);
-        Assert.Equal(0.31m, signal.YesPrice);
+        Assert.Equal(0.32m, signal.Price.Value);
+        Assert.Equal(0.31m, signal.YesPrice.Value);
         Assert.Equal(0.19m, signal.Confidence);
         Assert.Equal("NO at 1 − YES mid 0.31 = 0.69 > threshold 0.50: buy YES at ≤ 0.95 (best ask 0.32), confidence 0.19", signal.Reason);
         var skipped = Assert.Single(result.Skipped);
@@ -97,7 +97,7 @@ public sealed class ThresholdStrategyTests
         var result = Strategy(new ThresholdStrategyOptions { YesPriceSource = source }).Generate(Context([market], TwoSided(market, 0.61m, 0.63m, lastTrade: 0.64m)));
 
         var signal = Assert.Single(result.Signals);
-        Assert.Equal(expected, signal.YesPrice);
+        Assert.Equal(expected, signal.YesPrice.Value);
         Assert.Equal(code, signal.YesPriceSource);
         Assert.StartsWith($"YES {code} {expected:0.00}", signal.Reason, StringComparison.Ordinal);
     }
@@ -227,7 +227,7 @@ public sealed class ThresholdStrategyTests
 
         var signal = Assert.Single(Strategy(new ThresholdStrategyOptions { MaxEntryPrice = maxEntry }).Generate(Context([market], TwoSided(market, 0.61m, 0.63m))).Signals);
 
-        Assert.Equal(limit, signal.LimitPrice);
+        Assert.Equal(limit, signal.LimitPrice.Value);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Prescient.Domain.Values;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Prescient.Domain.Books;
@@ -40,10 +41,10 @@ internal static class TradingData
         Outcome = "No",
         Question = row.Question,
         Action = SignalAction.BuyNo,
-        Stake = stake,
-        Price = price,
-        LimitPrice = limit,
-        YesPrice = 0.5m,
+        Stake = Usdc.Create(stake),
+        Price = Price.Create(price),
+        LimitPrice = Price.Create(limit),
+        YesPrice = Price.Create(0.5m),
         YesPriceSource = "mid",
         Confidence = 0m,
         Reason = "test",

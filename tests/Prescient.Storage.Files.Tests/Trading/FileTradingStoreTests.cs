@@ -58,7 +58,7 @@ public sealed class FileTradingStoreTests : DataFolderTest
         Assert.Equal(snapshot.Source, back.Source);
         Assert.Equal(snapshot.Signals, back.Signals);
         Assert.Equal(snapshot.Skipped, back.Skipped);
-        Assert.Equal("0.50", back.Signals[0].Price.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal("0.50", back.Signals[0].Price.Value.ToString(CultureInfo.InvariantCulture));
         Assert.Equal(snapshot.Settings.OrderBy(p => p.Key), back.Settings.OrderBy(p => p.Key));
         Runs.AssertNoTempFiles(Folder.Root);
     }
