@@ -1,6 +1,7 @@
 using System.Globalization;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 
 namespace Prescient.Bench;
 
@@ -42,15 +43,15 @@ internal static class BenchTrades
             TokenId = TokenId.Create("76005700027045000587004110133818166617024719626220722682" + sequence.ToString("D21", CultureInfo.InvariantCulture)),
             Outcome = "No",
             Question = Questions[sequence % Questions.Length],
-            Shares = shares,
-            Price = price,
-            Cost = cost,
-            Fees = fees,
-            CashAfter = 10_000m + sequence,
-            BestPrice = kind == TradeKind.Settlement ? null : price - 0.001m,
-            Slippage = kind == TradeKind.Settlement ? null : 0.001m,
+            Shares = Shares.Create(shares),
+            Price = Price.Create(price),
+            Cost = Usdc.Create(cost),
+            Fees = Usdc.Create(fees),
+            CashAfter = Usdc.Create(10_000m + sequence),
+            BestPrice = Price.From(kind == TradeKind.Settlement ? null : price - 0.001m),
+            Slippage = Usdc.From(kind == TradeKind.Settlement ? null : 0.001m),
             BookTimestamp = kind == TradeKind.Settlement ? null : Start.AddMinutes(sequence).AddSeconds(-3),
-            RealizedPnl = kind == TradeKind.Buy ? null : -12.5m + (sequence % 25),
+            RealizedPnl = Usdc.From(kind == TradeKind.Buy ? null : -12.5m + (sequence % 25)),
             Source = "sample",
         };
     }

@@ -6,6 +6,7 @@ using Prescient.Domain.Ids;
 using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
+using Prescient.Domain.Values;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Refresh;
@@ -47,7 +48,7 @@ internal static class ExecuteChecksBenchmark
             var books = await BooksAsync(runtime.Services.GetRequiredService<IMarketSource>(), signals, markets, ct);
             var options = runtime.Services.GetRequiredService<IOptions<TradingOptions>>();
             var strategy = runtime.Services.GetRequiredService<IStrategy>();
-            var run = new Run(new PaperExecutor(options, strategy, signalChecks: false), new PaperExecutor(options, strategy), new Portfolio(options.Value.InitialCash), time.GetUtcNow());
+            var run = new Run(new PaperExecutor(options, strategy, signalChecks: false), new PaperExecutor(options, strategy), new Portfolio(Usdc.Create(options.Value.InitialCash)), time.GetUtcNow());
             var cases = signals
                 .Select(s => new Case(s, markets[s.MarketId], books[s.TokenId], books[BookGuard.ComplementOf(markets[s.MarketId], s.TokenId)!.Value]))
                 .Where(c => run.Decide(run.Today, c).IsTrade && run.Decide(run.Checked, c).IsTrade)

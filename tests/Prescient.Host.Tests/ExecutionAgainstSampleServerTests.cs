@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Storage;
@@ -38,9 +39,9 @@ public sealed class ExecutionAgainstSampleServerTests
         Assert.All(result.Trades, t =>
         {
             var signal = signals.Single(s => s.SignalId == t.SignalId);
-            Assert.Equal(signal.Price.Value, t.SignalPrice);
-            Assert.True(t.Price <= signal.Price.Value + slippage, $"{t.TradeId} averaged {t.Price}, past the signal's ask {signal.Price.Value} + {slippage}");
-            Assert.Equal(t.Price - signal.Price.Value, t.Drift);
+            Assert.Equal(signal.Price.Value, t.SignalPrice?.Value);
+            Assert.True(t.Price.Value <= signal.Price.Value + slippage, $"{t.TradeId} averaged {t.Price}, past the signal's ask {signal.Price.Value} + {slippage}");
+            Assert.Equal(t.Price.Value - signal.Price.Value, t.Drift?.Value);
         });
 
         var rejected = result.Rejections.ToDictionary(r => r.SignalId);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Prescient.Domain.Values;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Storage;
@@ -45,10 +46,10 @@ public sealed class FeesAgainstSampleServerTests
         // Gamma's takerBaseFee (1000) as a rate of the USDC traded would have been 165.56 × 0.56 × 0.1 = 9.27136.
         var dogecoin = Assert.Single(trades, t => t.MarketId.Value == "170012550");
         Assert.StartsWith("Dogecoin Up or Down", crypto[dogecoin.MarketId].Question, StringComparison.Ordinal);
-        Assert.Equal(165.56m, dogecoin.Shares);
-        Assert.Equal(0.56m, dogecoin.Price);
-        Assert.Equal(92.7136m, dogecoin.Cost);
-        Assert.Equal(7.28464m, dogecoin.Fees);
+        Assert.Equal(165.56m, dogecoin.Shares.Value);
+        Assert.Equal(0.56m, dogecoin.Price.Value);
+        Assert.Equal(92.7136m, dogecoin.Cost.Value);
+        Assert.Equal(7.28464m, dogecoin.Fees.Value);
 
         // Every crypto fill here takes one level: shares × min(p, 1 − p) × base fee / 10,000, rounded up to 6 places.
         Assert.All(trades, t =>
@@ -56,7 +57,7 @@ public sealed class FeesAgainstSampleServerTests
             Assert.Equal(t.Shares * t.Price, t.Cost);
             var baseFee = server.Universe.FindEvent(t.EventId.Value, clock.Now)!.Markets.Single(m => m.MarketId == t.MarketId.Value).BaseFeeBps;
             Assert.Equal(1000, baseFee);
-            Assert.Equal(Math.Round(t.Shares * Math.Min(t.Price, 1m - t.Price) * baseFee / 10_000m, 6, MidpointRounding.ToPositiveInfinity), t.Fees);
+            Assert.Equal(Math.Round(t.Shares.Value * Math.Min(t.Price.Value, 1m - t.Price.Value) * baseFee / 10_000m, 6, MidpointRounding.ToPositiveInfinity), t.Fees.Value);
         });
     }
 }

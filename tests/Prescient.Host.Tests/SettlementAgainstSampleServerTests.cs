@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Signals;
@@ -41,7 +42,7 @@ public sealed class SettlementAgainstSampleServerTests
             var market = server.Universe.FindEvent(settlement.EventId.Value, settlement.ExecutedAt)!.Markets
                 .Single(m => m.MarketId == settlement.MarketId.Value);
             var yes = Assert.IsType<decimal>(market.YesPayout);
-            Assert.Equal(settlement.TokenId.Value == market.YesTokenId ? yes : 1m - yes, settlement.Price);
+            Assert.Equal(settlement.TokenId.Value == market.YesTokenId ? yes : 1m - yes, settlement.Price.Value);
             Assert.Equal(settlement.Shares * settlement.Price, settlement.Cost);
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Cycle;
 using Prescient.Engine.History;
 using Prescient.Engine.Storage;
@@ -66,7 +67,7 @@ public sealed class TradingLoopAgainstSampleServerTests
         {
             var market = server.Universe.FindEvent(settlement.EventId.Value, settlement.ExecutedAt)!.Markets.Single(m => m.MarketId == settlement.MarketId.Value);
             var yes = Assert.IsType<decimal>(market.YesPayout);
-            Assert.Equal(settlement.TokenId.Value == market.YesTokenId ? yes : 1m - yes, settlement.Price);
+            Assert.Equal(settlement.TokenId.Value == market.YesTokenId ? yes : 1m - yes, settlement.Price.Value);
         }
     }
 }

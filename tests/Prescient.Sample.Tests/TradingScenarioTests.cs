@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Positions;
+using Prescient.Domain.Values;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Quotes;
 using Prescient.Engine.Signals;
@@ -46,7 +47,7 @@ public sealed class TradingScenarioTests
             .Select(t => TokenQuote.From(t.r, t.Item2, t.Item3, books.GetValueOrDefault(t.Item2.Value)))
             .ToDictionary(q => q.TokenId);
         var strategy = new ThresholdStrategy(Options.Create(new ThresholdStrategyOptions()));
-        var result = strategy.Generate(new StrategyContext(rows, quotes, new Portfolio(10_000m), now));
+        var result = strategy.Generate(new StrategyContext(rows, quotes, new Portfolio(Usdc.Create(10_000m)), now));
 
         Assert.True(result.Signals.Count >= 10, $"the default strategy emitted only {result.Signals.Count} signals");
         Assert.Equal(result.Signals.Count, result.Signals.Select(s => s.EventId).Distinct().Count());

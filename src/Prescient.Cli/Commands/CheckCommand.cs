@@ -29,7 +29,7 @@ internal static class CheckCommand
             {
                 var p = result.Rebuilt!;
                 context.Console.MarkupLineInterpolated(
-                    $"[green]OK[/]: {result.LedgerRecords} ledger records; cash {CliFormat.Usdc(p.Cash)}, {p.Positions.Count} open positions, realized P&L {CliFormat.Usdc(p.RealizedPnl)}; portfolio.json agrees.");
+                    $"[green]OK[/]: {result.LedgerRecords} ledger records; cash {CliFormat.Usdc(p.Cash.Value)}, {p.Positions.Count} open positions, realized P&L {CliFormat.Usdc(p.RealizedPnl.Value)}; portfolio.json agrees.");
                 return 0;
             }
 

@@ -37,12 +37,12 @@ internal static class ExecuteCommand
                     t.TradeId.Value,
                     CliFormat.Code(t.Kind),
                     Markup.Escape(CliFormat.Clip(t.Question, 40)),
-                    CliFormat.Shares(t.Shares),
-                    CliFormat.Price(t.Price),
-                    CliFormat.Usdc(t.Cost),
-                    CliFormat.Usdc(t.Fees),
-                    CliFormat.Price(t.Slippage),
-                    t.RealizedPnl is { } pnl ? CliFormat.Usdc(pnl) : "—");
+                    CliFormat.Shares(t.Shares.Value),
+                    CliFormat.Price(t.Price.Value),
+                    CliFormat.Usdc(t.Cost.Value),
+                    CliFormat.Usdc(t.Fees.Value),
+                    CliFormat.Price(t.Slippage?.Value),
+                    t.RealizedPnl is { } pnl ? CliFormat.Usdc(pnl.Value) : "—");
             }
 
             console.Write(table);

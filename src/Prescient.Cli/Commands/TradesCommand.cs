@@ -37,12 +37,12 @@ internal static class TradesCommand
                     CliFormat.Code(t.Kind),
                     Markup.Escape(CliFormat.Clip(t.Question, 36)),
                     Markup.Escape(t.Outcome ?? string.Empty),
-                    CliFormat.Shares(t.Shares),
-                    CliFormat.Price(t.Price),
-                    CliFormat.Usdc(t.Cost),
-                    CliFormat.Usdc(t.Fees),
-                    CliFormat.Usdc(t.CashAfter),
-                    t.RealizedPnl is { } pnl ? CliFormat.Usdc(pnl) : "—");
+                    CliFormat.Shares(t.Shares.Value),
+                    CliFormat.Price(t.Price.Value),
+                    CliFormat.Usdc(t.Cost.Value),
+                    CliFormat.Usdc(t.Fees.Value),
+                    CliFormat.Usdc(t.CashAfter.Value),
+                    t.RealizedPnl is { } pnl ? CliFormat.Usdc(pnl.Value) : "—");
             }
 
             context.Console.Write(table);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 
 namespace Prescient.Domain.Positions;
 
@@ -18,26 +19,30 @@ public sealed class Portfolio
     private readonly Dictionary<MarketId, Position> _positions = [];
     private readonly HashSet<SignalId> _executed = [];
 
-    public Portfolio(decimal initialCash)
+    public Portfolio(Usdc initialCash)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(initialCash);
+        if (initialCash < Usdc.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(initialCash), initialCash.Value, "The initial cash must be 0 USDC or more.");
+        }
+
         InitialCash = initialCash;
         Cash = initialCash;
     }
 
-    public decimal InitialCash { get; }
+    public Usdc InitialCash { get; }
 
-    public decimal Cash { get; private set; }
+    public Usdc Cash { get; private set; }
 
-    public decimal RealizedPnl { get; private set; }
+    public Usdc RealizedPnl { get; private set; }
 
-    public decimal FeesPaid { get; private set; }
+    public Usdc FeesPaid { get; private set; }
 
-    public decimal TotalBought { get; private set; }
+    public Usdc TotalBought { get; private set; }
 
-    public decimal TotalSold { get; private set; }
+    public Usdc TotalSold { get; private set; }
 
-    public decimal TotalPayouts { get; private set; }
+    public Usdc TotalPayouts { get; private set; }
 
     public int TradeCount { get; private set; }
 
@@ -50,15 +55,15 @@ public sealed class Portfolio
     public IReadOnlyList<Position> Positions => _positions.Values.OrderBy(p => p.OpenedAt).ThenBy(p => p.MarketId).ToArray();
 
     /// <summary>Σ cost basis of open positions (USDC at risk).</summary>
-    public decimal Exposure => _positions.Values.Sum(p => p.CostBasis);
+    public Usdc Exposure => Usdc.Sum(_positions.Values.Select(p => p.CostBasis));
 
-    public decimal ExposureIn(EventId eventId) => _positions.Values.Where(p => p.EventId == eventId).Sum(p => p.CostBasis);
+    public Usdc ExposureIn(EventId eventId) => Usdc.Sum(_positions.Values.Where(p => p.EventId == eventId).Select(p => p.CostBasis));
 
     public Position? PositionIn(MarketId marketId) => _positions.GetValueOrDefault(marketId);
 
     public bool HasExecuted(SignalId signalId) => _executed.Contains(signalId);
 
-    public static Portfolio Replay(decimal initialCash, IEnumerable<Trade> ledger)
+    public static Portfolio Replay(Usdc initialCash, IEnumerable<Trade> ledger)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         var portfolio = new Portfolio(initialCash);
@@ -87,15 +92,15 @@ public sealed class Portfolio
             TokenId = signal.TokenId,
             Outcome = signal.Outcome,
             Question = signal.Question,
-            Shares = fill.Shares.Value,
-            Price = fill.AveragePrice.Value,
-            Cost = fill.Cost.Value,
-            Fees = fill.Fees.Value,
-            CashAfter = Cash - fill.Cost.Value - fill.Fees.Value,
-            BestPrice = fill.BestPrice.Value,
-            Slippage = fill.Slippage.Value,
-            SignalPrice = signal.Price.Value,
-            Drift = fill.AveragePrice.Value - signal.Price.Value,
+            Shares = fill.Shares,
+            Price = fill.AveragePrice,
+            Cost = fill.Cost,
+            Fees = fill.Fees,
+            CashAfter = Cash - fill.Cost - fill.Fees,
+            BestPrice = fill.BestPrice,
+            Slippage = fill.Slippage,
+            SignalPrice = signal.Price,
+            Drift = Usdc.Create(fill.AveragePrice.Value - signal.Price.Value),
             BookTimestamp = fill.BookTimestamp,
             Source = source,
         };
@@ -106,28 +111,28 @@ public sealed class Portfolio
     {
         ArgumentNullException.ThrowIfNull(fill);
         var position = Require(marketId, "sell");
-        var (releasedCost, releasedFees) = Released(position, fill.Shares.Value);
+        var (releasedCost, releasedFees) = Released(position, fill.Shares);
         return FromPosition(position, TradeKind.Sell, signalId, at, source) with
         {
-            Shares = fill.Shares.Value,
-            Price = fill.AveragePrice.Value,
-            Cost = fill.Cost.Value,
-            Fees = fill.Fees.Value,
-            CashAfter = Cash + fill.Cost.Value - fill.Fees.Value,
-            BestPrice = fill.BestPrice.Value,
-            Slippage = fill.Slippage.Value,
+            Shares = fill.Shares,
+            Price = fill.AveragePrice,
+            Cost = fill.Cost,
+            Fees = fill.Fees,
+            CashAfter = Cash + fill.Cost - fill.Fees,
+            BestPrice = fill.BestPrice,
+            Slippage = fill.Slippage,
             BookTimestamp = fill.BookTimestamp,
-            RealizedPnl = fill.Cost.Value - fill.Fees.Value - releasedCost - releasedFees,
+            RealizedPnl = fill.Cost - fill.Fees - releasedCost - releasedFees,
         };
     }
 
     /// <summary>The settlement record closing the position in <paramref name="marketId"/> at 1, 0 or 0.5 per share.</summary>
-    public Trade CreateSettlement(MarketId marketId, decimal payoutPerShare, DateTimeOffset at, string? source)
+    public Trade CreateSettlement(MarketId marketId, Price payoutPerShare, DateTimeOffset at, string? source)
     {
         var position = Require(marketId, "settle");
-        if (payoutPerShare is not (0m or 0.5m or 1m))
+        if (payoutPerShare.Value is not (0m or 0.5m or 1m))
         {
-            throw new ArgumentOutOfRangeException(nameof(payoutPerShare), payoutPerShare, "A settlement pays 1, 0 or 0.5 USDC per share.");
+            throw new ArgumentOutOfRangeException(nameof(payoutPerShare), payoutPerShare.Value, "A settlement pays 1, 0 or 0.5 USDC per share.");
         }
 
         var payout = position.Shares * payoutPerShare;
@@ -136,7 +141,7 @@ public sealed class Portfolio
             Shares = position.Shares,
             Price = payoutPerShare,
             Cost = payout,
-            Fees = 0m,
+            Fees = Usdc.Zero,
             CashAfter = Cash + payout,
             RealizedPnl = payout - position.CostBasis,
         };
@@ -147,12 +152,11 @@ public sealed class Portfolio
     {
         ArgumentNullException.ThrowIfNull(trade);
         Check(trade.TradeId == NextTradeId, trade, $"expected id {NextTradeId}");
-        Check(trade.Shares > 0m, trade, "shares must be > 0");
-        Check(trade.Price is >= 0m and <= 1m, trade, "price must be in [0, 1]");
-        Check(trade.Cost >= 0m && trade.Fees >= 0m, trade, "cost and fees must be ≥ 0");
+        Check(trade.Shares > Shares.Zero, trade, "shares must be > 0");
+        Check(trade.Cost >= Usdc.Zero && trade.Fees >= Usdc.Zero, trade, "cost and fees must be ≥ 0");
         Check(trade.SignalId is not { } s || !_executed.Contains(s), trade, $"signal {trade.SignalId} already executed");
         var cash = Cash + trade.CashDelta;
-        Check(cash >= 0m, trade, $"cash would be {Money(cash)}");
+        Check(cash >= Usdc.Zero, trade, $"cash would be {Money(cash)}");
         Check(trade.CashAfter == cash, trade, $"cash_after {Money(trade.CashAfter)} but the ledger gives {Money(cash)}");
         switch (trade.Kind)
         {
@@ -234,7 +238,7 @@ public sealed class Portfolio
         var held = _positions.GetValueOrDefault(trade.MarketId);
         Check(held is not null && held.TokenId == trade.TokenId, trade, "no position in this token");
         Check(trade.Shares == held!.Shares, trade, $"settles {trade.Shares} shares of {held.Shares} held");
-        Check(trade.Price is 0m or 0.5m or 1m && trade.Cost == trade.Shares * trade.Price && trade.Fees == 0m, trade, "a settlement pays shares × (1, 0 or 0.5) with no fee");
+        Check(trade.Price.Value is 0m or 0.5m or 1m && trade.Cost == trade.Shares * trade.Price && trade.Fees == Usdc.Zero, trade, "a settlement pays shares × (1, 0 or 0.5) with no fee");
         var realized = trade.Cost - held.CostBasis;
         Check(trade.RealizedPnl == realized, trade, $"realized_pnl {trade.RealizedPnl} but the ledger gives {Money(realized)}");
         _positions.Remove(trade.MarketId);
@@ -243,10 +247,13 @@ public sealed class Portfolio
     }
 
     /// <summary>The cost and fees that leave a position with <paramref name="shares"/> of it: all of them on a full exit, a rounded share otherwise.</summary>
-    private static (decimal Cost, decimal Fees) Released(Position position, decimal shares) =>
+    private static (Usdc Cost, Usdc Fees) Released(Position position, Shares shares) =>
         shares >= position.Shares
             ? (position.Cost, position.Fees)
-            : (Math.Round(position.Cost * shares / position.Shares, 6), Math.Round(position.Fees * shares / position.Shares, 6));
+            : (Share(position.Cost, shares, position.Shares), Share(position.Fees, shares, position.Shares));
+
+    /// <summary><paramref name="amount"/> × part / whole, rounded to 6 places, in that order (so the ledger's figures do not move).</summary>
+    private static Usdc Share(Usdc amount, Shares part, Shares whole) => Usdc.Create(Math.Round(amount.Value * part.Value / whole.Value, 6));
 
     private Position Require(MarketId marketId, string what) =>
         _positions.GetValueOrDefault(marketId)
@@ -265,9 +272,9 @@ public sealed class Portfolio
         Outcome = position.Outcome,
         Question = position.Question,
         Shares = position.Shares,
-        Price = 0m,
-        Cost = 0m,
-        Fees = 0m,
+        Price = Price.Zero,
+        Cost = Usdc.Zero,
+        Fees = Usdc.Zero,
         CashAfter = Cash,
         Source = source,
     };
@@ -281,5 +288,5 @@ public sealed class Portfolio
     }
 
     /// <summary>Every digit: a corrupted record can be off in the 7th place, and the message must show it.</summary>
-    private static string Money(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Money(Usdc value) => value.Value.ToString(CultureInfo.InvariantCulture);
 }

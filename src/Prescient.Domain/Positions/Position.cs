@@ -1,4 +1,5 @@
 using Prescient.Domain.Ids;
+using Prescient.Domain.Values;
 
 namespace Prescient.Domain.Positions;
 
@@ -21,17 +22,17 @@ public sealed record Position
 
     public string? Question { get; init; }
 
-    public required decimal Shares { get; init; }
+    public required Shares Shares { get; init; }
 
-    public required decimal Cost { get; init; }
+    public required Usdc Cost { get; init; }
 
-    public required decimal Fees { get; init; }
+    public required Usdc Fees { get; init; }
 
     public required DateTimeOffset OpenedAt { get; init; }
 
     /// <summary>Everything paid for the shares held: cost + fees (USDC). This is the position's exposure.</summary>
-    public decimal CostBasis => Cost + Fees;
+    public Usdc CostBasis => Cost + Fees;
 
-    /// <summary>Cost per share, fees excluded, rounded to 6 places.</summary>
-    public decimal AverageEntryPrice => Shares == 0m ? 0m : Math.Round(Cost / Shares, 6);
+    /// <summary>Cost per share (USDC), fees excluded, rounded to 6 places; a plain decimal, as rounding can take it a hair past 1.</summary>
+    public decimal AverageEntryPrice => Shares == Shares.Zero ? 0m : Math.Round(Cost.Value / Shares.Value, 6);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Prescient.Domain.Ids;
+using Prescient.Domain.Values;
 
 namespace Prescient.Domain.Trading;
 
@@ -30,40 +31,40 @@ public sealed record Trade
 
     public string? Question { get; init; }
 
-    public required decimal Shares { get; init; }
+    public required Shares Shares { get; init; }
 
     /// <summary>Average fill price (rounded to 6 places); the payout per share (1, 0 or 0.5) for a settlement.</summary>
-    public required decimal Price { get; init; }
+    public required Price Price { get; init; }
 
     /// <summary>Exact USDC value of the shares: Σ level price × level shares for a fill, shares × payout for a settlement.</summary>
-    public required decimal Cost { get; init; }
+    public required Usdc Cost { get; init; }
 
-    public required decimal Fees { get; init; }
+    public required Usdc Fees { get; init; }
 
     /// <summary>Cash after this record; replaying the ledger must reproduce it exactly.</summary>
-    public required decimal CashAfter { get; init; }
+    public required Usdc CashAfter { get; init; }
 
     /// <summary>The best price on the side walked (best ask for a buy, best bid for a sell); null for a settlement.</summary>
-    public decimal? BestPrice { get; init; }
+    public Price? BestPrice { get; init; }
 
-    /// <summary>Price − best price for a buy, best price − price for a sell (≥ 0: never better than the book).</summary>
-    public decimal? Slippage { get; init; }
+    /// <summary>Price − best price for a buy, best price − price for a sell in USDC per share (≥ 0: never better than the book).</summary>
+    public Usdc? Slippage { get; init; }
 
     /// <summary>A buy: the signal's price, the best ask when the signal was made; null for other records and for buys recorded before it was kept.</summary>
-    public decimal? SignalPrice { get; init; }
+    public Price? SignalPrice { get; init; }
 
-    /// <summary>A buy: price − signal price, how far the fill strayed from the ask the signal saw (negative when the book improved); null when <see cref="SignalPrice"/> is.</summary>
-    public decimal? Drift { get; init; }
+    /// <summary>A buy: price − signal price, in USDC per share: how far the fill strayed from the ask the signal saw (negative when the book improved); null when <see cref="SignalPrice"/> is.</summary>
+    public Usdc? Drift { get; init; }
 
     public DateTimeOffset? BookTimestamp { get; init; }
 
     /// <summary>P&amp;L realised by a sell or a settlement (proceeds − fees − the cost basis released); null for a buy.</summary>
-    public decimal? RealizedPnl { get; init; }
+    public Usdc? RealizedPnl { get; init; }
 
     /// <summary>"sample" or "live".</summary>
     public string? Source { get; init; }
 
     /// <summary>What this record does to cash: −(cost + fees) for a buy, cost − fees for a sell or a settlement (whose fees are 0).</summary>
     [JsonIgnore]
-    public decimal CashDelta => Kind == TradeKind.Buy ? -(Cost + Fees) : Cost - Fees;
+    public Usdc CashDelta => Kind == TradeKind.Buy ? -(Cost + Fees) : Cost - Fees;
 }

@@ -31,7 +31,7 @@ public readonly record struct Price : IDecimalValue<Price>, IComparable<Price>
 
     public static Price? From(decimal? value) => value is { } v ? Create(v) : null;
 
-    public static Price Min(Price left, Price right) => left <= right ? left : right;
+    public static Price Min(Price left, Price right) => new(Math.Min(left.Value, right.Value));
 
     public static Usdc operator *(Price price, Shares shares) => Usdc.Create(price.Value * shares.Value);
 

@@ -26,9 +26,9 @@ public readonly record struct Shares : IDecimalValue<Shares>, IComparable<Shares
 
     public static Shares? From(decimal? value) => value is { } v ? Create(v) : null;
 
-    public static Shares Min(Shares left, Shares right) => left <= right ? left : right;
+    public static Shares Min(Shares left, Shares right) => new(Math.Min(left.Value, right.Value));
 
-    public static Shares Max(Shares left, Shares right) => left >= right ? left : right;
+    public static Shares Max(Shares left, Shares right) => new(Math.Max(left.Value, right.Value));
 
     public static Shares operator +(Shares left, Shares right) => new(left.Value + right.Value);
 

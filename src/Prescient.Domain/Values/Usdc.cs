@@ -30,9 +30,22 @@ public readonly record struct Usdc : IDecimalValue<Usdc>, IComparable<Usdc>
             ? new Usdc(value)
             : throw new ArgumentOutOfRangeException(nameof(value), value, "An amount of USDC here must be 0 or more.");
 
-    public static Usdc Min(Usdc left, Usdc right) => left <= right ? left : right;
+    /// <summary>Σ <paramref name="amounts"/>, added in order from 0 (as <see cref="Enumerable.Sum(IEnumerable{decimal})"/>, so the scale is the same).</summary>
+    public static Usdc Sum(IEnumerable<Usdc> amounts)
+    {
+        ArgumentNullException.ThrowIfNull(amounts);
+        var sum = 0m;
+        foreach (var amount in amounts)
+        {
+            sum += amount.Value;
+        }
 
-    public static Usdc Max(Usdc left, Usdc right) => left >= right ? left : right;
+        return new Usdc(sum);
+    }
+
+    public static Usdc Min(Usdc left, Usdc right) => new(Math.Min(left.Value, right.Value));
+
+    public static Usdc Max(Usdc left, Usdc right) => new(Math.Max(left.Value, right.Value));
 
     public Usdc Abs() => new(Math.Abs(Value));
 

@@ -1,3 +1,4 @@
+using Prescient.Domain.Values;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -59,7 +60,7 @@ public sealed partial class EndOfDayService(
             return new EndOfDayResult(day, true, recorded, 0, false, [], AlreadyRecordedMessage(recorded));
         }
 
-        var portfolio = Portfolio.Replay(options.Value.InitialCash, await trading.Ledger.ReadAllAsync(cancellationToken));
+        var portfolio = Portfolio.Replay(Usdc.Create(options.Value.InitialCash), await trading.Ledger.ReadAllAsync(cancellationToken));
         var pass = await settlement.SettleAsync(
             portfolio,
             async (trade, ct) =>

@@ -94,14 +94,14 @@ public static class PerformanceCalculator
                 {
                     var before = held ?? new Holding(0m, 0m, 0m);
                     open[trade.MarketId] = new Holding(
-                        before.Shares + trade.Shares, before.BoughtShares + trade.Shares, before.PricePaid + (trade.Price * trade.Shares));
+                        before.Shares + trade.Shares.Value, before.BoughtShares + trade.Shares.Value, before.PricePaid + (trade.Price.Value * trade.Shares.Value));
                     break;
                 }
 
                 case TradeKind.Sell when held is not null:
-                    if (held.Shares - trade.Shares > 0m)
+                    if (held.Shares - trade.Shares.Value > 0m)
                     {
-                        open[trade.MarketId] = held with { Shares = held.Shares - trade.Shares };
+                        open[trade.MarketId] = held with { Shares = held.Shares - trade.Shares.Value };
                     }
                     else
                     {
@@ -111,8 +111,8 @@ public static class PerformanceCalculator
                     break;
                 case TradeKind.Settlement:
                     open.Remove(trade.MarketId);
-                    decimal? error = held is { BoughtShares: > 0m } ? Square((held.PricePaid / held.BoughtShares) - trade.Price) : null;
-                    yield return new SettledPosition(calendar.DayOf(trade.ExecutedAt), trade.RealizedPnl > 0m, error);
+                    decimal? error = held is { BoughtShares: > 0m } ? Square((held.PricePaid / held.BoughtShares) - trade.Price.Value) : null;
+                    yield return new SettledPosition(calendar.DayOf(trade.ExecutedAt), trade.RealizedPnl?.Value > 0m, error);
                     break;
                 default:
                     break;

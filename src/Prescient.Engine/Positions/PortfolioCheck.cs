@@ -17,13 +17,13 @@ public static class PortfolioCheck
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(rebuilt);
         var differences = new List<string>();
-        Field(differences, "initial_cash", stored.InitialCash, rebuilt.InitialCash);
-        Field(differences, "cash", stored.Cash, rebuilt.Cash);
-        Field(differences, "realized_pnl", stored.RealizedPnl, rebuilt.RealizedPnl);
-        Field(differences, "fees_paid", stored.FeesPaid, rebuilt.FeesPaid);
+        Field(differences, "initial_cash", stored.InitialCash, rebuilt.InitialCash.Value);
+        Field(differences, "cash", stored.Cash, rebuilt.Cash.Value);
+        Field(differences, "realized_pnl", stored.RealizedPnl, rebuilt.RealizedPnl.Value);
+        Field(differences, "fees_paid", stored.FeesPaid, rebuilt.FeesPaid.Value);
         Field(differences, "trade_count", stored.TradeCount, rebuilt.TradeCount);
         Field(differences, "last_trade_id", stored.LastTradeId, rebuilt.LastTradeId);
-        Field(differences, "exposure", stored.Exposure, rebuilt.Exposure);
+        Field(differences, "exposure", stored.Exposure, rebuilt.Exposure.Value);
 
         var storedByMarket = new Dictionary<MarketId, PositionSnapshot>();
         foreach (var group in stored.Positions.GroupBy(p => p.MarketId))
@@ -55,9 +55,9 @@ public static class PortfolioCheck
             Field(differences, prefix + "token_id", snapshot.TokenId, position.TokenId);
             Field(differences, prefix + "event_id", snapshot.EventId, position.EventId);
             Field(differences, prefix + "condition_id", snapshot.ConditionId, position.ConditionId);
-            Field(differences, prefix + "shares", snapshot.Shares, position.Shares);
-            Field(differences, prefix + "cost_basis", snapshot.CostBasis, position.CostBasis);
-            Field(differences, prefix + "fees", snapshot.Fees, position.Fees);
+            Field(differences, prefix + "shares", snapshot.Shares, position.Shares.Value);
+            Field(differences, prefix + "cost_basis", snapshot.CostBasis, position.CostBasis.Value);
+            Field(differences, prefix + "fees", snapshot.Fees, position.Fees.Value);
             Field(differences, prefix + "average_entry_price", snapshot.AverageEntryPrice, position.AverageEntryPrice);
             Field(differences, prefix + "opened_at", snapshot.OpenedAt, position.OpenedAt);
         }

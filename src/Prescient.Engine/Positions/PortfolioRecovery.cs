@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Positions;
+using Prescient.Domain.Values;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Storage;
 using Prescient.Engine.Trading;
@@ -36,7 +37,7 @@ public sealed partial class PortfolioRecovery(
         var ledger = await store.Ledger.ReadAllAsync(cancellationToken);
         var stored = await store.ReadPortfolioAsync(cancellationToken);
         var applied = stored?.TradeCount ?? 0;
-        var portfolio = new Portfolio(options.Value.InitialCash);
+        var portfolio = new Portfolio(Usdc.Create(options.Value.InitialCash));
         var behind = false;
         try
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Storage;
 using Prescient.Engine.Trading;
@@ -41,5 +42,5 @@ public sealed class PortfolioService(
         gate.RunAsync(async ct => await exporter.ExportPositionsAsync(await CurrentUngatedAsync(ct), ct), cancellationToken);
 
     private async Task<Portfolio> ReplayAsync(CancellationToken cancellationToken) =>
-        Portfolio.Replay(options.Value.InitialCash, await store.Ledger.ReadAllAsync(cancellationToken));
+        Portfolio.Replay(Usdc.Create(options.Value.InitialCash), await store.Ledger.ReadAllAsync(cancellationToken));
 }

@@ -39,14 +39,14 @@ public static class PortfolioValuation
         {
             GeneratedAt = now,
             Source = source,
-            InitialCash = portfolio.InitialCash,
-            Cash = portfolio.Cash,
+            InitialCash = portfolio.InitialCash.Value,
+            Cash = portfolio.Cash.Value,
             PositionsValue = positionsValue,
-            Equity = portfolio.Cash + positionsValue,
-            RealizedPnl = portfolio.RealizedPnl,
+            Equity = portfolio.Cash.Value + positionsValue,
+            RealizedPnl = portfolio.RealizedPnl.Value,
             UnrealizedPnl = positions.Sum(p => p.UnrealizedPnl),
-            Exposure = portfolio.Exposure,
-            FeesPaid = portfolio.FeesPaid,
+            Exposure = portfolio.Exposure.Value,
+            FeesPaid = portfolio.FeesPaid.Value,
             TradeCount = portfolio.TradeCount,
             LastTradeId = portfolio.LastTradeId,
             Positions = positions,
@@ -70,7 +70,7 @@ public static class PortfolioValuation
     private static PositionSnapshot ValuePosition(Position position, Mark? found)
     {
         var mark = found ?? new Mark(position.AverageEntryPrice, MarkSource.Entry, null);
-        var value = position.Shares * mark.Price;
+        var value = position.Shares.Value * mark.Price;
         return new PositionSnapshot
         {
             EventId = position.EventId,
@@ -79,16 +79,16 @@ public static class PortfolioValuation
             TokenId = position.TokenId,
             Outcome = position.Outcome,
             Question = position.Question,
-            Shares = position.Shares,
+            Shares = position.Shares.Value,
             AverageEntryPrice = position.AverageEntryPrice,
-            CostBasis = position.CostBasis,
-            Fees = position.Fees,
+            CostBasis = position.CostBasis.Value,
+            Fees = position.Fees.Value,
             OpenedAt = position.OpenedAt,
             Mark = mark.Price,
             MarkSource = mark.Source,
             MarkedAt = mark.At,
             MarketValue = value,
-            UnrealizedPnl = value - position.CostBasis,
+            UnrealizedPnl = value - position.CostBasis.Value,
         };
     }
 }

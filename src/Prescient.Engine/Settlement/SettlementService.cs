@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Markets;
 
 namespace Prescient.Engine.Settlement;
@@ -47,10 +48,10 @@ public sealed partial class SettlementService(IMarketSource source, TimeProvider
             var resolution = ResolutionRule.Resolve(lookup, position.TokenId);
             if (resolution.PayoutPerShare is { } payout)
             {
-                var trade = portfolio.CreateSettlement(position.MarketId, payout, time.GetUtcNow(), source.Info.Name);
+                var trade = portfolio.CreateSettlement(position.MarketId, Price.Create(payout), time.GetUtcNow(), source.Info.Name);
                 await record(trade, cancellationToken);
                 settled.Add(trade);
-                LogSettled(logger, position.MarketId.Value, payout, trade.RealizedPnl ?? 0m, resolution.Detail);
+                LogSettled(logger, position.MarketId.Value, payout, trade.RealizedPnl?.Value ?? 0m, resolution.Detail);
             }
             else if (resolution.State == ResolutionState.Pending)
             {

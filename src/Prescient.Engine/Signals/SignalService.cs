@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Positions;
+using Prescient.Domain.Values;
 using Prescient.Engine.Calendar;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Quotes;
@@ -58,7 +59,7 @@ public sealed partial class SignalService(
         RequireSource("markets/market_cache.json", quotes.Source);
 
         var ledger = await trading.Ledger.ReadAllAsync(cancellationToken);
-        var portfolio = Portfolio.Replay(tradingOptions.Value.InitialCash, ledger);
+        var portfolio = Portfolio.Replay(Usdc.Create(tradingOptions.Value.InitialCash), ledger);
         var byToken = new Dictionary<TokenId, TokenQuote>(quotes.Quotes.Count);
         foreach (var quote in quotes.Quotes)
         {

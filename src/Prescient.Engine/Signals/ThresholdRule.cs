@@ -45,7 +45,7 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
 
         if (portfolio.PositionIn(market.Id) is { } held)
         {
-            return Skip(market, SkipReason.AlreadyHeld, $"position open: {Invariant(held.Shares)} shares of {held.Outcome ?? held.TokenId.Value}, cost basis {Usdc(held.CostBasis)} USDC");
+            return Skip(market, SkipReason.AlreadyHeld, $"position open: {Invariant(held.Shares.Value)} shares of {held.Outcome ?? held.TokenId.Value}, cost basis {Usdc(held.CostBasis.Value)} USDC");
         }
 
         if (buy.BestBid is not { } bid || buy.BestAsk is not { } ask)

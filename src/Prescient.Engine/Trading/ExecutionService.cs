@@ -5,6 +5,7 @@ using Prescient.Domain.Ids;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Refresh;
@@ -47,7 +48,7 @@ public sealed partial class ExecutionService(
         }
 
         var ledger = new List<Trade>(await store.Ledger.ReadAllAsync(cancellationToken));
-        var portfolio = Portfolio.Replay(options.Value.InitialCash, ledger);
+        var portfolio = Portfolio.Replay(Usdc.Create(options.Value.InitialCash), ledger);
         var books = new Dictionary<TokenId, OrderBook>();
         var run = new RunState(portfolio, books, ledger) { Settlement = new SettlementPass([], [], now) };
         run.Settlement = await settlement.SettleAsync(portfolio, (trade, ct) => RecordAsync(run, trade, ct), cancellationToken);
@@ -73,7 +74,7 @@ public sealed partial class ExecutionService(
             {
                 await RecordAsync(run, trade, cancellationToken);
                 trades.Add(trade);
-                LogFilled(logger, signal.SignalId.Value, trade.Shares, trade.Price, trade.Cost + trade.Fees);
+                LogFilled(logger, signal.SignalId.Value, trade.Shares.Value, trade.Price.Value, (trade.Cost + trade.Fees).Value);
             }
             else
             {

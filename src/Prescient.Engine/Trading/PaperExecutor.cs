@@ -105,7 +105,7 @@ public sealed class PaperExecutor
 
         if (portfolio.PositionIn(market.Id) is { } held)
         {
-            return Reject(signal, RejectionReason.PositionAlreadyOpen, RejectionDetails.PositionOpen(market.Id, held.Shares, held.TokenId));
+            return Reject(signal, RejectionReason.PositionAlreadyOpen, RejectionDetails.PositionOpen(market.Id, held.Shares.Value, held.TokenId));
         }
 
         if (book is null || book.Asks.Count == 0)
@@ -135,44 +135,44 @@ public sealed class PaperExecutor
 
         // The cheapest order the exchange would accept: the minimum size at the best ask. A lower
         // bound (the best level may be thinner); a fill the stake cannot reach is rejected by the walk.
-        var minimumShares = Math.Max(minOrderSize ?? 0m, BookWalker.ShareUnit);
-        var bestAsk = book.Asks[0].Price;
-        var minimumSpend = (minimumShares * bestAsk) + FeeModel.TakerFee(fees, Price.Create(bestAsk), Shares.Create(minimumShares)).Value;
+        var minimumShares = Shares.Create(Math.Max(minOrderSize ?? 0m, BookWalker.ShareUnit));
+        var bestAsk = Price.Create(book.Asks[0].Price);
+        var minimumSpend = (minimumShares * bestAsk) + FeeModel.TakerFee(fees, bestAsk, minimumShares);
         var cash = portfolio.Cash;
         if (cash < minimumSpend)
         {
-            return Reject(signal, RejectionReason.InsufficientCash, RejectionDetails.InsufficientCash(cash, minimumSpend, minimumShares, bestAsk));
+            return Reject(signal, RejectionReason.InsufficientCash, RejectionDetails.InsufficientCash(cash.Value, minimumSpend.Value, minimumShares.Value, bestAsk.Value));
         }
 
-        var spendable = cash - _options.CashReserve;
+        var spendable = cash - Usdc.Create(_options.CashReserve);
         if (spendable < minimumSpend)
         {
-            return Reject(signal, RejectionReason.CashReserve, RejectionDetails.CashReserve(cash, _options.CashReserve, minimumSpend, minimumShares));
+            return Reject(signal, RejectionReason.CashReserve, RejectionDetails.CashReserve(cash.Value, _options.CashReserve, minimumSpend.Value, minimumShares.Value));
         }
 
-        var stake = Math.Min(signal.Stake.Value, spendable);
+        var stake = Usdc.Min(signal.Stake, spendable);
         var eventExposure = portfolio.ExposureIn(signal.EventId);
-        if (eventExposure + stake > _options.MaxExposurePerEvent)
+        if ((eventExposure + stake).Value > _options.MaxExposurePerEvent)
         {
-            return Reject(signal, RejectionReason.EventExposureLimit, RejectionDetails.EventExposure(signal.EventId, eventExposure, stake, _options.MaxExposurePerEvent));
+            return Reject(signal, RejectionReason.EventExposureLimit, RejectionDetails.EventExposure(signal.EventId, eventExposure.Value, stake.Value, _options.MaxExposurePerEvent));
         }
 
         var exposure = portfolio.Exposure;
-        if (exposure + stake > _options.MaxTotalExposure)
+        if ((exposure + stake).Value > _options.MaxTotalExposure)
         {
-            return Reject(signal, RejectionReason.TotalExposureLimit, RejectionDetails.TotalExposure(exposure, stake, _options.MaxTotalExposure));
+            return Reject(signal, RejectionReason.TotalExposureLimit, RejectionDetails.TotalExposure(exposure.Value, stake.Value, _options.MaxTotalExposure));
         }
 
-        var attempt = BookWalker.Buy(book, Usdc.Create(stake), Price.Create(limit), fees, Price.From(tick), Shares.From(minOrderSize));
+        var attempt = BookWalker.Buy(book, stake, Price.Create(limit), fees, Price.From(tick), Shares.From(minOrderSize));
         if (!attempt.IsFilled)
         {
             return Reject(signal, attempt.Reason.Value, attempt.Detail);
         }
 
-        var spent = (attempt.Fill.Cost + attempt.Fill.Fees).Value;
+        var spent = attempt.Fill.Cost + attempt.Fill.Fees;
         if (_signalChecks && spent < _options.MinFillFraction * stake)
         {
-            return Reject(signal, RejectionReason.InsufficientDepth, RejectionDetails.ThinFill(spent, stake, _options.MinFillFraction, limit));
+            return Reject(signal, RejectionReason.InsufficientDepth, RejectionDetails.ThinFill(spent.Value, stake.Value, _options.MinFillFraction, limit));
         }
 
         return ExecutionDecision.Execute(portfolio.CreateBuy(signal, attempt.Fill, now, source), attempt.Fill);

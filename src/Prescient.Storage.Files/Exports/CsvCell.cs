@@ -1,5 +1,6 @@
 using System.Globalization;
 using Prescient.Domain.Ids;
+using Prescient.Domain.Values;
 using Prescient.Storage.Files.Json;
 
 namespace Prescient.Storage.Files.Exports;
@@ -34,6 +35,13 @@ public static class CsvCell
         value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A domain value (<see cref="Price"/>, <see cref="Usdc"/>, <see cref="Shares"/>) as the plain decimal it wraps.</summary>
+    public static string Number<T>(T value)
+        where T : struct, IDecimalValue<T> => Number(value.Value);
+
+    public static string Number<T>(T? value)
+        where T : struct, IDecimalValue<T> => Number(value?.Value);
 
     public static string Bool(bool value) => value ? "true" : "false";
 

@@ -16,20 +16,20 @@ public sealed class PortfolioTests
     [Fact]
     public void CreateBuy_ChangesNothingUntilApplied()
     {
-        var portfolio = new Portfolio(1_000m);
+        var portfolio = new Portfolio(Usdc.Create(1_000m));
 
         var trade = portfolio.CreateBuy(Signal(), Fill(200m, 0.4m, fees: 0.6m), Now, "sample");
 
-        Assert.Equal((TradeId.ForSequence(1), 1_000m - 80m - 0.6m), (trade.TradeId, trade.CashAfter));
-        Assert.Equal((1_000m, 0, (PositionState?)null), (portfolio.Cash, portfolio.TradeCount, PositionState.Of(portfolio.PositionIn(Market))));
+        Assert.Equal((TradeId.ForSequence(1), 1_000m - 80m - 0.6m), (trade.TradeId, trade.CashAfter.Value));
+        Assert.Equal((1_000m, 0, (PositionState?)null), (portfolio.Cash.Value, portfolio.TradeCount, PositionState.Of(portfolio.PositionIn(Market))));
 
         portfolio.Apply(trade);
 
-        Assert.Equal(919.4m, portfolio.Cash);
-        Assert.Equal(0.6m, portfolio.FeesPaid);
-        Assert.Equal(80m, portfolio.TotalBought);
-        Assert.Equal(80.6m, portfolio.Exposure);
-        Assert.Equal(80.6m, portfolio.ExposureIn(EventId.Create("1")));
+        Assert.Equal(919.4m, portfolio.Cash.Value);
+        Assert.Equal(0.6m, portfolio.FeesPaid.Value);
+        Assert.Equal(80m, portfolio.TotalBought.Value);
+        Assert.Equal(80.6m, portfolio.Exposure.Value);
+        Assert.Equal(80.6m, portfolio.ExposureIn(EventId.Create("1")).Value);
         Assert.Equal(TradeId.ForSequence(2), portfolio.NextTradeId);
         Assert.True(portfolio.HasExecuted(Signal().SignalId));
         var position = Assert.Single(portfolio.Positions);
@@ -45,10 +45,10 @@ public sealed class PortfolioTests
         portfolio.Apply(sell);
 
         // released: cost 120 × 100/300 = 40, fees 0.3 × 100/300 = 0.1; realized = 50 − 0.1 − 40 − 0.1
-        Assert.Equal(9.8m, sell.RealizedPnl);
-        Assert.Equal(9.8m, portfolio.RealizedPnl);
+        Assert.Equal(9.8m, sell.RealizedPnl?.Value);
+        Assert.Equal(9.8m, portfolio.RealizedPnl.Value);
         Assert.Equal(new PositionState(No, 200m, 80m, 0.2m, 0.4m), PositionState.Of(portfolio.PositionIn(Market)));
-        Assert.Equal(1_000m - 120.3m + 50m - 0.1m, portfolio.Cash);
+        Assert.Equal(1_000m - 120.3m + 50m - 0.1m, portfolio.Cash.Value);
     }
 
     [Fact]
@@ -56,21 +56,21 @@ public sealed class PortfolioTests
     {
         var portfolio = Bought(300m, 0.4m, fees: 0.3m);
 
-        var settlement = portfolio.CreateSettlement(Market, 1m, Now.AddDays(3), "sample");
+        var settlement = portfolio.CreateSettlement(Market, Price.Create(1m), Now.AddDays(3), "sample");
         portfolio.Apply(settlement);
 
-        Assert.Equal((TradeKind.Settlement, 300m, 1m, 300m, 0m, (decimal?)179.7m), (settlement.Kind, settlement.Shares, settlement.Price, settlement.Cost, settlement.Fees, settlement.RealizedPnl));
+        Assert.Equal((TradeKind.Settlement, 300m, 1m, 300m, 0m, (decimal?)179.7m), (settlement.Kind, settlement.Shares.Value, settlement.Price.Value, settlement.Cost.Value, settlement.Fees.Value, settlement.RealizedPnl?.Value));
         Assert.Null(portfolio.PositionIn(Market));
-        Assert.Equal(300m, portfolio.TotalPayouts);
-        Assert.Equal(179.7m, portfolio.RealizedPnl);
-        Assert.Equal(1_179.7m, portfolio.Cash);
+        Assert.Equal(300m, portfolio.TotalPayouts.Value);
+        Assert.Equal(179.7m, portfolio.RealizedPnl.Value);
+        Assert.Equal(1_179.7m, portfolio.Cash.Value);
         Assert.Equal(portfolio.InitialCash + portfolio.RealizedPnl, portfolio.Cash + portfolio.Exposure);
     }
 
     [Fact]
     public void CreateSettlement_PayoutNotOneZeroOrHalf_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Bought(10m, 0.4m).CreateSettlement(Market, 0.7m, Now, "sample"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Bought(10m, 0.4m).CreateSettlement(Market, Price.Create(0.7m), Now, "sample"));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class PortfolioTests
         var portfolio = Bought(10m, 0.4m);
         var next = portfolio.CreateSell(Market, Fill(5m, 0.5m), null, Now, "sample");
 
-        AssertRefused(portfolio, next with { CashAfter = next.CashAfter + 0.000001m }, "cash_after 998.500001 but the ledger gives 998.5");
+        AssertRefused(portfolio, next with { CashAfter = next.CashAfter + Usdc.Create(0.000001m) }, "cash_after 998.500001 but the ledger gives 998.5");
     }
 
     [Fact]
@@ -112,10 +112,10 @@ public sealed class PortfolioTests
     public void Apply_SettlementWithFeeOrWrongPayout_ThrowsAndChangesNothing()
     {
         var portfolio = Bought(10m, 0.4m);
-        var settlement = portfolio.CreateSettlement(Market, 1m, Now, "sample");
+        var settlement = portfolio.CreateSettlement(Market, Price.Create(1m), Now, "sample");
 
-        AssertRefused(portfolio, settlement with { Price = 0.7m, Cost = 7m, CashAfter = portfolio.Cash + 7m }, "a settlement pays");
-        AssertRefused(portfolio, settlement with { RealizedPnl = 7m }, "realized_pnl 7");
+        AssertRefused(portfolio, settlement with { Price = Price.Create(0.7m), Cost = Usdc.Create(7m), CashAfter = portfolio.Cash + Usdc.Create(7m) }, "a settlement pays");
+        AssertRefused(portfolio, settlement with { RealizedPnl = Usdc.Create(7m) }, "realized_pnl 7");
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class PortfolioTests
     [Fact]
     public void Apply_BuyBeyondCash_ThrowsAndChangesNothing()
     {
-        var portfolio = new Portfolio(1m);
+        var portfolio = new Portfolio(Usdc.Create(1m));
 
         AssertRefused(portfolio, portfolio.CreateBuy(Signal(), Fill(10m, 0.4m), Now, "sample"), "cash would be -3");
     }
@@ -139,7 +139,7 @@ public sealed class PortfolioTests
     public void Apply_UnknownKind_ThrowsAndChangesNothing()
     {
         var portfolio = Bought(10m, 0.4m);
-        var settlement = portfolio.CreateSettlement(Market, 1m, Now, "sample");
+        var settlement = portfolio.CreateSettlement(Market, Price.Create(1m), Now, "sample");
 
         AssertRefused(portfolio, settlement with { Kind = (TradeKind)7 }, "unknown kind 7");
     }
@@ -147,7 +147,7 @@ public sealed class PortfolioTests
     [Fact]
     public void Replay_TheAppliedRecords_RebuildsTheSameState()
     {
-        var live = new Portfolio(1_000m);
+        var live = new Portfolio(Usdc.Create(1_000m));
         var ledger = new List<Trade>();
         void Record(Trade t)
         {
@@ -157,17 +157,17 @@ public sealed class PortfolioTests
 
         Record(live.CreateBuy(Signal(), Fill(300m, 0.4m, fees: 0.3m), Now, "sample"));
         Record(live.CreateSell(Market, Fill(100m, 0.5m, fees: 0.1m), null, Now.AddHours(1), "sample"));
-        Record(live.CreateSettlement(Market, 0.5m, Now.AddDays(1), "sample"));
+        Record(live.CreateSettlement(Market, Price.Create(0.5m), Now.AddDays(1), "sample"));
 
-        var replayed = Portfolio.Replay(1_000m, ledger);
+        var replayed = Portfolio.Replay(Usdc.Create(1_000m), ledger);
 
         Assert.Equal(Fingerprint(live), Fingerprint(replayed));
-        Assert.Equal(1_000m - 120.3m + 49.9m + 100m, replayed.Cash);
+        Assert.Equal(1_000m - 120.3m + 49.9m + 100m, replayed.Cash.Value);
     }
 
     private static Portfolio Bought(decimal shares, decimal price, decimal fees = 0m)
     {
-        var portfolio = new Portfolio(1_000m);
+        var portfolio = new Portfolio(Usdc.Create(1_000m));
         portfolio.Apply(portfolio.CreateBuy(Signal(), Fill(shares, price, fees), Now, "sample"));
         return portfolio;
     }
@@ -212,6 +212,6 @@ public sealed class PortfolioTests
 
     private sealed record PositionState(TokenId Token, decimal Shares, decimal Cost, decimal Fees, decimal AverageEntry)
     {
-        public static PositionState? Of(Position? p) => p is null ? null : new(p.TokenId, p.Shares, p.Cost, p.Fees, p.AverageEntryPrice);
+        public static PositionState? Of(Position? p) => p is null ? null : new(p.TokenId, p.Shares.Value, p.Cost.Value, p.Fees.Value, p.AverageEntryPrice);
     }
 }

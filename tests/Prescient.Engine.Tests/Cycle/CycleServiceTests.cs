@@ -1,4 +1,5 @@
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Runs;
@@ -23,7 +24,7 @@ public sealed class CycleServiceTests : IDisposable
         Assert.Equal((1, 1, 0), (result.Signals, result.Trades, result.Rejections));
         var trade = Assert.Single(_cycle.Trading.Trades);
         Assert.Equal(market.No!.TokenId, trade.TokenId);
-        Assert.Equal(trade.CashAfter, result.Cash);
+        Assert.Equal(trade.CashAfter.Value, result.Cash);
         Assert.Equal(1, result.OpenPositions);
         Assert.Equal(result.Cash + result.PositionsValue, result.Equity);
         Assert.Equal(["signals", "execute", "export"], stages.Distinct().TakeLast(3));

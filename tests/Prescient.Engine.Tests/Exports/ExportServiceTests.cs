@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Prescient.Domain.History;
+using Prescient.Domain.Values;
+using Prescient.Engine.Exports;
 using Prescient.Engine.Filters;
 using Prescient.Engine.Markets;
-using Prescient.Engine.Exports;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Storage;
 using Prescient.Engine.Tests.History;
@@ -59,9 +60,9 @@ public sealed class ExportServiceTests : IDisposable
         {
             Date = Today,
             RecordedAt = HistoryWorld.Evening,
-            Cash = buy.CashAfter,
+            Cash = buy.CashAfter.Value,
             PositionsValue = 60m,
-            Equity = buy.CashAfter + 60m,
+            Equity = buy.CashAfter.Value + 60m,
             RealizedPnl = 0m,
             UnrealizedPnl = 10m,
             Exposure = 50m,

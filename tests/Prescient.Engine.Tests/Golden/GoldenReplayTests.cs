@@ -10,6 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Quotes;
@@ -57,10 +58,10 @@ public sealed class GoldenReplayTests
         var second = await ReplayAsync();
 
         Assert.Equal(first.Hash, second.Hash);
-        var buys = first.Trades.Where(t => t.Kind == TradeKind.Buy).Sum(t => t.Cost);
-        var fees = first.Trades.Sum(t => t.Fees);
-        var sells = first.Trades.Where(t => t.Kind == TradeKind.Sell).Sum(t => t.Cost);
-        var payouts = first.Trades.Where(t => t.Kind == TradeKind.Settlement).Sum(t => t.Cost);
+        var buys = first.Trades.Where(t => t.Kind == TradeKind.Buy).Sum(t => t.Cost.Value);
+        var fees = first.Trades.Sum(t => t.Fees.Value);
+        var sells = first.Trades.Where(t => t.Kind == TradeKind.Sell).Sum(t => t.Cost.Value);
+        var payouts = first.Trades.Where(t => t.Kind == TradeKind.Settlement).Sum(t => t.Cost.Value);
         Assert.Equal(new TradingOptions().InitialCash - buys - fees + sells + payouts, first.Cash);
     }
 

@@ -1,6 +1,7 @@
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Filters;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Quotes;
@@ -35,9 +36,9 @@ public sealed class EndOfDayServiceTests : IDisposable
         var day = Assert.Single(_world.History.Days);
         Assert.Equal(result.Snapshot, day);
         Assert.Equal(HistoryWorld.Evening, day.RecordedAt);
-        Assert.Equal(buy.CashAfter, day.Cash);
+        Assert.Equal(buy.CashAfter.Value, day.Cash);
         Assert.Equal(90m, day.PositionsValue);
-        Assert.Equal(buy.CashAfter + 90m, day.Equity);
+        Assert.Equal(buy.CashAfter.Value + 90m, day.Equity);
         Assert.Equal(10m, day.UnrealizedPnl);
         Assert.Equal(1, day.OpenPositions);
         Assert.Equal(1, day.TradeCount);
@@ -62,10 +63,10 @@ public sealed class EndOfDayServiceTests : IDisposable
         var result = await _world.EndOfDay.RunAsync(CancellationToken.None);
 
         var settlement = Assert.Single(result.Settlements);
-        Assert.Equal((TradeKind.Settlement, 1m, 200m), (settlement.Kind, settlement.Price, settlement.Cost));
+        Assert.Equal((TradeKind.Settlement, 1m, 200m), (settlement.Kind, settlement.Price.Value, settlement.Cost.Value));
         Assert.Equal([TradeKind.Buy, TradeKind.Settlement], _world.Trading.Trades.Select(t => t.Kind));
         var day = Assert.Single(_world.History.Days);
-        Assert.Equal(buy.CashAfter + 200m, day.Cash);
+        Assert.Equal(buy.CashAfter.Value + 200m, day.Cash);
         Assert.Equal(day.Cash, day.Equity);
         Assert.Equal(0, day.OpenPositions);
         Assert.Equal(2, day.TradeCount);

@@ -59,7 +59,7 @@ internal sealed class HistoryWorld : IDisposable
     /// <summary>Puts a filled NO buy of <paramref name="row"/> in the ledger, as the morning's execution would have; returns it.</summary>
     public Trade Hold(MarketRow row, decimal shares, decimal price)
     {
-        var portfolio = Domain.Positions.Portfolio.Replay(10_000m, Trading.Trades);
+        var portfolio = Domain.Positions.Portfolio.Replay(Usdc.Create(10_000m), Trading.Trades);
         var fill = new Fill(Shares.Create(shares), Price.Create(price), Usdc.Create(shares * price), Usdc.Create(0m), Price.Create(price), Usdc.Create(0m), [new FillLevel(Price.Create(price), Shares.Create(shares))], Now);
         var trade = portfolio.CreateBuy(BuyNo(row), fill, Now, "sample");
         Trading.AppendAsync(trade, CancellationToken.None).GetAwaiter().GetResult();

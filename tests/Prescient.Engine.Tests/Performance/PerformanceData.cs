@@ -2,6 +2,7 @@ using System.Globalization;
 using Prescient.Domain.History;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 
 namespace Prescient.Engine.Tests.Performance;
 
@@ -20,12 +21,12 @@ internal static class PerformanceData
         MarketId = MarketId.Create(market),
         ConditionId = ConditionId.Create("0x" + market),
         TokenId = TokenId.Create("9" + market),
-        Shares = shares,
-        Price = price,
-        Cost = shares * price,
-        Fees = 0m,
-        CashAfter = 0m,
-        RealizedPnl = realized,
+        Shares = Shares.Create(shares),
+        Price = Price.Create(price),
+        Cost = Usdc.Create(shares * price),
+        Fees = Usdc.Create(0m),
+        CashAfter = Usdc.Create(0m),
+        RealizedPnl = Usdc.From(realized),
     };
 
     public static PortfolioDay Snapshot(DateOnly date, decimal cash, decimal positionsValue, decimal realized = 0m, decimal unrealized = 0m, int open = 0) => new()

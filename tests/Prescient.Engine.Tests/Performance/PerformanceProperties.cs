@@ -3,6 +3,7 @@ using Prescient.Domain.History;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Performance;
 using Prescient.Engine.Positions;
@@ -36,15 +37,15 @@ public sealed class PerformanceProperties
             if (trade.Kind == TradeKind.Settlement)
             {
                 // The position as it stood before the settlement: its entry price is the market's implied probability then.
-                var entry = Portfolio.Replay(c.InitialCash, ledger[..i]).PositionIn(trade.MarketId)!.AverageEntryPrice;
-                errors.Add((entry - trade.Price) * (entry - trade.Price));
+                var entry = Portfolio.Replay(Usdc.Create(c.InitialCash), ledger[..i]).PositionIn(trade.MarketId)!.AverageEntryPrice;
+                errors.Add((entry - trade.Price.Value) * (entry - trade.Price.Value));
             }
 
             var settlements = ledger[..(i + 1)].Where(t => t.Kind == TradeKind.Settlement).ToArray();
             Assert.Equal(1, day.Trades);
             Assert.Equal(settlements.Length, day.SettledPositions);
             Assert.Equal(
-                settlements.Length == 0 ? null : PerformanceCalculator.Ratio((decimal)settlements.Count(s => s.RealizedPnl > 0m) / settlements.Length),
+                settlements.Length == 0 ? null : PerformanceCalculator.Ratio((decimal)settlements.Count(s => s.RealizedPnl?.Value > 0m) / settlements.Length),
                 day.WinRate);
             Assert.Equal(errors.Count == 0, day.BrierScore is null);
             if (day.BrierScore is { } brier)
@@ -66,7 +67,7 @@ public sealed class PerformanceProperties
 
     private static PortfolioDay Snapshot(decimal initialCash, Trade[] ledger, DateOnly date)
     {
-        var value = PortfolioValuation.Value(Portfolio.Replay(initialCash, ledger), new Dictionary<TokenId, Mark>(), DateTimeOffset.UnixEpoch, MarketSourceInfo.Sample);
+        var value = PortfolioValuation.Value(Portfolio.Replay(Usdc.Create(initialCash), ledger), new Dictionary<TokenId, Mark>(), DateTimeOffset.UnixEpoch, MarketSourceInfo.Sample);
         return PerformanceData.Snapshot(date, value.Cash, value.PositionsValue, value.RealizedPnl, value.UnrealizedPnl, value.Positions.Count);
     }
 }

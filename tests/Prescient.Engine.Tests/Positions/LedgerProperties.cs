@@ -23,25 +23,25 @@ public sealed class LedgerProperties
         var cash = c.InitialCash;
         foreach (var trade in ledger)
         {
-            cash += trade.CashDelta;
-            Assert.Equal(cash, trade.CashAfter);
-            Assert.True(trade.Kind != TradeKind.Buy || trade.CashAfter >= LedgerRun.Options.CashReserve, $"{trade.TradeId} leaves {trade.CashAfter}, below the reserve");
+            cash += trade.CashDelta.Value;
+            Assert.Equal(cash, trade.CashAfter.Value);
+            Assert.True(trade.Kind != TradeKind.Buy || trade.CashAfter.Value >= LedgerRun.Options.CashReserve, $"{trade.TradeId} leaves {trade.CashAfter}, below the reserve");
         }
 
         var identity = c.InitialCash
-            - ledger.Where(t => t.Kind == TradeKind.Buy).Sum(t => t.Cost)
-            - ledger.Sum(t => t.Fees)
-            + ledger.Where(t => t.Kind == TradeKind.Sell).Sum(t => t.Cost)
-            + ledger.Where(t => t.Kind == TradeKind.Settlement).Sum(t => t.Cost);
-        Assert.Equal(identity, portfolio.Cash);
+            - ledger.Where(t => t.Kind == TradeKind.Buy).Sum(t => t.Cost.Value)
+            - ledger.Sum(t => t.Fees.Value)
+            + ledger.Where(t => t.Kind == TradeKind.Sell).Sum(t => t.Cost.Value)
+            + ledger.Where(t => t.Kind == TradeKind.Settlement).Sum(t => t.Cost.Value);
+        Assert.Equal(identity, portfolio.Cash.Value);
         Assert.Equal(portfolio.InitialCash + portfolio.RealizedPnl, portfolio.Cash + portfolio.Exposure);
 
         foreach (var row in run.Rows)
         {
             var trades = ledger.Where(t => t.MarketId == row.MarketId).ToArray();
-            var net = trades.Sum(t => t.Kind == TradeKind.Buy ? t.Shares : -t.Shares);
+            var net = trades.Sum(t => t.Kind == TradeKind.Buy ? t.Shares.Value : -t.Shares.Value);
             var position = portfolio.PositionIn(row.MarketId);
-            Assert.Equal(net, position?.Shares ?? 0m);
+            Assert.Equal(net, position?.Shares.Value ?? 0m);
             Assert.True(position is null || position.TokenId == row.NoTokenId);
         }
     }
@@ -51,7 +51,7 @@ public sealed class LedgerProperties
     {
         var run = new LedgerRun(c);
 
-        var replayed = Portfolio.Replay(c.InitialCash, run.Account.Ledger);
+        var replayed = Portfolio.Replay(Usdc.Create(c.InitialCash), run.Account.Ledger);
 
         Assert.Equal(State(run.Account.Portfolio), State(replayed));
         var stored = PortfolioValuation.Value(run.Account.Portfolio, run.Marks, run.End, MarketSourceInfo.Sample);
@@ -72,8 +72,8 @@ public sealed class LedgerProperties
         // Every record, with cash_after off by one micro-USDC, against the state before it.
         for (var i = 0; i < ledger.Count; i++)
         {
-            var before = Portfolio.Replay(c.InitialCash, ledger.Take(i));
-            AssertRefused(before, ledger[i] with { CashAfter = ledger[i].CashAfter + 0.000001m }, "cash_after");
+            var before = Portfolio.Replay(Usdc.Create(c.InitialCash), ledger.Take(i));
+            AssertRefused(before, ledger[i] with { CashAfter = ledger[i].CashAfter + Usdc.Create(0.000001m) }, "cash_after");
             before.Apply(ledger[i]);
         }
 
@@ -82,7 +82,7 @@ public sealed class LedgerProperties
         AssertRefused(live, executed with { TradeId = live.NextTradeId, CashAfter = live.Cash + executed.CashDelta }, "already executed");
 
         var held = live.PositionIn(row.MarketId)!;
-        var oversell = new Fill(Shares.Create(held.Shares + 0.01m), Price.Create(0.5m), Usdc.Create((held.Shares + 0.01m) * 0.5m), Usdc.Create(0m), Price.Create(0.5m), Usdc.Create(0m), [new FillLevel(Price.Create(0.5m), Shares.Create(held.Shares + 0.01m))], run.End);
+        var oversell = new Fill(Shares.Create(held.Shares.Value + 0.01m), Price.Create(0.5m), Usdc.Create((held.Shares.Value + 0.01m) * 0.5m), Usdc.Create(0m), Price.Create(0.5m), Usdc.Create(0m), [new FillLevel(Price.Create(0.5m), Shares.Create(held.Shares.Value + 0.01m))], run.End);
         AssertRefused(live, live.CreateSell(row.MarketId, oversell, null, run.End, "sample"), "shares of");
     }
 
@@ -101,11 +101,11 @@ public sealed class LedgerProperties
         var marks = new Dictionary<TokenId, Mark> { [bids.TokenId] = PortfolioValuation.MarkFrom(bids)!.Value };
         Assert.Equal(10_000m, PortfolioValuation.Value(account.Portfolio, marks, Now, MarketSourceInfo.Sample).Equity);
 
-        var sell = account.Sell(row, bids, buy.Trade.Shares, Now);
+        var sell = account.Sell(row, bids, buy.Trade.Shares.Value, Now);
 
         Assert.True(sell.IsFilled, sell.Detail);
-        Assert.Equal(10_000m, account.Portfolio.Cash);
-        Assert.Equal(0m, account.Portfolio.RealizedPnl);
+        Assert.Equal(10_000m, account.Portfolio.Cash.Value);
+        Assert.Equal(0m, account.Portfolio.RealizedPnl.Value);
         Assert.Empty(account.Portfolio.Positions);
     }
 

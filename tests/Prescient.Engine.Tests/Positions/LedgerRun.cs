@@ -47,7 +47,7 @@ internal sealed class LedgerRun
                     break;
                 case LedgerOpKind.Sell when held is not null:
                     var bids = Book(token, now, [], op.Levels);
-                    var shares = op.Percent == 100 ? held.Shares : Math.Max(0.01m, Math.Floor(held.Shares * op.Percent) / 100m);
+                    var shares = op.Percent == 100 ? held.Shares.Value : Math.Max(0.01m, Math.Floor(held.Shares.Value * op.Percent) / 100m);
                     Account.Sell(row, bids, shares, now, c.Fees);
                     if (PortfolioValuation.MarkFrom(bids) is { } mark)
                     {

@@ -19,7 +19,7 @@ internal sealed class PaperAccount(decimal initialCash, TradingOptions? options 
     private readonly PaperExecutor _executor = Executor(options);
     private readonly List<Trade> _ledger = [];
 
-    public Portfolio Portfolio { get; } = new(initialCash);
+    public Portfolio Portfolio { get; } = new(Usdc.Create(initialCash));
 
     public IReadOnlyList<Trade> Ledger => _ledger;
 
@@ -47,7 +47,7 @@ internal sealed class PaperAccount(decimal initialCash, TradingOptions? options 
     }
 
     public Trade Settle(MarketRow market, decimal payout, DateTimeOffset now) =>
-        Record(Portfolio.CreateSettlement(market.MarketId, payout, now, "sample"));
+        Record(Portfolio.CreateSettlement(market.MarketId, Price.Create(payout), now, "sample"));
 
     /// <summary>Appends <paramref name="trade"/> to the ledger, then applies it.</summary>
     public Trade Record(Trade trade)

@@ -1,5 +1,6 @@
 using Prescient.Domain.Ids;
 using Prescient.Domain.Positions;
+using Prescient.Domain.Values;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Storage;
@@ -28,7 +29,7 @@ public sealed class PortfolioCheckTests
     [Fact]
     public void Compare_StoredFromTheSameLedger_HasNoDifferences()
     {
-        Assert.Empty(PortfolioCheck.Compare(_stored, Portfolio.Replay(10_000m, _account.Ledger)));
+        Assert.Empty(PortfolioCheck.Compare(_stored, Portfolio.Replay(Usdc.Create(10_000m), _account.Ledger)));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Positions;
+using Prescient.Domain.Values;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Storage;
@@ -54,7 +55,7 @@ public sealed class PortfolioRecoveryTests : IDisposable
         Assert.Equal((2, 4, "T000003", "T000004", false), (repair.Applied, repair.LedgerRecords, repair.FirstMissing.Value, repair.LastMissing.Value, repair.WasMissing));
         Assert.Equal("portfolio.json was 2 records behind the ledger (an interrupted run); rebuilt", repair.Message);
         var written = _store.Portfolio!;
-        Assert.Empty(PortfolioCheck.Compare(written, Portfolio.Replay(InitialCash, _account.Ledger)));
+        Assert.Empty(PortfolioCheck.Compare(written, Portfolio.Replay(Usdc.Create(InitialCash), _account.Ledger)));
         Assert.Equal(_time.GetUtcNow(), written.GeneratedAt);
         var kept = Assert.Single(written.Positions, p => p.TokenId == _heldThroughout);
         Assert.Equal((0.2m, MarkSource.BestBid, Now, "not known upstream"), (kept.Mark, kept.MarkSource, kept.MarkedAt, kept.LookupProblem));
@@ -87,7 +88,7 @@ public sealed class PortfolioRecoveryTests : IDisposable
         Assert.True(result.IsConsistent);
         Assert.Equal((0, 4, true), (result.Repair!.Applied, result.Repair.RecordsBehind, result.Repair.WasMissing));
         Assert.Equal("portfolio.json was 4 records behind the ledger (an interrupted run); rebuilt", result.Repair.Message);
-        Assert.Empty(PortfolioCheck.Compare(_store.Portfolio!, Portfolio.Replay(InitialCash, _account.Ledger)));
+        Assert.Empty(PortfolioCheck.Compare(_store.Portfolio!, Portfolio.Replay(Usdc.Create(InitialCash), _account.Ledger)));
         Assert.All(_store.Portfolio!.Positions, p => Assert.Equal(MarkSource.Entry, p.MarkSource));
         Assert.Contains("missing, 4 records behind the ledger (T000001 to T000004)", Assert.Single(_logger.Entries).Message, StringComparison.Ordinal);
     }
@@ -113,7 +114,7 @@ public sealed class PortfolioRecoveryTests : IDisposable
         var result = await _recovery.RecoverAsync(CancellationToken.None);
 
         Assert.True(result.IsConsistent);
-        Assert.Equal((0, InitialCash), (result.LedgerRecords, result.Rebuilt!.Cash));
+        Assert.Equal((0, InitialCash), (result.LedgerRecords, result.Rebuilt!.Cash.Value));
         Assert.Null(result.Repair);
         Assert.Null(_store.Portfolio);
         Assert.Empty(_logger.Entries);
@@ -158,7 +159,7 @@ public sealed class PortfolioRecoveryTests : IDisposable
         var result = await _recovery.RecoverAsync(CancellationToken.None);
 
         Assert.False(result.IsConsistent);
-        var whole = Portfolio.Replay(InitialCash, _account.Ledger);
+        var whole = Portfolio.Replay(Usdc.Create(InitialCash), _account.Ledger);
         Assert.Contains($"cash: portfolio.json has {stored.Cash}, the ledger gives {whole.Cash}", result.Differences);
         Assert.Contains("trade_count: portfolio.json has 2, the ledger gives 4", result.Differences);
         Assert.Null(result.Repair);
@@ -171,7 +172,7 @@ public sealed class PortfolioRecoveryTests : IDisposable
         await GivenLedgerAsync(1);
         var stored = StoredAfter(1);
         _store.Portfolio = stored;
-        await _store.AppendAsync(_account.Ledger[1] with { CashAfter = _account.Ledger[1].CashAfter + 1m }, CancellationToken.None);
+        await _store.AppendAsync(_account.Ledger[1] with { CashAfter = _account.Ledger[1].CashAfter + Usdc.Create(1m) }, CancellationToken.None);
 
         var result = await _recovery.RecoverAsync(CancellationToken.None);
 
@@ -208,7 +209,7 @@ public sealed class PortfolioRecoveryTests : IDisposable
     /// <summary>portfolio.json as the run wrote it after the first <paramref name="records"/> records: the held token marked at its best bid, its market not found upstream.</summary>
     private PortfolioSnapshot StoredAfter(int records)
     {
-        var portfolio = Portfolio.Replay(InitialCash, _account.Ledger.Take(records));
+        var portfolio = Portfolio.Replay(Usdc.Create(InitialCash), _account.Ledger.Take(records));
         var marks = new Dictionary<TokenId, Mark> { [_heldThroughout] = new(0.2m, MarkSource.BestBid, Now) };
         var problems = portfolio.Positions.Where(p => p.TokenId == _heldThroughout).ToDictionary(p => p.MarketId, _ => "not known upstream");
         return PortfolioValuation.Value(portfolio, marks, Now, MarketSourceInfo.Sample, problems);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Prescient.Domain.Positions;
+using Prescient.Domain.Values;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Refresh;
@@ -64,7 +65,7 @@ public sealed class SignalServiceTests : IDisposable
     public async Task GenerateAsync_LedgerHoldsTheMarket_SkipsItAsAlreadyHeld()
     {
         Store();
-        await _trading.AppendAsync(Buy(new Portfolio(10_000m), _high), CancellationToken.None);
+        await _trading.AppendAsync(Buy(new Portfolio(Usdc.Create(10_000m)), _high), CancellationToken.None);
 
         var result = await _service.GenerateAsync(CancellationToken.None);
 

@@ -49,14 +49,14 @@ internal static class SignalsData
         OrderBook.Create(token, null, bids.Select(l => new BookLevel(l.Price, l.Size)), asks.Select(l => new BookLevel(l.Price, l.Size)));
 
     public static StrategyContext Context(IEnumerable<MarketRow> markets, IEnumerable<TokenQuote> quotes, Portfolio? portfolio = null, DateTimeOffset? now = null) =>
-        new(markets.ToArray(), quotes.ToDictionary(q => q.TokenId), portfolio ?? new Portfolio(10_000m), now ?? Now);
+        new(markets.ToArray(), quotes.ToDictionary(q => q.TokenId), portfolio ?? new Portfolio(Usdc.Create(10_000m)), now ?? Now);
 
     public static ThresholdStrategy Strategy(ThresholdStrategyOptions? options = null) => new(Options.Create(options ?? new ThresholdStrategyOptions()));
 
     /// <summary>A portfolio holding <paramref name="shares"/> NO shares of <paramref name="market"/> bought at 0.40, through the ledger's own methods.</summary>
     public static Portfolio Holding(MarketRow market, decimal shares = 250m)
     {
-        var portfolio = new Portfolio(10_000m);
+        var portfolio = new Portfolio(Usdc.Create(10_000m));
         portfolio.Apply(Buy(portfolio, market, shares));
         return portfolio;
     }

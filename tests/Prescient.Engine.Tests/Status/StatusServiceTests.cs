@@ -60,7 +60,7 @@ public sealed class StatusServiceTests : IDisposable
     public async Task GetAsync_PositionsNotLookedUpInTheLastRun_AreCounted()
     {
         var row = Trading.TradingData.Row();
-        var portfolio = Domain.Positions.Portfolio.Replay(10_000m, []);
+        var portfolio = Domain.Positions.Portfolio.Replay(Usdc.Create(10_000m), []);
         var fill = new Domain.Trading.Fill(Shares.Create(10m), Price.Create(0.4m), Usdc.Create(4m), Usdc.Create(0m), Price.Create(0.4m), Usdc.Create(0m), [new Domain.Trading.FillLevel(Price.Create(0.4m), Shares.Create(10m))], Now);
         portfolio.Apply(portfolio.CreateBuy(Trading.TradingData.BuyNo(row), fill, Now, "sample"));
         var snapshot = PortfolioValuation.Value(

@@ -5,6 +5,7 @@ using Prescient.Domain.Books;
 using Prescient.Domain.Markets;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Refresh;
@@ -53,8 +54,8 @@ public sealed class ExecutionServiceFeeTests : IDisposable
 
         // 246.30 shares at 0.40 = 98.52 USDC; fee 246.30 × min(0.40, 0.60) × 150 / 10,000 = 1.4778 (Gamma's 1000 would make it 9.852).
         var filled = result.Trades.Single(t => t.MarketId == crypto.MarketId);
-        Assert.Equal(246.30m, filled.Shares);
-        Assert.Equal(1.4778m, filled.Fees);
+        Assert.Equal(246.30m, filled.Shares.Value);
+        Assert.Equal(1.4778m, filled.Fees.Value);
         Assert.Equal(RejectionReason.PositionAlreadyOpen, Assert.Single(result.Rejections).Reason);
         Assert.Equal(3, result.Trades.Count);
         Assert.Equal([crypto.NoTokenId!.Value], askedInFirstRun);

@@ -45,10 +45,10 @@ public sealed class ExecutionServiceTests : IDisposable
 
         var trade = Assert.Single(result.Trades);
         Assert.Equal(trade, Assert.Single(_trading.Trades));
-        Assert.Equal(0.40m, trade.BestPrice);
-        Assert.True(trade.Cost + trade.Fees <= 100m);
+        Assert.Equal(0.40m, trade.BestPrice?.Value);
+        Assert.True(trade.Cost.Value + trade.Fees.Value <= 100m);
         Assert.Equal(1, _trading.Portfolio!.TradeCount);
-        Assert.Equal(trade.CashAfter, _trading.Portfolio.Cash);
+        Assert.Equal(trade.CashAfter.Value, _trading.Portfolio.Cash);
         Assert.Equal(["trades_summary.csv", "positions_current.csv"], _marketData.Exports);
     }
 
@@ -81,9 +81,9 @@ public sealed class ExecutionServiceTests : IDisposable
 
         var settlement = Assert.Single(result.Settlements);
         Assert.Equal(TradeKind.Settlement, settlement.Kind);
-        Assert.Equal(1m, settlement.Price);
-        Assert.Equal(200m, settlement.Cost);
-        Assert.Equal(200m - 60m, settlement.RealizedPnl);
+        Assert.Equal(1m, settlement.Price.Value);
+        Assert.Equal(200m, settlement.Cost.Value);
+        Assert.Equal(200m - 60m, settlement.RealizedPnl?.Value);
         Assert.Equal([TradeKind.Buy, TradeKind.Settlement, TradeKind.Buy], _trading.Trades.Select(t => t.Kind));
         Assert.DoesNotContain(_trading.Portfolio!.Positions, p => p.MarketId == held.MarketId);
     }
@@ -190,7 +190,7 @@ public sealed class ExecutionServiceTests : IDisposable
 
         Assert.Single(_trading.Trades);
         Assert.Equal(1, _trading.Portfolio!.TradeCount);
-        Assert.Equal(_trading.Trades[0].CashAfter, _trading.Portfolio.Cash);
+        Assert.Equal(_trading.Trades[0].CashAfter.Value, _trading.Portfolio.Cash);
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public sealed class ExecutionServiceTests : IDisposable
     /// <summary>Puts a filled NO buy of <paramref name="row"/> in the ledger, as an earlier day's run would have.</summary>
     private void Hold(MarketRow row, decimal shares, decimal price)
     {
-        var portfolio = Portfolio.Replay(10_000m, _trading.Trades);
+        var portfolio = Portfolio.Replay(Usdc.Create(10_000m), _trading.Trades);
         var fill = new Fill(Shares.Create(shares), Price.Create(price), Usdc.Create(shares * price), Usdc.Create(0m), Price.Create(price), Usdc.Create(0m), [new FillLevel(Price.Create(price), Shares.Create(shares))], Now);
         var trade = portfolio.CreateBuy(BuyNo(row, day: Today.AddDays(-1)), fill, Now.AddDays(-1), "sample");
         _trading.AppendAsync(trade, CancellationToken.None).GetAwaiter().GetResult();

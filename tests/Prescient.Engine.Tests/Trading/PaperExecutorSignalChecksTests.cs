@@ -3,6 +3,7 @@ using Prescient.Domain.Books;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Trading;
@@ -25,12 +26,12 @@ public sealed class PaperExecutorSignalChecksTests
         var signal = BuyNo(row, limit: 0.95m, price: 0.30m);
         var before = new PaperExecutor(Options.Create(new TradingOptions()), Threshold, signalChecks: false);
 
-        var decision = _executor.DecideMirrored(signal, row, book, new Portfolio(10_000m), Now, "sample");
-        var old = before.DecideMirrored(signal, row, book, new Portfolio(10_000m), Now, "sample");
+        var decision = _executor.DecideMirrored(signal, row, book, new Portfolio(Usdc.Create(10_000m)), Now, "sample");
+        var old = before.DecideMirrored(signal, row, book, new Portfolio(Usdc.Create(10_000m)), Now, "sample");
 
         AssertRejected(RejectionReason.InsufficientDepth, decision, "the asks at or below 0.32 fill 4 USDC of the 100 USDC allowed (0.04 of it), below the minimum fill fraction 0.5");
         Assert.True(old.IsTrade);
-        Assert.Equal(0.82m, Math.Round(old.Trade.Price, 2));
+        Assert.Equal(0.82m, Math.Round(old.Trade.Price.Value, 2));
     }
 
     [Fact]
@@ -39,14 +40,14 @@ public sealed class PaperExecutorSignalChecksTests
         var row = Row();
         var book = Book(row.NoTokenId!.Value, Now, [(0.30m, 3m), (0.31m, 100m), (0.32m, 500m), (0.33m, 5_000m)], [(0.28m, 100m)]);
 
-        var decision = _executor.DecideMirrored(BuyNo(row, limit: 0.95m, price: 0.30m), row, book, new Portfolio(10_000m), Now, "sample");
+        var decision = _executor.DecideMirrored(BuyNo(row, limit: 0.95m, price: 0.30m), row, book, new Portfolio(Usdc.Create(10_000m)), Now, "sample");
 
         Assert.True(decision.IsTrade, decision.Rejection?.Detail);
         Assert.Equal([0.30m, 0.31m, 0.32m], decision.Fill.Levels.Select(l => l.Price.Value));
-        Assert.Equal(0.30m, decision.Trade.SignalPrice);
-        Assert.Equal(decision.Trade.Price - 0.30m, decision.Trade.Drift);
-        Assert.Equal(decision.Trade.Price - 0.30m, decision.Trade.Slippage);
-        Assert.True(decision.Trade.Price <= 0.32m);
+        Assert.Equal(0.30m, decision.Trade.SignalPrice?.Value);
+        Assert.Equal(decision.Trade.Price.Value - 0.30m, decision.Trade.Drift?.Value);
+        Assert.Equal(decision.Trade.Price.Value - 0.30m, decision.Trade.Slippage?.Value);
+        Assert.True(decision.Trade.Price.Value <= 0.32m);
     }
 
     [Theory]
@@ -57,7 +58,7 @@ public sealed class PaperExecutorSignalChecksTests
         var row = Row();
         var book = Book(row.NoTokenId!.Value, Now, [((decimal)ask, 1_000m)], [((decimal)bid, 1_000m)]);
 
-        var decision = _executor.DecideMirrored(BuyNo(row, limit: 0.95m, price: (decimal)ask), row, book, new Portfolio(10_000m), Now, "sample");
+        var decision = _executor.DecideMirrored(BuyNo(row, limit: 0.95m, price: (decimal)ask), row, book, new Portfolio(Usdc.Create(10_000m)), Now, "sample");
 
         AssertRejected(RejectionReason.PriceMoved, decision, "the threshold rule no longer holds on the books now " + words);
     }
@@ -68,7 +69,7 @@ public sealed class PaperExecutorSignalChecksTests
         var row = Row();
         var book = Book(row.NoTokenId!.Value, Now, [(0.33m, 1_000m)], [(0.31m, 100m)]);
 
-        var decision = _executor.DecideMirrored(BuyNo(row, limit: 0.95m, price: 0.30m), row, book, new Portfolio(10_000m), Now, "sample");
+        var decision = _executor.DecideMirrored(BuyNo(row, limit: 0.95m, price: 0.30m), row, book, new Portfolio(Usdc.Create(10_000m)), Now, "sample");
 
         AssertRejected(RejectionReason.PriceMoved, decision, "best ask 0.33 is above 0.32: the signal's ask 0.3 + the maximum slippage 0.02, on the tick");
     }
@@ -79,9 +80,9 @@ public sealed class PaperExecutorSignalChecksTests
         var row = Row();
         var executor = Executor(new TradingOptions { MaxSlippage = 0.015m });
 
-        var offTick = executor.DecideMirrored(BuyNo(row, limit: 0.95m, price: 0.30m), row, NoBook(row, (0.30m, 10m), (0.31m, 1_000m), (0.32m, 1_000m)), new Portfolio(10_000m), Now, "sample");
+        var offTick = executor.DecideMirrored(BuyNo(row, limit: 0.95m, price: 0.30m), row, NoBook(row, (0.30m, 10m), (0.31m, 1_000m), (0.32m, 1_000m)), new Portfolio(Usdc.Create(10_000m)), Now, "sample");
         var nearLimit = Row();
-        var atLimit = Executor().DecideMirrored(BuyNo(nearLimit, limit: 0.95m, price: 0.94m), nearLimit, NoBook(nearLimit, (0.94m, 10m), (0.95m, 100m), (0.96m, 1_000m)), new Portfolio(10_000m), Now, "sample");
+        var atLimit = Executor().DecideMirrored(BuyNo(nearLimit, limit: 0.95m, price: 0.94m), nearLimit, NoBook(nearLimit, (0.94m, 10m), (0.95m, 100m), (0.96m, 1_000m)), new Portfolio(Usdc.Create(10_000m)), Now, "sample");
 
         Assert.Equal([0.30m, 0.31m], offTick.Fill!.Levels.Select(l => l.Price.Value));
         Assert.Equal([0.94m, 0.95m], atLimit.Fill!.Levels.Select(l => l.Price.Value));
@@ -93,8 +94,8 @@ public sealed class PaperExecutorSignalChecksTests
         var row = Row();
         var book = NoBook(row, (0.40m, 1_000m));
 
-        var atLimit = Executor().DecideMirrored(BuyNo(row), row, book with { Timestamp = Now.AddHours(6) }, new Portfolio(10_000m), Now.AddHours(6), "sample");
-        var pastLimit = Executor().DecideMirrored(BuyNo(row), row, book with { Timestamp = Now.AddHours(6) }, new Portfolio(10_000m), Now.AddHours(6).AddSeconds(1), "sample");
+        var atLimit = Executor().DecideMirrored(BuyNo(row), row, book with { Timestamp = Now.AddHours(6) }, new Portfolio(Usdc.Create(10_000m)), Now.AddHours(6), "sample");
+        var pastLimit = Executor().DecideMirrored(BuyNo(row), row, book with { Timestamp = Now.AddHours(6) }, new Portfolio(Usdc.Create(10_000m)), Now.AddHours(6).AddSeconds(1), "sample");
 
         Assert.True(atLimit.IsTrade, atLimit.Rejection?.Detail);
         AssertRejected(RejectionReason.SignalStale, pastLimit, "the signal was made at 2026-11-25T09:00:00Z, 6 h ago; the maximum signal age is 6 h");
@@ -106,12 +107,12 @@ public sealed class PaperExecutorSignalChecksTests
         var row = Row();
         var book = NoBook(row, (0.50m, 40m), (0.60m, 1_000m));
 
-        var full = Executor().DecideMirrored(BuyNo(row), row, book, new Portfolio(10_000m), Now, "sample");
-        var capped = Executor().DecideMirrored(BuyNo(row), row, book, new Portfolio(530m), Now, "sample");
+        var full = Executor().DecideMirrored(BuyNo(row), row, book, new Portfolio(Usdc.Create(10_000m)), Now, "sample");
+        var capped = Executor().DecideMirrored(BuyNo(row), row, book, new Portfolio(Usdc.Create(530m)), Now, "sample");
 
         AssertRejected(RejectionReason.InsufficientDepth, full, "fill 20 USDC of the 100 USDC allowed (0.2 of it)");
         Assert.True(capped.IsTrade, capped.Rejection?.Detail);
-        Assert.Equal(40m, capped.Trade.Shares);
+        Assert.Equal(40m, capped.Trade.Shares.Value);
     }
 
     [Fact]
@@ -121,8 +122,8 @@ public sealed class PaperExecutorSignalChecksTests
         var book = NoBook(row, (0.40m, 1_000m));
         var yes = Mirror(book, row.YesTokenId!.Value);
 
-        var missing = Executor().Decide(BuyNo(row), row.ToMarket(), book, null, new Portfolio(10_000m), Now, "sample");
-        var stale = Executor().Decide(BuyNo(row), row.ToMarket(), book, yes with { Timestamp = Now.AddMinutes(-6) }, new Portfolio(10_000m), Now, "sample");
+        var missing = Executor().Decide(BuyNo(row), row.ToMarket(), book, null, new Portfolio(Usdc.Create(10_000m)), Now, "sample");
+        var stale = Executor().Decide(BuyNo(row), row.ToMarket(), book, yes with { Timestamp = Now.AddMinutes(-6) }, new Portfolio(Usdc.Create(10_000m)), Now, "sample");
 
         AssertRejected(RejectionReason.NoBook, missing, "no order book for the other token " + row.YesTokenId);
         AssertRejected(RejectionReason.StaleBook, stale, "the other token " + row.YesTokenId + ": the book is 6 min old");
@@ -135,9 +136,9 @@ public sealed class PaperExecutorSignalChecksTests
         var no = Book(row.NoTokenId!.Value, Now, [(0.40m, 1_000m)], [(0.39m, 1_000m)]);
         var yes = Mirror(no, row.YesTokenId!.Value);
 
-        var ghostNo = _executor.Decide(BuyNo(row, price: 0.40m), row.ToMarket(), Ghost(no.TokenId, Now), yes, new Portfolio(10_000m), Now, "sample");
-        var ghostYes = _executor.Decide(BuyNo(row, price: 0.40m), row.ToMarket(), no, Ghost(yes.TokenId, Now), new Portfolio(10_000m), Now, "sample");
-        var crossed = _executor.Decide(BuyNo(row, price: 0.40m), row.ToMarket(), Book(no.TokenId, Now, [(0.40m, 1_000m)], [(0.41m, 10m)]), yes, new Portfolio(10_000m), Now, "sample");
+        var ghostNo = _executor.Decide(BuyNo(row, price: 0.40m), row.ToMarket(), Ghost(no.TokenId, Now), yes, new Portfolio(Usdc.Create(10_000m)), Now, "sample");
+        var ghostYes = _executor.Decide(BuyNo(row, price: 0.40m), row.ToMarket(), no, Ghost(yes.TokenId, Now), new Portfolio(Usdc.Create(10_000m)), Now, "sample");
+        var crossed = _executor.Decide(BuyNo(row, price: 0.40m), row.ToMarket(), Book(no.TokenId, Now, [(0.40m, 1_000m)], [(0.41m, 10m)]), yes, new Portfolio(Usdc.Create(10_000m)), Now, "sample");
 
         AssertRejected(RejectionReason.QuoteMismatch, ghostNo, "NO best ask 0.99 is 0.59 from 1 − Gamma's best bid 0.6 = 0.4");
         AssertRejected(RejectionReason.ComplementMismatch, ghostYes, "best ask 0.4 is 0.59 from 1 − the other token's best bid 0.01 = 0.99");
@@ -150,7 +151,7 @@ public sealed class PaperExecutorSignalChecksTests
         var row = Row();
         var strategy = new FakeStrategy("momentum");
 
-        var decision = Executor(strategy: strategy).DecideMirrored(BuyNo(row), row, NoBook(row, (0.40m, 1_000m)), new Portfolio(10_000m), Now, "sample");
+        var decision = Executor(strategy: strategy).DecideMirrored(BuyNo(row), row, NoBook(row, (0.40m, 1_000m)), new Portfolio(Usdc.Create(10_000m)), Now, "sample");
 
         AssertRejected(RejectionReason.PriceMoved, decision, "made by the threshold strategy, which the configured momentum strategy cannot re-check");
         Assert.Equal(0, strategy.Rechecks);
@@ -164,7 +165,7 @@ public sealed class PaperExecutorSignalChecksTests
         var yes = Book(row.YesTokenId!.Value, Now, [(0.30m, 1_000m)], [(0.28m, 1_000m)]);
         var signal = BuyNo(row, price: 0.30m) with { TokenId = row.YesTokenId!.Value, Action = SignalAction.BuyYes, Outcome = "Yes" };
 
-        var decision = Executor(strategy: strategy).DecideMirrored(signal, row, yes, new Portfolio(10_000m), Now, "sample");
+        var decision = Executor(strategy: strategy).DecideMirrored(signal, row, yes, new Portfolio(Usdc.Create(10_000m)), Now, "sample");
 
         Assert.True(decision.IsTrade, decision.Rejection?.Detail);
         Assert.Equal(row.YesTokenId, decision.Trade.TokenId);

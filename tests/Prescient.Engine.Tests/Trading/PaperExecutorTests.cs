@@ -1,5 +1,6 @@
 using Prescient.Domain.Positions;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Trading;
 using static Prescient.Engine.Tests.Trading.TradingData;
@@ -15,7 +16,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row();
         var signal = BuyNo(row);
-        var portfolio = new Portfolio(10_000m);
+        var portfolio = new Portfolio(Usdc.Create(10_000m));
 
         var decision = _executor.DecideMirrored(signal, row, NoBook(row, (0.40m, 100m), (0.42m, 1_000m)), portfolio, Now.AddSeconds(30), "sample");
 
@@ -25,15 +26,15 @@ public sealed class PaperExecutorTests
         Assert.Equal(signal.SignalId, trade.SignalId);
         Assert.Equal(TradeKind.Buy, trade.Kind);
         Assert.Equal(signal.TokenId, trade.TokenId);
-        Assert.Equal(242.85m, trade.Shares); // 100 @ 0.40 = 40, then 60 / 0.42 → 142.85 @ 0.42 = 59.997
-        Assert.Equal(99.997m, trade.Cost);
-        Assert.Equal(0m, trade.Fees);
-        Assert.Equal(0.40m, trade.BestPrice);
-        Assert.Equal(Math.Round(99.997m / 242.85m, 6) - 0.40m, trade.Slippage);
+        Assert.Equal(242.85m, trade.Shares.Value); // 100 @ 0.40 = 40, then 60 / 0.42 → 142.85 @ 0.42 = 59.997
+        Assert.Equal(99.997m, trade.Cost.Value);
+        Assert.Equal(0m, trade.Fees.Value);
+        Assert.Equal(0.40m, trade.BestPrice?.Value);
+        Assert.Equal(Math.Round(99.997m / 242.85m, 6) - 0.40m, trade.Slippage?.Value);
         Assert.Equal(Now, trade.BookTimestamp);
-        Assert.Equal(10_000m - 99.997m, trade.CashAfter);
+        Assert.Equal(10_000m - 99.997m, trade.CashAfter.Value);
         Assert.Equal("sample", trade.Source);
-        Assert.Equal(10_000m, portfolio.Cash);
+        Assert.Equal(10_000m, portfolio.Cash.Value);
         Assert.Equal(0, portfolio.TradeCount);
         Assert.Null(portfolio.PositionIn(row.MarketId));
     }
@@ -43,11 +44,11 @@ public sealed class PaperExecutorTests
     {
         var row = Row(change: r => r with { FeesEnabled = true, FeeRate = 0.03m, FeeExponent = 1m });
 
-        var decision = _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), new Portfolio(10_000m), Now, "sample");
+        var decision = _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), new Portfolio(Usdc.Create(10_000m)), Now, "sample");
 
         Assert.True(decision.IsTrade);
-        Assert.Equal(197.04m, decision.Trade.Shares);
-        Assert.Equal(1.4778m, decision.Trade.Fees);
+        Assert.Equal(197.04m, decision.Trade.Shares.Value);
+        Assert.Equal(1.4778m, decision.Trade.Fees.Value);
     }
 
     [Fact]
@@ -55,10 +56,10 @@ public sealed class PaperExecutorTests
     {
         var row = Row(change: r => r with { FeesEnabled = true, FeeType = "crypto_fees", TakerBaseFee = 1000m });
 
-        var decision = _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.40m, 1_000m)), new Portfolio(10_000m), Now, "sample", row.Fees);
+        var decision = _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.40m, 1_000m)), new Portfolio(Usdc.Create(10_000m)), Now, "sample", row.Fees);
 
         AssertRejected(RejectionReason.FeeUnknown, decision, $"the CLOB base fee of token {row.NoTokenId} could not be had (GET /fee-rate)");
-        AssertRejected(RejectionReason.FeeUnknown, _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.40m, 1_000m)), new Portfolio(10_000m), Now, "sample"), "without a fee schedule");
+        AssertRejected(RejectionReason.FeeUnknown, _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.40m, 1_000m)), new Portfolio(Usdc.Create(10_000m)), Now, "sample"), "without a fee schedule");
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row(change: r => r with { FeesEnabled = true, TakerBaseFee = 1000m, Closed = true });
 
-        AssertRejected(RejectionReason.MarketClosed, _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.40m, 1_000m)), new Portfolio(10_000m), Now, "sample"), "closed");
+        AssertRejected(RejectionReason.MarketClosed, _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.40m, 1_000m)), new Portfolio(Usdc.Create(10_000m)), Now, "sample"), "closed");
     }
 
     [Fact]
@@ -74,14 +75,14 @@ public sealed class PaperExecutorTests
     {
         var row = Row(change: r => r with { FeesEnabled = true, FeeType = "crypto_fees", TakerBaseFee = 1000m });
 
-        var decision = _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.40m, 1_000m)), new Portfolio(10_000m), Now, "sample", row.Fees with { BaseFeeBps = 150m });
+        var decision = _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.40m, 1_000m)), new Portfolio(Usdc.Create(10_000m)), Now, "sample", row.Fees with { BaseFeeBps = 150m });
 
         // A share costs 0.40 + 0.40 × 150 / 10,000 = 0.406; 100 / 0.406 = 246.305 → 246.30 shares,
         // cost 246.30 × 0.40 = 98.52, fee 98.52 × 0.015 = 1.4778 (at 1000 bps it would be 9.852).
         Assert.True(decision.IsTrade);
-        Assert.Equal(246.30m, decision.Trade.Shares);
-        Assert.Equal(98.52m, decision.Trade.Cost);
-        Assert.Equal(1.4778m, decision.Trade.Fees);
+        Assert.Equal(246.30m, decision.Trade.Shares.Value);
+        Assert.Equal(98.52m, decision.Trade.Cost.Value);
+        Assert.Equal(1.4778m, decision.Trade.Fees.Value);
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row();
         var signal = BuyNo(row);
-        var portfolio = new Portfolio(10_000m);
+        var portfolio = new Portfolio(Usdc.Create(10_000m));
         portfolio.Apply(_executor.DecideMirrored(signal, row, NoBook(row, (0.40m, 1_000m)), portfolio, Now, "sample").Trade!);
 
         AssertRejected(RejectionReason.AlreadyExecuted, _executor.DecideMirrored(signal, null, null, portfolio, Now, "sample"), signal.SignalId.Value);
@@ -100,7 +101,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row();
 
-        AssertRejected(RejectionReason.MarketNotFound, _executor.DecideMirrored(BuyNo(row), null, NoBook(row, (0.4m, 100m)), new Portfolio(10_000m), Now, "sample"), row.MarketId.Value);
+        AssertRejected(RejectionReason.MarketNotFound, _executor.DecideMirrored(BuyNo(row), null, NoBook(row, (0.4m, 100m)), new Portfolio(Usdc.Create(10_000m)), Now, "sample"), row.MarketId.Value);
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row(change: r => r with { Closed = true });
 
-        AssertRejected(RejectionReason.MarketClosed, _executor.DecideMirrored(BuyNo(row), row, null, new Portfolio(10_000m), Now, "sample"), row.MarketId.Value);
+        AssertRejected(RejectionReason.MarketClosed, _executor.DecideMirrored(BuyNo(row), row, null, new Portfolio(Usdc.Create(10_000m)), Now, "sample"), row.MarketId.Value);
     }
 
     [Theory]
@@ -118,14 +119,14 @@ public sealed class PaperExecutorTests
     {
         var row = Row(change: r => r with { AcceptingOrders = accepting, EnableOrderBook = orderBook });
 
-        AssertRejected(RejectionReason.NotAcceptingOrders, _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.4m, 100m)), new Portfolio(10_000m), Now, "sample"), words);
+        AssertRejected(RejectionReason.NotAcceptingOrders, _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.4m, 100m)), new Portfolio(Usdc.Create(10_000m)), Now, "sample"), words);
     }
 
     [Fact]
     public void Decide_PositionOpenInMarket_IsPositionAlreadyOpen()
     {
         var row = Row();
-        var portfolio = new Portfolio(10_000m);
+        var portfolio = new Portfolio(Usdc.Create(10_000m));
         portfolio.Apply(_executor.DecideMirrored(BuyNo(row, day: Today.AddDays(-1)), row, NoBook(row, (0.40m, 1_000m)), portfolio, Now, "sample").Trade!);
 
         AssertRejected(RejectionReason.PositionAlreadyOpen, _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.40m, 1_000m)), portfolio, Now, "sample"), "250 shares");
@@ -136,8 +137,8 @@ public sealed class PaperExecutorTests
     {
         var row = Row();
 
-        AssertRejected(RejectionReason.NoBook, _executor.DecideMirrored(BuyNo(row), row, null, new Portfolio(10_000m), Now, "sample"), "no order book");
-        AssertRejected(RejectionReason.NoBook, _executor.DecideMirrored(BuyNo(row), row, NoBook(row), new Portfolio(10_000m), Now, "sample"), "no asks");
+        AssertRejected(RejectionReason.NoBook, _executor.DecideMirrored(BuyNo(row), row, null, new Portfolio(Usdc.Create(10_000m)), Now, "sample"), "no order book");
+        AssertRejected(RejectionReason.NoBook, _executor.DecideMirrored(BuyNo(row), row, NoBook(row), new Portfolio(Usdc.Create(10_000m)), Now, "sample"), "no asks");
     }
 
     [Fact]
@@ -146,8 +147,8 @@ public sealed class PaperExecutorTests
         var row = Row();
         var book = NoBook(row, (0.4m, 1_000m));
 
-        var atLimit = _executor.DecideMirrored(BuyNo(row), row, book, new Portfolio(10_000m), Now.AddMinutes(5), "sample");
-        var pastLimit = _executor.DecideMirrored(BuyNo(row), row, book, new Portfolio(10_000m), Now.AddMinutes(5).AddSeconds(1), "sample");
+        var atLimit = _executor.DecideMirrored(BuyNo(row), row, book, new Portfolio(Usdc.Create(10_000m)), Now.AddMinutes(5), "sample");
+        var pastLimit = _executor.DecideMirrored(BuyNo(row), row, book, new Portfolio(Usdc.Create(10_000m)), Now.AddMinutes(5).AddSeconds(1), "sample");
 
         Assert.True(atLimit.IsTrade);
         AssertRejected(RejectionReason.StaleBook, pastLimit, "the book is 5 min old");
@@ -159,7 +160,7 @@ public sealed class PaperExecutorTests
         var row = Row();
         var book = NoBook(row, (0.4m, 1_000m)) with { Timestamp = null };
 
-        AssertRejected(RejectionReason.StaleBook, _executor.DecideMirrored(BuyNo(row), row, book, new Portfolio(10_000m), Now, "sample"), "no timestamp");
+        AssertRejected(RejectionReason.StaleBook, _executor.DecideMirrored(BuyNo(row), row, book, new Portfolio(Usdc.Create(10_000m)), Now, "sample"), "no timestamp");
     }
 
     [Fact]
@@ -168,7 +169,7 @@ public sealed class PaperExecutorTests
         var row = Row();
 
         // 5 shares × 0.50 = 2.50 USDC; the account holds 2.49
-        var decision = _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), new Portfolio(2.49m), Now, "sample");
+        var decision = _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), new Portfolio(Usdc.Create(2.49m)), Now, "sample");
 
         AssertRejected(RejectionReason.InsufficientCash, decision, "cash 2.49 USDC is below 2.5 USDC");
     }
@@ -178,7 +179,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row();
 
-        var decision = _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), new Portfolio(502m), Now, "sample");
+        var decision = _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), new Portfolio(Usdc.Create(502m)), Now, "sample");
 
         AssertRejected(RejectionReason.CashReserve, decision, "cash 502 USDC less the reserve 500 USDC leaves 2 USDC");
     }
@@ -188,11 +189,11 @@ public sealed class PaperExecutorTests
     {
         var row = Row();
 
-        var decision = _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), new Portfolio(530m), Now, "sample");
+        var decision = _executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), new Portfolio(Usdc.Create(530m)), Now, "sample");
 
         Assert.True(decision.IsTrade);
-        Assert.Equal(60m, decision.Trade.Shares);
-        Assert.Equal(500m, decision.Trade.CashAfter);
+        Assert.Equal(60m, decision.Trade.Shares.Value);
+        Assert.Equal(500m, decision.Trade.CashAfter.Value);
     }
 
     [Fact]
@@ -201,7 +202,7 @@ public sealed class PaperExecutorTests
         var executor = Executor(new TradingOptions { MaxExposurePerEvent = 150m });
         var held = Row("7");
         var row = Row("7");
-        var portfolio = new Portfolio(10_000m);
+        var portfolio = new Portfolio(Usdc.Create(10_000m));
         portfolio.Apply(executor.DecideMirrored(BuyNo(held), held, NoBook(held, (0.50m, 1_000m)), portfolio, Now, "sample").Trade!);
 
         var decision = executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), portfolio, Now, "sample");
@@ -215,7 +216,7 @@ public sealed class PaperExecutorTests
         var executor = Executor(new TradingOptions { MaxTotalExposure = 150m });
         var held = Row("8");
         var row = Row("9");
-        var portfolio = new Portfolio(10_000m);
+        var portfolio = new Portfolio(Usdc.Create(10_000m));
         portfolio.Apply(executor.DecideMirrored(BuyNo(held), held, NoBook(held, (0.50m, 1_000m)), portfolio, Now, "sample").Trade!);
 
         var decision = executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), portfolio, Now, "sample");
@@ -228,7 +229,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row();
 
-        AssertRejected(RejectionReason.PriceAboveMaximum, _executor.DecideMirrored(BuyNo(row, limit: 0.6m), row, NoBook(row, (0.61m, 1_000m)), new Portfolio(10_000m), Now, "sample"), "best ask 0.61");
+        AssertRejected(RejectionReason.PriceAboveMaximum, _executor.DecideMirrored(BuyNo(row, limit: 0.6m), row, NoBook(row, (0.61m, 1_000m)), new Portfolio(Usdc.Create(10_000m)), Now, "sample"), "best ask 0.61");
     }
 
     [Fact]
@@ -236,7 +237,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row();
 
-        AssertRejected(RejectionReason.BelowMinimumOrderSize, _executor.DecideMirrored(BuyNo(row, limit: 0.6m), row, NoBook(row, (0.5m, 4m), (0.7m, 1_000m)), new Portfolio(10_000m), Now, "sample"), "minimum order is 5 shares");
+        AssertRejected(RejectionReason.BelowMinimumOrderSize, _executor.DecideMirrored(BuyNo(row, limit: 0.6m), row, NoBook(row, (0.5m, 4m), (0.7m, 1_000m)), new Portfolio(Usdc.Create(10_000m)), Now, "sample"), "minimum order is 5 shares");
     }
 
     [Fact]
@@ -245,7 +246,7 @@ public sealed class PaperExecutorTests
         var row = Row(change: r => r with { AcceptingOrders = false });
         var staleBook = NoBook(row, (0.99m, 1m)) with { Timestamp = null };
 
-        AssertRejected(RejectionReason.NotAcceptingOrders, _executor.DecideMirrored(BuyNo(row, limit: 0.5m), row, staleBook, new Portfolio(0m), Now, "sample"), "accepting");
+        AssertRejected(RejectionReason.NotAcceptingOrders, _executor.DecideMirrored(BuyNo(row, limit: 0.5m), row, staleBook, new Portfolio(Usdc.Create(0m)), Now, "sample"), "accepting");
     }
 
     [Fact]
@@ -253,7 +254,7 @@ public sealed class PaperExecutorTests
     {
         var row = Row();
 
-        Assert.Throws<ArgumentException>(() => _executor.DecideMirrored(BuyNo(Row()), row, null, new Portfolio(10_000m), Now, "sample"));
+        Assert.Throws<ArgumentException>(() => _executor.DecideMirrored(BuyNo(Row()), row, null, new Portfolio(Usdc.Create(10_000m)), Now, "sample"));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Prescient.Domain.Books;
 using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Trading;
 using static Prescient.Engine.Tests.Trading.TradingData;
 
@@ -46,7 +47,7 @@ public sealed class SignalFillProperties
         var book = OrderBook.Create(row.NoTokenId!.Value, null, [], c.Asks.Select(l => new BookLevel(l.Price, l.Size))) with { Timestamp = Now, TickSize = c.Tick };
         var signal = BuyNo(row, c.Stake, limit: 0.99m, price: c.SignalAsk);
 
-        var decision = Executor(options).DecideMirrored(signal, row, book, new Portfolio(10_000m), Now, "sample", c.Fees);
+        var decision = Executor(options).DecideMirrored(signal, row, book, new Portfolio(Usdc.Create(10_000m)), Now, "sample", c.Fees);
 
         var ceiling = c.SignalAsk + c.MaxSlippage;
         if (!decision.IsTrade)
@@ -59,10 +60,10 @@ public sealed class SignalFillProperties
             return;
         }
 
-        Assert.True(decision.Trade.Price <= ceiling, $"average {decision.Trade.Price} above {c.SignalAsk} + {c.MaxSlippage}");
+        Assert.True(decision.Trade.Price.Value <= ceiling, $"average {decision.Trade.Price} above {c.SignalAsk} + {c.MaxSlippage}");
         Assert.All(decision.Fill.Levels, l => Assert.True(l.Price.Value <= ceiling, $"level {l.Price} above {ceiling}"));
-        Assert.Equal(c.SignalAsk, decision.Trade.SignalPrice);
-        Assert.Equal(decision.Trade.Price - c.SignalAsk, decision.Trade.Drift);
-        Assert.True(decision.Trade.Cost + decision.Trade.Fees >= options.MinFillFraction * c.Stake);
+        Assert.Equal(c.SignalAsk, decision.Trade.SignalPrice?.Value);
+        Assert.Equal(decision.Trade.Price.Value - c.SignalAsk, decision.Trade.Drift?.Value);
+        Assert.True(decision.Trade.Cost.Value + decision.Trade.Fees.Value >= options.MinFillFraction * c.Stake);
     }
 }

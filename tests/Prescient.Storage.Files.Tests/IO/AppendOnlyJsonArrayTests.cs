@@ -66,7 +66,7 @@ public sealed class AppendOnlyJsonArrayTests : IDisposable
         Assert.Contains("\"kind\":\"buy\"", lines[1], StringComparison.Ordinal);
         var back = Assert.Single(await Open().ReadAllAsync(CancellationToken.None));
         Assert.Equal(trade, back);
-        Assert.Equal("0.50", back.Price.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("0.50", back.Price.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(trade.Question, back.Question);
     }
 

@@ -1,12 +1,13 @@
-using Prescient.Testing.Fakes;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Trading;
+using Prescient.Domain.Values;
 using Prescient.Engine.Storage;
 using Prescient.Storage.Files.Json;
 using Prescient.Storage.Files.Trading;
+using Prescient.Testing.Fakes;
 
 namespace Prescient.Storage.Files.Tests.Trading;
 
@@ -151,7 +152,7 @@ public sealed class FileTradingStoreTests : DataFolderTest
         Assert.Contains("\"signal_id\":\"20261125-559659-buy_no\"", lines[2], StringComparison.Ordinal);
         Assert.Contains("\"realized_pnl\":-12.5,", lines[2], StringComparison.Ordinal);
         Assert.DoesNotContain("cash_delta", lines[1], StringComparison.Ordinal);
-        Assert.Equal("0.50", back[0].Price.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal("0.50", back[0].Price.Value.ToString(CultureInfo.InvariantCulture));
         Assert.Contains("\"signal_price\":0.480,\"drift\":0.020,", lines[1], StringComparison.Ordinal);
     }
 
@@ -169,8 +170,8 @@ public sealed class FileTradingStoreTests : DataFolderTest
 
         Assert.Null(back.SignalPrice);
         Assert.Null(back.Drift);
-        Assert.Equal(0.5m, back.BestPrice);
-        Assert.Equal(9995m, back.CashAfter);
+        Assert.Equal(0.5m, back.BestPrice?.Value);
+        Assert.Equal(9995m, back.CashAfter.Value);
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, PrescientJson.Options);
