@@ -80,14 +80,6 @@ public sealed class ValueTests
     }
 
     [Fact]
-    public void Usdc_CreateNonNegative_Negative_ThrowsNamingTheRange()
-    {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Usdc.CreateNonNegative(-1m));
-
-        Assert.Contains("0 or more", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Values_Json_ArePlainNumbersWithTrailingZerosKept()
     {
         Assert.Equal("0.50", JsonSerializer.Serialize(Price.Create(0.50m)));

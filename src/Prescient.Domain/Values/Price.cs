@@ -31,8 +31,6 @@ public readonly record struct Price : IDecimalValue<Price>, IComparable<Price>
 
     public static Price? From(decimal? value) => value is { } v ? Create(v) : null;
 
-    public static Price Min(Price left, Price right) => new(Math.Min(left.Value, right.Value));
-
     public static Usdc operator *(Price price, Shares shares) => Usdc.Create(price.Value * shares.Value);
 
     public static Usdc operator *(Shares shares, Price price) => Usdc.Create(shares.Value * price.Value);
@@ -44,8 +42,6 @@ public readonly record struct Price : IDecimalValue<Price>, IComparable<Price>
     public static bool operator <=(Price left, Price right) => left.Value <= right.Value;
 
     public static bool operator >=(Price left, Price right) => left.Value >= right.Value;
-
-    public static Usdc Multiply(Price price, Shares shares) => price * shares;
 
     public int CompareTo(Price other) => Value.CompareTo(other.Value);
 

@@ -26,10 +26,6 @@ public readonly record struct Shares : IDecimalValue<Shares>, IComparable<Shares
 
     public static Shares? From(decimal? value) => value is { } v ? Create(v) : null;
 
-    public static Shares Min(Shares left, Shares right) => new(Math.Min(left.Value, right.Value));
-
-    public static Shares Max(Shares left, Shares right) => new(Math.Max(left.Value, right.Value));
-
     public static Shares operator +(Shares left, Shares right) => new(left.Value + right.Value);
 
     /// <summary>Throws when <paramref name="right"/> is more than <paramref name="left"/>: shares never go negative.</summary>
@@ -42,10 +38,6 @@ public readonly record struct Shares : IDecimalValue<Shares>, IComparable<Shares
     public static bool operator <=(Shares left, Shares right) => left.Value <= right.Value;
 
     public static bool operator >=(Shares left, Shares right) => left.Value >= right.Value;
-
-    public static Shares Add(Shares left, Shares right) => left + right;
-
-    public static Shares Subtract(Shares left, Shares right) => left - right;
 
     public int CompareTo(Shares other) => Value.CompareTo(other.Value);
 

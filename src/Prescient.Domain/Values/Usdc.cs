@@ -24,12 +24,6 @@ public readonly record struct Usdc : IDecimalValue<Usdc>, IComparable<Usdc>
 
     public static Usdc? From(decimal? value) => value is { } v ? new Usdc(v) : null;
 
-    /// <summary>A non-negative amount (a cost, a fee, a stake, cash), or an error naming the range.</summary>
-    public static Usdc CreateNonNegative(decimal value) =>
-        value >= 0m
-            ? new Usdc(value)
-            : throw new ArgumentOutOfRangeException(nameof(value), value, "An amount of USDC here must be 0 or more.");
-
     /// <summary>Σ <paramref name="amounts"/>, added in order from 0 (as <see cref="Enumerable.Sum(IEnumerable{decimal})"/>, so the scale is the same).</summary>
     public static Usdc Sum(IEnumerable<Usdc> amounts)
     {
@@ -43,14 +37,8 @@ public readonly record struct Usdc : IDecimalValue<Usdc>, IComparable<Usdc>
         return new Usdc(sum);
     }
 
+    /// <summary>The smaller amount, picked as <see cref="Math.Min(decimal, decimal)"/> picks it (so of two equal amounts the same one, with its scale, wins).</summary>
     public static Usdc Min(Usdc left, Usdc right) => new(Math.Min(left.Value, right.Value));
-
-    public static Usdc Max(Usdc left, Usdc right) => new(Math.Max(left.Value, right.Value));
-
-    public Usdc Abs() => new(Math.Abs(Value));
-
-    /// <summary>Rounded to <paramref name="decimals"/> places, half to even (as <see cref="Math.Round(decimal, int)"/>).</summary>
-    public Usdc Round(int decimals) => new(Math.Round(Value, decimals));
 
     public static Usdc operator +(Usdc left, Usdc right) => new(left.Value + right.Value);
 
@@ -71,16 +59,6 @@ public readonly record struct Usdc : IDecimalValue<Usdc>, IComparable<Usdc>
     public static bool operator <=(Usdc left, Usdc right) => left.Value <= right.Value;
 
     public static bool operator >=(Usdc left, Usdc right) => left.Value >= right.Value;
-
-    public static Usdc Add(Usdc left, Usdc right) => left + right;
-
-    public static Usdc Subtract(Usdc left, Usdc right) => left - right;
-
-    public static Usdc Negate(Usdc value) => -value;
-
-    public static Usdc Multiply(Usdc left, decimal factor) => left * factor;
-
-    public static Usdc Divide(Usdc left, decimal divisor) => left / divisor;
 
     public int CompareTo(Usdc other) => Value.CompareTo(other.Value);
 

@@ -50,7 +50,7 @@ public sealed record TokenQuote
     public static TokenQuote From(MarketRow market, TokenId tokenId, string outcome, OrderBook? book)
     {
         ArgumentNullException.ThrowIfNull(market);
-        return From(new Market { Id = market.MarketId, EventId = market.EventId, ConditionId = market.ConditionId, Question = market.Question, TickSize = market.TickSize, MinOrderSize = market.MinOrderSize }, tokenId, outcome, book);
+        return From(market.ToMarket(), tokenId, outcome, book);
     }
 
     public static TokenQuote From(Market market, TokenId tokenId, string outcome, OrderBook? book)
