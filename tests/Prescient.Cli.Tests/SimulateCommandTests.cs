@@ -57,6 +57,10 @@ public sealed class SimulateCommandTests : IDisposable
             ? -(r.GetProperty("cost").GetDecimal() + r.GetProperty("fees").GetDecimal())
             : r.GetProperty("cost").GetDecimal() - r.GetProperty("fees").GetDecimal());
         Assert.Equal(records[^1].GetProperty("cash_after").GetDecimal(), cash);
+        var settled = records.Count(r => r.GetProperty("kind").GetString() == "settlement");
+        var shown = System.Text.RegularExpressions.Regex.Match(run.Output, @"Settlements\s*│\s*(\d+)");
+        Assert.True(shown.Success, run.Output);
+        Assert.Equal(settled, int.Parse(shown.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         var check = await CliRun.RunAsync("check", "--data", _dir.Path);
         Assert.True(check.ExitCode == 0, check.Error);
     }
