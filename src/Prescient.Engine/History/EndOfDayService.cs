@@ -127,7 +127,7 @@ public sealed partial class EndOfDayService(
         }
 
         // The twin of each held token is fetched with it, so that a ghost or inconsistent book is refused as a mark.
-        var rows = (await marketData.ReadMarketsAsync(cancellationToken))?.Markets.ToDictionary(m => m.MarketId) ?? [];
+        var rows = RefreshQuotes.ByMarket(await marketData.ReadMarketsAsync(cancellationToken), time.GetUtcNow(), options.Value.MaxSignalAge);
         var tokens = held.Select(h => h.TokenId).Concat(BookMarks.Twins(held, rows)).Distinct().ToArray();
         var books = new Dictionary<TokenId, OrderBook>();
         await foreach (var batch in source.GetBooksAsync(tokens, null, cancellationToken))

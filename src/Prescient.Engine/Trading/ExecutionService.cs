@@ -50,7 +50,7 @@ public sealed partial class ExecutionService(
         var ledger = new List<Trade>(await store.Ledger.ReadAllAsync(cancellationToken));
         var portfolio = Portfolio.Replay(options.Value.InitialCash, ledger);
         var books = new Dictionary<TokenId, OrderBook>();
-        var markets = (await marketData.ReadMarketsAsync(cancellationToken))?.Markets.ToDictionary(m => m.MarketId) ?? [];
+        var markets = RefreshQuotes.ByMarket(await marketData.ReadMarketsAsync(cancellationToken), now, options.Value.MaxSignalAge);
         var run = new RunState(portfolio, books, ledger, markets) { Settlement = new SettlementPass([], [], now) };
         run.Settlement = await settlement.SettleAsync(portfolio, (trade, ct) => RecordAsync(run, trade, ct), cancellationToken);
         var (settlements, pending) = (run.Settlement.Settled, run.Settlement.Pending);

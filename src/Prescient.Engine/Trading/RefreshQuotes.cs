@@ -1,0 +1,33 @@
+using Prescient.Domain.Ids;
+using Prescient.Engine.Extraction;
+using Prescient.Engine.Storage;
+
+namespace Prescient.Engine.Trading;
+
+/// <summary>
+/// The extracted markets a run checks books against, by id. Gamma's <c>bestBid</c>/<c>bestAsk</c>
+/// are a snapshot of the refresh: compared with a book fetched much later (an end of day hours after
+/// the morning cycle), a market that simply moved would look like a ghost. So the quotes are kept
+/// only while the refresh is no older than <see cref="TradingOptions.MaxSignalAge"/> (the span
+/// <see cref="TradingOptions.MaxQuoteGap"/> is chosen for); after that the rows lose them and
+/// <see cref="BookGuard"/> skips its quote check (its other checks still apply).
+/// </summary>
+public static class RefreshQuotes
+{
+    public static Dictionary<MarketId, MarketRow> ByMarket(MarketsSnapshot? markets, DateTimeOffset now, TimeSpan maxAge)
+    {
+        if (markets is null)
+        {
+            return [];
+        }
+
+        var fresh = now - markets.GeneratedAt <= maxAge;
+        var rows = new Dictionary<MarketId, MarketRow>(markets.Markets.Count);
+        foreach (var row in markets.Markets)
+        {
+            rows.TryAdd(row.MarketId, fresh ? row : row with { BestBid = null, BestAsk = null });
+        }
+
+        return rows;
+    }
+}
