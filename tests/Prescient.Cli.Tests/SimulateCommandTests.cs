@@ -57,6 +57,10 @@ public sealed class SimulateCommandTests : IDisposable
             ? -(r.GetProperty("cost").GetDecimal() + r.GetProperty("fees").GetDecimal())
             : r.GetProperty("cost").GetDecimal() - r.GetProperty("fees").GetDecimal());
         Assert.Equal(records[^1].GetProperty("cash_after").GetDecimal(), cash);
+        var settled = records.Count(r => r.GetProperty("kind").GetString() == "settlement");
+        var shown = System.Text.RegularExpressions.Regex.Match(run.Output, @"Settlements\s*│\s*(\d+)");
+        Assert.True(shown.Success, run.Output);
+        Assert.Equal(settled, int.Parse(shown.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         var check = await CliRun.RunAsync("check", "--data", _dir.Path);
         Assert.True(check.ExitCode == 0, check.Error);
     }
@@ -91,6 +95,18 @@ public sealed class SimulateCommandTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     /// <summary>A smaller sample market keeps the test quick; the pipeline is the same.</summary>
+    [Fact]
+    public async Task Simulate_AllScenarios_EveryDayRecordedAndCheckPasses()
+    {
+        var run = await CliRun.RunAsync("simulate", "--days", "3", "--all-scenarios", "--data", _dir.Path, "--config", Config());
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var history = JsonDocument.Parse(await File.ReadAllTextAsync(new DataFolder(_dir.Path).PortfolioHistory));
+        Assert.Equal(3, history.RootElement.GetArrayLength());
+        var check = await CliRun.RunAsync("check", "--data", _dir.Path);
+        Assert.True(check.ExitCode == 0, check.Output + check.Error);
+    }
+
     private string Config()
     {
         var path = Path.Combine(_dir.Path, "settings.json");

@@ -37,6 +37,23 @@ internal static class PositionsCommand
         table.AddRow("Fees paid", CliFormat.Usdc(p.FeesPaid));
     }
 
+    /// <summary>Where the mark came from; a fallback in yellow, with the refusal that made it one and the lookup problem, when there is one.</summary>
+    private static string MarkFrom(PositionSnapshot p)
+    {
+        var text = p.MarkSource == MarkSource.BestBid ? "best bid" : $"[yellow]{CliFormat.Code(p.MarkSource)} (fallback)[/]";
+        if (p.MarkFlag is { } flag)
+        {
+            text += $" [red]{Markup.Escape(flag)}[/]";
+        }
+
+        if (p.LookupProblem is not null)
+        {
+            text += " [red]not looked up[/]";
+        }
+
+        return text;
+    }
+
     private static void Render(IAnsiConsole console, PortfolioSnapshot snapshot)
     {
         var table = new Table().Title(CliFormat.Title("Open positions", snapshot.Source))
@@ -53,7 +70,7 @@ internal static class PositionsCommand
                 CliFormat.Shares(p.Shares),
                 CliFormat.Price(p.AverageEntryPrice),
                 CliFormat.Price(p.Mark),
-                p.MarkSource == MarkSource.BestBid ? "best bid" : $"[yellow]{CliFormat.Code(p.MarkSource)} (fallback)[/]",
+                MarkFrom(p),
                 CliFormat.Usdc(p.MarketValue),
                 CliFormat.Usdc(p.UnrealizedPnl));
         }

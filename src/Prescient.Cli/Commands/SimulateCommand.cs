@@ -15,14 +15,29 @@ internal static class SimulateCommand
         var days = new Option<int>("--days") { Description = "Simulated days to run (1 to 3650; default 30).", DefaultValueFactory = _ => 30 };
         var seed = new Option<int?>("--seed") { Description = "Seed of the sample market (default 42): the same seed gives the same trades and final equity." };
         var start = new Option<string>("--start") { Description = "First simulated day, YYYY-MM-DD (default 2026-01-05)." };
+        var scenarios = new Option<bool>("--all-scenarios") { Description = "Turn on every sample-market scenario (markets without events, thin best levels, ghost books, midday resolutions)." };
         var command = new Command("simulate", "Run N simulated days on the sample market (morning cycle, prices move, markets resolve, end of day) in a fresh data folder, and show the performance.")
         {
-            days, seed, start,
+            days, seed, start, scenarios,
         };
         command.SetAction(async (parse, ct) =>
         {
             var options = new SimulationOptions { Days = parse.GetValue(days), Start = StartDate(parse.GetValue(start)) };
-            var configuration = context.Options.BuildConfiguration(parse, parse.GetValue(seed) is { } s ? new Dictionary<string, string?> { ["Sample:Seed"] = s.ToString(CultureInfo.InvariantCulture) } : null);
+            var extra = new Dictionary<string, string?>();
+            if (parse.GetValue(seed) is { } s)
+            {
+                extra["Sample:Seed"] = s.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (parse.GetValue(scenarios))
+            {
+                foreach (var name in new[] { "MarketsWithoutEvents", "ThinBestLevels", "GhostBooks", "MiddayResolutions" })
+                {
+                    extra["Sample:Scenarios:" + name] = "true";
+                }
+            }
+
+            var configuration = context.Options.BuildConfiguration(parse, extra);
             var result = await RunWithProgressAsync(context.Console, configuration, options, ct);
             Render(context.Console, result);
             return 0;

@@ -3,6 +3,9 @@ namespace Prescient.Domain.Positions;
 /// <summary>The price a position is valued at (USDC per share, [0, 1]), where it came from, and how old the price is.</summary>
 public readonly record struct Mark(decimal Price, MarkSource Source, DateTimeOffset? At)
 {
+    /// <summary>Why the book was not trusted for this mark (a refusal code such as <c>crossed_book</c>); null when nothing is wrong.</summary>
+    public string? Flag { get; init; }
+
     /// <summary>
     /// The last-trade price the CLOB reports for a book that has never traded. It cannot be told from a
     /// real trade at 0.5, so it is never taken as a mark.

@@ -12,6 +12,9 @@ public enum MarkSource
     /// <summary>No bid: the book's last trade price (never the 0.5 the CLOB reports for a book without trades).</summary>
     LastTrade,
 
+    /// <summary>The book was refused (a ghost or inconsistent book, see the mark's flag): Gamma's displayed outcome price of the last refresh.</summary>
+    GammaPrice,
+
     /// <summary>The market is closed but cannot be settled yet: Gamma's outcome price for the held token.</summary>
     ResolutionPending,
 

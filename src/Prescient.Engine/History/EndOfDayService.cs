@@ -2,6 +2,7 @@ using Prescient.Domain.Values;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Prescient.Domain.Books;
 using Prescient.Domain.History;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Positions;
@@ -119,26 +120,26 @@ public sealed partial class EndOfDayService(
     /// </summary>
     private async Task<Dictionary<TokenId, Mark>> MarkAsync(Portfolio portfolio, SettlementPass pass, CancellationToken cancellationToken)
     {
-        var marks = new Dictionary<TokenId, Mark>();
         var pendingMarks = pass.PendingMarks;
-        var tokens = portfolio.Positions.Select(p => p.TokenId).Where(t => !pendingMarks.ContainsKey(t)).Distinct().ToArray();
-        if (tokens.Length == 0)
+        var held = portfolio.Positions.Where(p => !pendingMarks.ContainsKey(p.TokenId)).Select(p => (p.MarketId, p.TokenId)).ToArray();
+        if (held.Length == 0)
         {
-            return marks;
+            return [];
         }
 
+        // The twin of each held token is fetched with it, so that a ghost or inconsistent book is refused as a mark.
+        var rows = RefreshQuotes.ByMarket(await marketData.ReadMarketsAsync(cancellationToken), time.GetUtcNow(), options.Value.MaxSignalAge);
+        var tokens = held.Select(h => h.TokenId).Concat(BookMarks.Twins(held, rows)).Distinct().ToArray();
+        var books = new Dictionary<TokenId, OrderBook>();
         await foreach (var batch in source.GetBooksAsync(tokens, null, cancellationToken))
         {
             foreach (var (token, book) in batch.Books)
             {
-                if (PortfolioValuation.MarkFrom(book) is { } mark)
-                {
-                    marks[token] = mark;
-                }
+                books[token] = book;
             }
         }
 
-        return marks;
+        return BookMarks.From(held, books, rows, options.Value);
     }
 
     /// <summary>The signals of <c>current_signals.json</c> created on <paramref name="day"/>, into the month's archive.</summary>

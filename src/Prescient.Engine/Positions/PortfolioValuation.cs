@@ -69,7 +69,9 @@ public static class PortfolioValuation
 
     private static PositionSnapshot ValuePosition(Position position, Mark? found)
     {
-        var mark = found ?? new Mark(position.AverageEntryPrice, MarkSource.Entry, null);
+        var mark = found is { Source: not MarkSource.Entry } usable
+            ? usable
+            : new Mark(position.AverageEntryPrice, MarkSource.Entry, null) { Flag = found?.Flag };
         var value = position.Shares.Value * mark.Price;
         return new PositionSnapshot
         {
@@ -87,6 +89,7 @@ public static class PortfolioValuation
             Mark = mark.Price,
             MarkSource = mark.Source,
             MarkedAt = mark.At,
+            MarkFlag = mark.Flag,
             MarketValue = value,
             UnrealizedPnl = value - position.CostBasis.Value,
         };

@@ -93,6 +93,9 @@ public sealed record PositionSnapshot
 
     public required decimal UnrealizedPnl { get; init; }
 
+    /// <summary>Why the book was not trusted for the mark (<c>crossed_book</c>, <c>complement_mismatch</c>, <c>quote_mismatch</c>); null when nothing is wrong.</summary>
+    public string? MarkFlag { get; init; }
+
     /// <summary>Why the market could not be looked up upstream in the last run (so it could not be settled); null when it was.</summary>
     public string? LookupProblem { get; init; }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
+using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
@@ -50,17 +51,17 @@ public sealed partial class ExecutionService(
         var ledger = new List<Trade>(await store.Ledger.ReadAllAsync(cancellationToken));
         var portfolio = Portfolio.Replay(Usdc.Create(options.Value.InitialCash), ledger);
         var books = new Dictionary<TokenId, OrderBook>();
-        var run = new RunState(portfolio, books, ledger) { Settlement = new SettlementPass([], [], now) };
+        // The stored export rows, mapped once to the domain markets trading runs on.
+        var markets = RefreshQuotes.ByMarket(await marketData.ReadMarketsAsync(cancellationToken), now, options.Value.MaxSignalAge);
+        var run = new RunState(portfolio, books, ledger, markets) { Settlement = new SettlementPass([], [], now) };
         run.Settlement = await settlement.SettleAsync(portfolio, (trade, ct) => RecordAsync(run, trade, ct), cancellationToken);
         var (settlements, pending) = (run.Settlement.Settled, run.Settlement.Pending);
-
-        // The stored export rows, mapped once to the domain markets trading runs on.
-        var markets = (await marketData.ReadMarketsAsync(cancellationToken))?.Markets.ToDictionary(m => m.MarketId, m => m.ToMarket()) ?? [];
 
         // Both tokens of each signal's market: the other book cross-checks the one to buy, and the strategy's rule reads both.
         var open = signals.Signals.Where(s => !portfolio.HasExecuted(s.SignalId)).ToArray();
         var complements = open.Select(s => BookGuard.ComplementOf(markets.GetValueOrDefault(s.MarketId), s.TokenId)).OfType<TokenId>();
-        await FetchBooksAsync(open.Select(s => s.TokenId).Concat(complements).Concat(portfolio.Positions.Select(p => p.TokenId)), books, cancellationToken);
+        var held = portfolio.Positions.Select(p => (p.MarketId, p.TokenId)).ToArray();
+        await FetchBooksAsync(open.Select(s => s.TokenId).Concat(complements).Concat(held.Select(h => h.TokenId)).Concat(BookMarks.Twins(held, markets)), books, cancellationToken);
         var trades = new List<Trade>();
         var rejections = new List<Rejection>();
         var feeRates = new FeeRates(source, logger);
@@ -118,22 +119,14 @@ public sealed partial class ExecutionService(
 
     private async Task<PortfolioSnapshot> WritePortfolioAsync(RunState run, CancellationToken cancellationToken)
     {
-        var marks = new Dictionary<TokenId, Mark>();
-        foreach (var position in run.Portfolio.Positions)
-        {
-            if (run.Books.GetValueOrDefault(position.TokenId) is { } book && PortfolioValuation.MarkFrom(book) is { } mark)
-            {
-                marks[position.TokenId] = mark;
-            }
-        }
-
+        var marks = BookMarks.From(run.Portfolio.Positions.Select(p => (p.MarketId, p.TokenId)), run.Books, run.Markets, options.Value);
         var snapshot = PortfolioValuation.Value(run.Portfolio, run.Settlement.WithBookMarks(marks), time.GetUtcNow(), source.Info, run.Settlement.LookupProblems);
         await store.WritePortfolioAsync(snapshot, cancellationToken);
         return snapshot;
     }
 
     /// <summary>One run's state: the ledger as it stands (read once, then grown with each append), its portfolio, the books fetched so far, the settlement pass (empty until it has run).</summary>
-    private sealed record RunState(Portfolio Portfolio, Dictionary<TokenId, OrderBook> Books, List<Trade> Ledger)
+    private sealed record RunState(Portfolio Portfolio, Dictionary<TokenId, OrderBook> Books, List<Trade> Ledger, IReadOnlyDictionary<MarketId, Market> Markets)
     {
         public required SettlementPass Settlement { get; set; }
     }

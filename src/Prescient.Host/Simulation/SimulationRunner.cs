@@ -54,6 +54,7 @@ public static class SimulationRunner
             settlements += morning.Settlements;
             clock.SetUtcNow(options.At(day, options.EndOfDayTime, calendar));
             var evening = await endOfDay.RunAsync(cancellationToken);
+            settlements += evening.Settlements.Count;
             progress?.Report(new SimulationProgress(day + 1, options.Days, evening.Date, evening.Snapshot.Equity, trades, settlements));
         }
 

@@ -25,6 +25,7 @@ internal static class PositionColumns
         new("opened_at", p => CsvCell.Timestamp(p.OpenedAt)),
         new("mark", p => CsvCell.Number(p.Mark)),
         new("mark_source", p => CsvCell.Code(p.MarkSource)),
+        new("mark_flag", p => CsvCell.Text(p.MarkFlag)),
         new("marked_at", p => CsvCell.Timestamp(p.MarkedAt)),
         new("market_value", p => CsvCell.Number(p.MarketValue)),
         new("unrealized_pnl", p => CsvCell.Number(p.UnrealizedPnl)),

@@ -80,7 +80,7 @@ public sealed class TradingExportsTests : DataFolderTest
     public async Task ExportPositions_HostileTextAndFallbackMarks_StableHeaderCodesAndNegativePnl()
     {
         var positions = CsvFiles.Hostile
-            .Select((text, i) => TradingData.Position(text, (MarkSource)(i % 4)) with { MarketId = Domain.Ids.MarketId.Create((i + 1).ToString(CultureInfo.InvariantCulture)) })
+            .Select((text, i) => TradingData.Position(text, (MarkSource)(i % 5)) with { MarketId = Domain.Ids.MarketId.Create((i + 1).ToString(CultureInfo.InvariantCulture)) })
             .ToArray();
 
         var path = await WithCommaCultureAsync(() => Exporter.ExportPositionsAsync(TradingData.Portfolio(positions), CancellationToken.None));
@@ -89,11 +89,11 @@ public sealed class TradingExportsTests : DataFolderTest
         Assert.Equal(Path.Combine(Folder.ExportsDirectory, "positions_current.csv"), path);
         Assert.Equal(
             ["event_id", "market_id", "condition_id", "token_id", "question", "outcome", "shares", "average_entry_price", "cost_basis", "fees",
-             "opened_at", "mark", "mark_source", "marked_at", "market_value", "unrealized_pnl", "lookup_problem", "source"],
+             "opened_at", "mark", "mark_source", "mark_flag", "marked_at", "market_value", "unrealized_pnl", "lookup_problem", "source"],
             table.Header);
         Assert.Equal(CsvFiles.Neutralised, table.Column("question"));
-        Assert.Equal(["best_bid", "last_trade", "resolution_pending", "entry"], table.Column("mark_source").Take(4));
-        Assert.Equal(["2026-11-25T09:05:00.25Z", "2026-11-25T09:05:00.25Z", "2026-11-25T09:05:00.25Z", ""], table.Column("marked_at").Take(4));
+        Assert.Equal(["best_bid", "last_trade", "gamma_price", "resolution_pending", "entry"], table.Column("mark_source").Take(5));
+        Assert.Equal(["2026-11-25T09:05:00.25Z", "2026-11-25T09:05:00.25Z", "2026-11-25T09:05:00.25Z", "2026-11-25T09:05:00.25Z", ""], table.Column("marked_at").Take(5));
         Assert.All(table.Column("unrealized_pnl"), cell => Assert.Equal("-12.5", cell));
         Assert.All(table.Column("shares"), cell => Assert.Equal("196.078431", cell));
         Assert.All(table.Column("average_entry_price"), cell => Assert.Equal("0.500000", cell));
