@@ -37,5 +37,6 @@ public sealed record FeeSettings
     public decimal? BaseFeeBps { get; init; }
 
     /// <summary>Fees are on, there is no schedule rate and no base fee yet: the fee cannot be computed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool NeedsBaseFee => Enabled && Rate is null && BaseFeeBps is null;
 }
