@@ -57,11 +57,10 @@ public sealed partial class ExecutionService(
         run.Settlement = await settlement.SettleAsync(portfolio, (trade, ct) => RecordAsync(run, trade, ct), cancellationToken);
         var (settlements, pending) = (run.Settlement.Settled, run.Settlement.Pending);
 
-        // Both tokens of each signal's market: the other book cross-checks the one to buy, and the strategy's rule reads both.
+        // Both tokens of each signal's and each held market: the other book cross-checks the one to buy or mark, and the strategy's rule reads both.
         var open = signals.Signals.Where(s => !portfolio.HasExecuted(s.SignalId)).ToArray();
-        var complements = open.Select(s => BookGuard.ComplementOf(markets.GetValueOrDefault(s.MarketId), s.TokenId)).OfType<TokenId>();
-        var held = portfolio.Positions.Select(p => (p.MarketId, p.TokenId)).ToArray();
-        await FetchBooksAsync(open.Select(s => s.TokenId).Concat(complements).Concat(held.Select(h => h.TokenId)).Concat(BookMarks.Twins(held, markets)), books, cancellationToken);
+        var wanted = open.Select(s => (s.MarketId, s.TokenId)).Concat(portfolio.Positions.Select(p => (p.MarketId, p.TokenId))).ToArray();
+        await FetchBooksAsync(wanted.Select(w => w.TokenId).Concat(BookMarks.Twins(wanted, markets)), books, cancellationToken);
         var trades = new List<Trade>();
         var rejections = new List<Rejection>();
         var feeRates = new FeeRates(source, logger);

@@ -20,19 +20,7 @@ namespace Prescient.Engine.Tests.Trading;
 /// <summary>Execution of markets with fees on and no fee schedule: the CLOB base fee, asked once per token per run, or <c>fee_unknown</c>.</summary>
 public sealed class ExecutionServiceFeeTests : IDisposable
 {
-    private readonly FakeTimeProvider _time = new(Now);
-    private readonly FakeMarketSource _source = new();
-    private readonly InMemoryMarketDataStore _marketData = new();
-    private readonly InMemoryTradingStore _trading = new();
-    private readonly UseCaseGate _gate = new();
-    private readonly ExecutionService _service;
-
-    public ExecutionServiceFeeTests()
-    {
-        var options = Options.Create(new TradingOptions());
-        _service = new ExecutionService(
-            _source, _marketData, _trading, _marketData, Executor(options.Value), new SettlementService(_source, _time, NullLogger<SettlementService>.Instance), options, _gate, _time, NullLogger<ExecutionService>.Instance);
-    }
+    private readonly ExecutionWorld _world = new();
 
     [Fact]
     public async Task ExecuteAsync_FeesWithoutSchedule_FillsWithTheClobBaseFeeAskedOncePerTokenPerRun()
@@ -40,17 +28,17 @@ public sealed class ExecutionServiceFeeTests : IDisposable
         var crypto = CryptoRow("1");
         var sports = Row("2", r => r with { FeesEnabled = true, FeeRate = 0.03m, FeeExponent = 1m, TakerBaseFee = 1000m });
         var free = Row("3");
-        Given([crypto, sports, free], BuyNo(crypto), BuyNo(crypto, day: Today.AddDays(1)), BuyNo(sports), BuyNo(free));
+        _world.Given([crypto, sports, free], BuyNo(crypto), BuyNo(crypto, day: Today.AddDays(1)), BuyNo(sports), BuyNo(free));
         foreach (var row in new[] { crypto, sports, free })
         {
-            GivenBooks(NoBook(row, (0.40m, 1_000m)), row);
+            _world.GivenBooks(NoBook(row, (0.40m, 1_000m)), row);
         }
 
-        _source.BaseFees[crypto.NoTokenId!.Value] = 150m;
+        _world.Source.BaseFees[crypto.NoTokenId!.Value] = 150m;
 
-        var result = await _service.ExecuteAsync(CancellationToken.None);
-        var askedInFirstRun = _source.FeeRateRequests.ToArray();
-        await _service.ExecuteAsync(CancellationToken.None);
+        var result = await _world.Service.ExecuteAsync(CancellationToken.None);
+        var askedInFirstRun = _world.Source.FeeRateRequests.ToArray();
+        await _world.Service.ExecuteAsync(CancellationToken.None);
 
         // 246.30 shares at 0.40 = 98.52 USDC; fee 246.30 × min(0.40, 0.60) × 150 / 10,000 = 1.4778 (Gamma's 1000 would make it 9.852).
         var filled = result.Trades.Single(t => t.MarketId == crypto.MarketId);
@@ -61,23 +49,23 @@ public sealed class ExecutionServiceFeeTests : IDisposable
         Assert.Equal([crypto.NoTokenId!.Value], askedInFirstRun);
 
         // The next run asks again (a fee can change), for the signal still open only.
-        Assert.Equal([crypto.NoTokenId!.Value, crypto.NoTokenId!.Value], _source.FeeRateRequests);
+        Assert.Equal([crypto.NoTokenId!.Value, crypto.NoTokenId!.Value], _world.Source.FeeRateRequests);
     }
 
     [Fact]
     public async Task ExecuteAsync_ClobHasNoBaseFee_RejectsAsFeeUnknown()
     {
         var crypto = CryptoRow("1");
-        Given([crypto], BuyNo(crypto));
-        GivenBooks(NoBook(crypto, (0.40m, 1_000m)), crypto);
+        _world.Given([crypto], BuyNo(crypto));
+        _world.GivenBooks(NoBook(crypto, (0.40m, 1_000m)), crypto);
 
-        var result = await _service.ExecuteAsync(CancellationToken.None);
+        var result = await _world.Service.ExecuteAsync(CancellationToken.None);
 
         Assert.Empty(result.Trades);
         var rejection = Assert.Single(result.Rejections);
         Assert.Equal(RejectionReason.FeeUnknown, rejection.Reason);
         Assert.Contains($"base fee of token {crypto.NoTokenId}", rejection.Detail, StringComparison.Ordinal);
-        Assert.Empty(_trading.Trades);
+        Assert.Empty(_world.Trading.Trades);
     }
 
     [Fact]
@@ -85,13 +73,13 @@ public sealed class ExecutionServiceFeeTests : IDisposable
     {
         var crypto = CryptoRow("1");
         var free = Row("2");
-        Given([crypto, free], BuyNo(crypto), BuyNo(free));
-        GivenBooks(NoBook(crypto, (0.40m, 1_000m)), crypto);
-        GivenBooks(NoBook(free, (0.40m, 1_000m)), free);
-        _source.BaseFees[crypto.NoTokenId!.Value] = 150m;
-        _source.FeeRateFailure = new MarketDataUnavailableException("Polymarket CLOB API (127.0.0.1) unavailable: HTTP 503");
+        _world.Given([crypto, free], BuyNo(crypto), BuyNo(free));
+        _world.GivenBooks(NoBook(crypto, (0.40m, 1_000m)), crypto);
+        _world.GivenBooks(NoBook(free, (0.40m, 1_000m)), free);
+        _world.Source.BaseFees[crypto.NoTokenId!.Value] = 150m;
+        _world.Source.FeeRateFailure = new MarketDataUnavailableException("Polymarket CLOB API (127.0.0.1) unavailable: HTTP 503");
 
-        var result = await _service.ExecuteAsync(CancellationToken.None);
+        var result = await _world.Service.ExecuteAsync(CancellationToken.None);
 
         Assert.Equal(free.MarketId, Assert.Single(result.Trades).MarketId);
         Assert.Equal(RejectionReason.FeeUnknown, Assert.Single(result.Rejections).Reason);
@@ -101,15 +89,15 @@ public sealed class ExecutionServiceFeeTests : IDisposable
     public async Task ExecuteAsync_FeeMarketClosed_AsksNoBaseFee()
     {
         var crypto = CryptoRow("1", r => r with { Closed = true, AcceptingOrders = false });
-        Given([crypto], BuyNo(crypto));
+        _world.Given([crypto], BuyNo(crypto));
 
-        var result = await _service.ExecuteAsync(CancellationToken.None);
+        var result = await _world.Service.ExecuteAsync(CancellationToken.None);
 
         Assert.Equal(RejectionReason.MarketClosed, Assert.Single(result.Rejections).Reason);
-        Assert.Empty(_source.FeeRateRequests);
+        Assert.Empty(_world.Source.FeeRateRequests);
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _world.Dispose();
 
     /// <summary>A crypto Up/Down market as Gamma lists it: fees on, no schedule, <c>takerBaseFee</c> 1000.</summary>
     private static MarketRow CryptoRow(string eventId, Func<MarketRow, MarketRow>? change = null) =>
@@ -118,17 +106,4 @@ public sealed class ExecutionServiceFeeTests : IDisposable
             var crypto = r with { FeesEnabled = true, FeeType = "crypto_fees", MakerBaseFee = 1000m, TakerBaseFee = 1000m };
             return change is null ? crypto : change(crypto);
         });
-
-    /// <summary>The exchange's books for both tokens of <paramref name="row"/>: <paramref name="noBook"/> and its mirror for YES.</summary>
-    private void GivenBooks(OrderBook noBook, MarketRow row)
-    {
-        _source.Books[noBook.TokenId] = noBook;
-        _source.Books[row.YesTokenId!.Value] = Mirror(noBook, row.YesTokenId!.Value);
-    }
-
-    private void Given(MarketRow[] markets, params Signal[] signals)
-    {
-        _marketData.Markets = new MarketsSnapshot(Now, MarketSourceInfo.Sample, markets);
-        _trading.Signals = new SignalsSnapshot(Now, MarketSourceInfo.Sample, "threshold", new Dictionary<string, string>(), signals, []);
-    }
 }

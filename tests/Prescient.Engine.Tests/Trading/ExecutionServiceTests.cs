@@ -20,51 +20,39 @@ namespace Prescient.Engine.Tests.Trading;
 
 public sealed class ExecutionServiceTests : IDisposable
 {
-    private readonly FakeTimeProvider _time = new(Now);
-    private readonly FakeMarketSource _source = new();
-    private readonly InMemoryMarketDataStore _marketData = new();
-    private readonly InMemoryTradingStore _trading = new();
-    private readonly UseCaseGate _gate = new();
-    private readonly ExecutionService _service;
-
-    public ExecutionServiceTests()
-    {
-        var options = Options.Create(new TradingOptions());
-        _service = new ExecutionService(
-            _source, _marketData, _trading, _marketData, Executor(options.Value), new SettlementService(_source, _time, NullLogger<SettlementService>.Instance), options, _gate, _time, NullLogger<ExecutionService>.Instance);
-    }
+    private readonly ExecutionWorld _world = new();
 
     [Fact]
     public async Task ExecuteAsync_FreshSignals_FillsAgainstTheFetchedBookAndWritesLedgerFirst()
     {
         var row = Row();
-        Given([row], BuyNo(row));
-        GivenBooks(NoBook(row, (0.40m, 100m), (0.41m, 500m)), row);
+        _world.Given([row], BuyNo(row));
+        _world.GivenBooks(NoBook(row, (0.40m, 100m), (0.41m, 500m)), row);
 
-        var result = await _service.ExecuteAsync(CancellationToken.None);
+        var result = await _world.Service.ExecuteAsync(CancellationToken.None);
 
         var trade = Assert.Single(result.Trades);
-        Assert.Equal(trade, Assert.Single(_trading.Trades));
+        Assert.Equal(trade, Assert.Single(_world.Trading.Trades));
         Assert.Equal(0.40m, trade.BestPrice?.Value);
         Assert.True(trade.Cost.Value + trade.Fees.Value <= 100m);
-        Assert.Equal(1, _trading.Portfolio!.TradeCount);
-        Assert.Equal(trade.CashAfter.Value, _trading.Portfolio.Cash);
-        Assert.Equal(["trades_summary.csv", "positions_current.csv"], _marketData.Exports);
+        Assert.Equal(1, _world.Trading.Portfolio!.TradeCount);
+        Assert.Equal(trade.CashAfter.Value, _world.Trading.Portfolio.Cash);
+        Assert.Equal(["trades_summary.csv", "positions_current.csv"], _world.MarketData.Exports);
     }
 
     [Fact]
     public async Task ExecuteAsync_RunTwice_SecondRunRejectsAsAlreadyExecuted()
     {
         var row = Row();
-        Given([row], BuyNo(row));
-        GivenBooks(NoBook(row, (0.40m, 1_000m)), row);
-        await _service.ExecuteAsync(CancellationToken.None);
+        _world.Given([row], BuyNo(row));
+        _world.GivenBooks(NoBook(row, (0.40m, 1_000m)), row);
+        await _world.Service.ExecuteAsync(CancellationToken.None);
 
-        var again = await _service.ExecuteAsync(CancellationToken.None);
+        var again = await _world.Service.ExecuteAsync(CancellationToken.None);
 
         Assert.Empty(again.Trades);
         Assert.Equal(RejectionReason.AlreadyExecuted, Assert.Single(again.Rejections).Reason);
-        Assert.Single(_trading.Trades);
+        Assert.Single(_world.Trading.Trades);
     }
 
     [Fact]
@@ -73,19 +61,19 @@ public sealed class ExecutionServiceTests : IDisposable
         var held = Row();
         Hold(held, shares: 200m, price: 0.30m);
         var fresh = Row();
-        Given([fresh], BuyNo(fresh));
-        GivenBooks(NoBook(fresh, (0.40m, 1_000m)), fresh);
-        _source.Lookups[held.MarketId] = ResolvedLookup(held, noWon: true);
+        _world.Given([fresh], BuyNo(fresh));
+        _world.GivenBooks(NoBook(fresh, (0.40m, 1_000m)), fresh);
+        _world.Source.Lookups[held.MarketId] = ResolvedLookup(held, noWon: true);
 
-        var result = await _service.ExecuteAsync(CancellationToken.None);
+        var result = await _world.Service.ExecuteAsync(CancellationToken.None);
 
         var settlement = Assert.Single(result.Settlements);
         Assert.Equal(TradeKind.Settlement, settlement.Kind);
         Assert.Equal(1m, settlement.Price.Value);
         Assert.Equal(200m, settlement.Cost.Value);
         Assert.Equal(200m - 60m, settlement.RealizedPnl?.Value);
-        Assert.Equal([TradeKind.Buy, TradeKind.Settlement, TradeKind.Buy], _trading.Trades.Select(t => t.Kind));
-        Assert.DoesNotContain(_trading.Portfolio!.Positions, p => p.MarketId == held.MarketId);
+        Assert.Equal([TradeKind.Buy, TradeKind.Settlement, TradeKind.Buy], _world.Trading.Trades.Select(t => t.Kind));
+        Assert.DoesNotContain(_world.Trading.Portfolio!.Positions, p => p.MarketId == held.MarketId);
     }
 
     [Fact]
@@ -96,12 +84,12 @@ public sealed class ExecutionServiceTests : IDisposable
         Hold(broken, shares: 100m, price: 0.50m);
         Hold(resolved, shares: 200m, price: 0.30m);
         var fresh = Row("3");
-        Given([fresh], BuyNo(fresh));
-        GivenBooks(NoBook(fresh, (0.40m, 1_000m)), fresh);
-        _source.LookupFailures[broken.MarketId] = new MarketDataUnavailableException("Polymarket Gamma API (x) unavailable: unexpected response: no events") { SourceReached = true };
-        _source.Lookups[resolved.MarketId] = ResolvedLookup(resolved, noWon: true);
+        _world.Given([fresh], BuyNo(fresh));
+        _world.GivenBooks(NoBook(fresh, (0.40m, 1_000m)), fresh);
+        _world.Source.LookupFailures[broken.MarketId] = new MarketDataUnavailableException("Polymarket Gamma API (x) unavailable: unexpected response: no events") { SourceReached = true };
+        _world.Source.Lookups[resolved.MarketId] = ResolvedLookup(resolved, noWon: true);
 
-        var result = await _service.ExecuteAsync(CancellationToken.None);
+        var result = await _world.Service.ExecuteAsync(CancellationToken.None);
 
         Assert.Equal(resolved.MarketId, Assert.Single(result.Settlements).MarketId);
         Assert.Single(result.Trades);
@@ -120,13 +108,13 @@ public sealed class ExecutionServiceTests : IDisposable
         var held = Row("1");
         Hold(held, shares: 100m, price: 0.50m);
         var fresh = Row("2");
-        Given([fresh], BuyNo(fresh));
-        GivenBooks(NoBook(fresh, (0.40m, 1_000m)), fresh);
-        _source.LookupFailures[held.MarketId] = new MarketDataUnavailableException("Polymarket Gamma API (x) unavailable: connection refused") { SourceReached = false };
+        _world.Given([fresh], BuyNo(fresh));
+        _world.GivenBooks(NoBook(fresh, (0.40m, 1_000m)), fresh);
+        _world.Source.LookupFailures[held.MarketId] = new MarketDataUnavailableException("Polymarket Gamma API (x) unavailable: connection refused") { SourceReached = false };
 
-        await Assert.ThrowsAsync<MarketDataUnavailableException>(() => _service.ExecuteAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<MarketDataUnavailableException>(() => _world.Service.ExecuteAsync(CancellationToken.None));
 
-        Assert.Single(_trading.Trades);
+        Assert.Single(_world.Trading.Trades);
     }
 
     [Fact]
@@ -134,12 +122,12 @@ public sealed class ExecutionServiceTests : IDisposable
     {
         var held = Row("77");
         Hold(held, shares: 100m, price: 0.50m);
-        Given([]);
-        _source.Lookups[held.MarketId] = OpenLookup(held);
+        _world.Given([]);
+        _world.Source.Lookups[held.MarketId] = OpenLookup(held);
 
-        var result = await _service.ExecuteAsync(CancellationToken.None);
+        var result = await _world.Service.ExecuteAsync(CancellationToken.None);
 
-        Assert.Equal(held.EventId, _source.LookupEvents[held.MarketId]);
+        Assert.Equal(held.EventId, _world.Source.LookupEvents[held.MarketId]);
         Assert.Empty(result.Pending);
     }
 
@@ -148,10 +136,10 @@ public sealed class ExecutionServiceTests : IDisposable
     {
         var held = Row();
         Hold(held, shares: 100m, price: 0.50m);
-        Given([]);
-        _source.Lookups[held.MarketId] = PendingLookup(held, yesPrice: 0.97m);
+        _world.Given([]);
+        _world.Source.Lookups[held.MarketId] = PendingLookup(held, yesPrice: 0.97m);
 
-        var result = await _service.ExecuteAsync(CancellationToken.None);
+        var result = await _world.Service.ExecuteAsync(CancellationToken.None);
 
         var pending = Assert.Single(result.Pending);
         Assert.False(pending.LookupFailed);
@@ -165,9 +153,9 @@ public sealed class ExecutionServiceTests : IDisposable
     {
         var held = Row();
         Hold(held, shares: 100m, price: 0.50m);
-        Given([]);
+        _world.Given([]);
 
-        var result = await _service.ExecuteAsync(CancellationToken.None);
+        var result = await _world.Service.ExecuteAsync(CancellationToken.None);
 
         var pending = Assert.Single(result.Pending);
         Assert.Equal((held.MarketId, true), (pending.MarketId, pending.LookupFailed));
@@ -181,61 +169,48 @@ public sealed class ExecutionServiceTests : IDisposable
     {
         var first = Row("1");
         var second = Row("2");
-        Given([first, second], BuyNo(first), BuyNo(second));
-        GivenBooks(NoBook(first, (0.40m, 1_000m)), first);
-        GivenBooks(NoBook(second, (0.40m, 1_000m)), second);
-        _trading.FailAppendAt = 2;
+        _world.Given([first, second], BuyNo(first), BuyNo(second));
+        _world.GivenBooks(NoBook(first, (0.40m, 1_000m)), first);
+        _world.GivenBooks(NoBook(second, (0.40m, 1_000m)), second);
+        _world.Trading.FailAppendAt = 2;
 
-        await Assert.ThrowsAsync<IOException>(() => _service.ExecuteAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => _world.Service.ExecuteAsync(CancellationToken.None));
 
-        Assert.Single(_trading.Trades);
-        Assert.Equal(1, _trading.Portfolio!.TradeCount);
-        Assert.Equal(_trading.Trades[0].CashAfter.Value, _trading.Portfolio.Cash);
+        Assert.Single(_world.Trading.Trades);
+        Assert.Equal(1, _world.Trading.Portfolio!.TradeCount);
+        Assert.Equal(_world.Trading.Trades[0].CashAfter.Value, _world.Trading.Portfolio.Cash);
     }
 
     [Fact]
     public async Task ExecuteAsync_NoSignalsYet_IsMissingStateAndWritesNothing()
     {
-        var error = await Assert.ThrowsAsync<MissingStateException>(() => _service.ExecuteAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MissingStateException>(() => _world.Service.ExecuteAsync(CancellationToken.None));
 
         Assert.Equal((PipelineStep.Signals, "No signals yet"), (error.Step, error.Missing));
-        Assert.Empty(_trading.Trades);
-        Assert.Null(_trading.Portfolio);
+        Assert.Empty(_world.Trading.Trades);
+        Assert.Null(_world.Trading.Portfolio);
     }
 
     [Fact]
     public async Task ExecuteAsync_SignalsFromAnotherSource_IsMissingState()
     {
         var row = Row();
-        Given([row], BuyNo(row));
-        _trading.Signals = _trading.Signals! with { Source = MarketSourceInfo.Live };
+        _world.Given([row], BuyNo(row));
+        _world.Trading.Signals = _world.Trading.Signals! with { Source = MarketSourceInfo.Live };
 
-        await Assert.ThrowsAsync<MissingStateException>(() => _service.ExecuteAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<MissingStateException>(() => _world.Service.ExecuteAsync(CancellationToken.None));
 
-        Assert.Empty(_trading.Trades);
+        Assert.Empty(_world.Trading.Trades);
     }
 
-    public void Dispose() => _gate.Dispose();
-
-    /// <summary>The exchange's books for both tokens of <paramref name="row"/>: <paramref name="noBook"/> and its mirror for YES.</summary>
-    private void GivenBooks(OrderBook noBook, MarketRow row)
-    {
-        _source.Books[noBook.TokenId] = noBook;
-        _source.Books[row.YesTokenId!.Value] = Mirror(noBook, row.YesTokenId!.Value);
-    }
-
-    private void Given(MarketRow[] markets, params Signal[] signals)
-    {
-        _marketData.Markets = new MarketsSnapshot(Now, MarketSourceInfo.Sample, markets);
-        _trading.Signals = new SignalsSnapshot(Now, MarketSourceInfo.Sample, "threshold", new Dictionary<string, string>(), signals, []);
-    }
+    public void Dispose() => _world.Dispose();
 
     /// <summary>Puts a filled NO buy of <paramref name="row"/> in the ledger, as an earlier day's run would have.</summary>
     private void Hold(MarketRow row, decimal shares, decimal price)
     {
-        var portfolio = Portfolio.Replay(Usdc.Create(10_000m), _trading.Trades);
+        var portfolio = Portfolio.Replay(Usdc.Create(10_000m), _world.Trading.Trades);
         var fill = new Fill(Shares.Create(shares), Price.Create(price), Usdc.Create(shares * price), Usdc.Create(0m), Price.Create(price), Usdc.Create(0m), [new FillLevel(Price.Create(price), Shares.Create(shares))], Now);
         var trade = portfolio.CreateBuy(BuyNo(row, day: Today.AddDays(-1)), fill, Now.AddDays(-1), "sample");
-        _trading.AppendAsync(trade, CancellationToken.None).GetAwaiter().GetResult();
+        _world.Trading.AppendAsync(trade, CancellationToken.None).GetAwaiter().GetResult();
     }
 }
