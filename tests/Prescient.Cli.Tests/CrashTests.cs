@@ -23,7 +23,7 @@ public sealed class CrashTests : IDisposable
     public async Task Execute_KilledAtRandomMoments_LosesAndDoublesNothing()
     {
         var config = Path.Combine(_dir.Path, "settings.json");
-        await File.WriteAllTextAsync(config, """{ "Sample": { "Events": 600 }, "Trading": { "MaxTotalExposure": 100000, "CashReserve": 0, "InitialCash": 100000 } }""");
+        await File.WriteAllTextAsync(config, """{ "Sample": { "Events": 1500 }, "Trading": { "MaxTotalExposure": 100000, "CashReserve": 0, "InitialCash": 100000 } }""");
         await RunOkAsync(config, "refresh");
         await RunOkAsync(config, "signals");
         var random = new Random(20261125);
