@@ -71,14 +71,41 @@ public static class PerformanceCalculator
         return rows;
     }
 
+    /// <summary>The number of entry-price buckets of <see cref="Calibration"/>: 0.0–0.1, 0.1–0.2, …, 0.9–1.0.</summary>
+    public const int CalibrationBuckets = 10;
+
+    /// <summary>
+    /// The calibration of every settled position of <paramref name="ledger"/> that has an entry price
+    /// (see <see cref="CalibrationBucket"/>): always <see cref="CalibrationBuckets"/> buckets, empty ones included.
+    /// </summary>
+    public static IReadOnlyList<CalibrationBucket> Calibration(IReadOnlyList<Trade> ledger)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        var scored = Settlements(ledger, TradingCalendar.Utc)
+            .Where(s => s.EntryPrice is not null)
+            .ToLookup(s => Math.Min(CalibrationBuckets - 1, (int)(s.EntryPrice!.Value * CalibrationBuckets)));
+        var width = 1m / CalibrationBuckets;
+        return Enumerable.Range(0, CalibrationBuckets).Select(i =>
+        {
+            var bucket = scored[i].ToArray();
+            return new CalibrationBucket(
+                i * width,
+                (i + 1) * width,
+                bucket.Length,
+                bucket.Count(s => s.Won),
+                bucket.Length == 0 ? null : Ratio(bucket.Average(s => s.EntryPrice!.Value)),
+                bucket.Length == 0 ? null : Ratio(bucket.Average(s => s.Outcome)));
+        }).ToArray();
+    }
+
     /// <summary>A ratio as every performance column carries it: 6 places, midpoints away from zero.</summary>
     public static decimal Ratio(decimal value) => Math.Round(value, RatioDecimals, MidpointRounding.AwayFromZero);
 
     private static decimal? Return(decimal value, decimal basis) => basis == 0m ? null : Ratio((value / basis) - 1m);
 
     /// <summary>
-    /// Every settlement of the ledger with whether it won and its squared error (p − o)², p the
-    /// share-weighted average price of the buys of the position it closed. Held shares are followed
+    /// Every settlement of the ledger with whether it won, its entry price p (the share-weighted
+    /// average price of the buys of the position it closed) and its outcome o, scored (p − o)². Held shares are followed
     /// through partial sells; a settlement of a position the ledger never opened (an inconsistent
     /// ledger) counts for the win rate but has no entry price to score.
     /// </summary>
@@ -111,8 +138,8 @@ public static class PerformanceCalculator
                     break;
                 case TradeKind.Settlement:
                     open.Remove(trade.MarketId);
-                    decimal? error = held is { BoughtShares: > 0m } ? Square((held.PricePaid / held.BoughtShares) - trade.Price.Value) : null;
-                    yield return new SettledPosition(calendar.DayOf(trade.ExecutedAt), trade.RealizedPnl?.Value > 0m, error);
+                    decimal? entry = held is { BoughtShares: > 0m } ? held.PricePaid / held.BoughtShares : null;
+                    yield return new SettledPosition(calendar.DayOf(trade.ExecutedAt), trade.RealizedPnl?.Value > 0m, entry, trade.Price.Value);
                     break;
                 default:
                     break;
@@ -125,5 +152,9 @@ public static class PerformanceCalculator
     /// <summary>Shares held now, and the shares bought and Σ price × shares paid since the position opened.</summary>
     private sealed record Holding(decimal Shares, decimal BoughtShares, decimal PricePaid);
 
-    private sealed record SettledPosition(DateOnly Date, bool Won, decimal? SquaredError);
+    /// <summary>A settlement: its day, whether it won, the share-weighted entry price of the position it closed (null when the ledger never opened it) and the settlement price.</summary>
+    private sealed record SettledPosition(DateOnly Date, bool Won, decimal? EntryPrice, decimal Outcome)
+    {
+        public decimal? SquaredError => EntryPrice is { } entry ? Square(entry - Outcome) : null;
+    }
 }

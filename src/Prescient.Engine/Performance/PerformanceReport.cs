@@ -1,9 +1,12 @@
 namespace Prescient.Engine.Performance;
 
-/// <summary>The daily statistics of every end of day so far, and where they stand on the last one.</summary>
-public sealed record PerformanceReport(decimal InitialCash, IReadOnlyList<PerformanceDay> Days, PerformanceSummary Summary)
+/// <summary>
+/// The daily statistics of every end of day so far, where they stand on the last one, and the
+/// calibration of every settled position (entry-price buckets against how often they won).
+/// </summary>
+public sealed record PerformanceReport(decimal InitialCash, IReadOnlyList<PerformanceDay> Days, PerformanceSummary Summary, IReadOnlyList<CalibrationBucket> Calibration)
 {
-    public static PerformanceReport From(decimal initialCash, IReadOnlyList<PerformanceDay> days)
+    public static PerformanceReport From(decimal initialCash, IReadOnlyList<PerformanceDay> days, IReadOnlyList<CalibrationBucket>? calibration = null)
     {
         ArgumentNullException.ThrowIfNull(days);
         var last = days.Count == 0 ? null : days[^1];
@@ -17,7 +20,7 @@ public sealed record PerformanceReport(decimal InitialCash, IReadOnlyList<Perfor
             last?.SettledPositions ?? 0,
             last?.WinRate,
             last?.BrierScore);
-        return new PerformanceReport(initialCash, days, summary);
+        return new PerformanceReport(initialCash, days, summary, calibration ?? PerformanceCalculator.Calibration([]));
     }
 }
 

@@ -28,6 +28,6 @@ public sealed class PerformanceService(IHistoryStore history, ITradingStore trad
     internal PerformanceReport Report(IReadOnlyList<PortfolioDay> days, IReadOnlyList<Trade> ledger)
     {
         var initialCash = options.Value.InitialCash;
-        return PerformanceReport.From(initialCash, PerformanceCalculator.Compute(days, ledger, initialCash, calendar));
+        return PerformanceReport.From(initialCash, PerformanceCalculator.Compute(days, ledger, initialCash, calendar), PerformanceCalculator.Calibration(ledger));
     }
 }

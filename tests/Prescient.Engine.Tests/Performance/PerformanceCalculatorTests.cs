@@ -132,4 +132,37 @@ public sealed class PerformanceCalculatorTests
         Assert.Equal(new PerformanceSummary(3, Day1, Day1.AddDays(3), 1_070m, 0.07m, -0.01m, 3, 0.666667m, 0.354167m), report.Summary);
         Assert.Equal(new PerformanceSummary(0, null, null, null, null, 0m, 0, null, null), PerformanceReport.From(1_000m, []).Summary);
     }
+
+    [Fact]
+    public void Calibration_TheWorkedLedger_EachSettlementInTheBucketOfItsEntryPrice()
+    {
+        var buckets = PerformanceCalculator.Calibration(Ledger);
+
+        Assert.Equal(PerformanceCalculator.CalibrationBuckets, buckets.Count);
+        Assert.Equal([0m, 0.1m, 0.2m, 0.3m, 0.4m, 0.5m, 0.6m, 0.7m, 0.8m, 0.9m], buckets.Select(b => b.From));
+        Assert.Equal(1m, buckets[^1].To);
+
+        // C bought at 0.25 settled at 0.5 (a win); A at 0.40 settled at 1; B at 0.80 settled at 0.
+        Assert.Equal(new CalibrationBucket(0.2m, 0.3m, 1, 1, 0.25m, 0.5m), buckets[2]);
+        Assert.Equal(new CalibrationBucket(0.4m, 0.5m, 1, 1, 0.4m, 1m), buckets[4]);
+        Assert.Equal(new CalibrationBucket(0.8m, 0.9m, 1, 0, 0.8m, 0m), buckets[8]);
+        Assert.All(buckets.Where((_, i) => i is not (2 or 4 or 8)), b => Assert.Equal((0, null, null), (b.Positions, b.MeanEntryPrice, b.MeanOutcome)));
+    }
+
+    [Fact]
+    public void Calibration_AnEntryAtOne_FallsInTheLastBucket_AndOneNeverOpenedIsLeftOut()
+    {
+        Trade[] ledger =
+        [
+            Record(1, TradeKind.Buy, "10", Day1, 10, 10m, 0.97m),
+            Record(2, TradeKind.Buy, "10", Day1, 11, 10m, 1m),
+            Record(3, TradeKind.Settlement, "10", Day1.AddDays(1), 9, 20m, 1m, realized: 0.3m),
+            Record(4, TradeKind.Settlement, "99", Day1.AddDays(1), 9, 5m, 0m, realized: -1m),
+        ];
+
+        var buckets = PerformanceCalculator.Calibration(ledger);
+
+        Assert.Equal(new CalibrationBucket(0.9m, 1m, 1, 1, 0.985m, 1m), buckets[^1]);
+        Assert.Equal(1, buckets.Sum(b => b.Positions));
+    }
 }
