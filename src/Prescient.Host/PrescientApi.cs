@@ -85,6 +85,7 @@ public sealed class PrescientApi : IAsyncDisposable
             app.MapPaperTradingApi();
             app.MapHistoryApi();
             app.MapTradingApi();
+            app.MapReportsApi();
             await app.Services.GetRequiredService<StartupRecovery>().RunAsync(cancellationToken);
             await app.StartAsync(cancellationToken);
             return new PrescientApi(app, resources);

@@ -31,6 +31,9 @@ public sealed class DataFolder
 
     public string LogsDirectory => Path.Combine(Root, "logs");
 
+    /// <summary><c>reports/</c>: the HTML report of each day and its PNG charts, derived from the JSON state.</summary>
+    public string ReportsDirectory => Path.Combine(Root, "reports");
+
     /// <summary>The OS lock file that admits one writer process per data folder.</summary>
     public string LockFile => Path.Combine(Root, ".prescient.lock");
 
@@ -66,7 +69,7 @@ public sealed class DataFolder
 
     /// <summary>The folders of the contract, root first.</summary>
     public IReadOnlyList<string> Directories =>
-        [Root, EventsDirectory, MarketsDirectory, TradesDirectory, HistoryDirectory, ExportsDirectory, LogsDirectory];
+        [Root, EventsDirectory, MarketsDirectory, TradesDirectory, HistoryDirectory, ExportsDirectory, LogsDirectory, ReportsDirectory];
 
     /// <summary><c>markets/daily_prices_YYYY-MM-DD.json</c>: one new file per day.</summary>
     public string DailyPrices(DateOnly day) =>
@@ -75,6 +78,13 @@ public sealed class DataFolder
     /// <summary><c>history/signals_archive_YYYY-MM.json</c> for the month containing <paramref name="day"/>.</summary>
     public string SignalsArchive(DateOnly day) =>
         Path.Combine(HistoryDirectory, $"signals_archive_{day.ToString("yyyy-MM", CultureInfo.InvariantCulture)}.json");
+
+    /// <summary><c>reports/report_YYYY-MM-DD.html</c>.</summary>
+    public string Report(DateOnly day) =>
+        Path.Combine(ReportsDirectory, $"report_{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.html");
+
+    /// <summary><c>reports/&lt;chart&gt;.png</c>, the latest report's chart.</summary>
+    public string ReportChart(string chart) => Path.Combine(ReportsDirectory, chart + ".png");
 
     /// <summary><c>logs/trading_log_YYYY-MM-DD.txt</c>.</summary>
     public string TradingLog(DateOnly day) =>

@@ -63,6 +63,17 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Equal(settled, int.Parse(shown.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         var check = await CliRun.RunAsync("check", "--data", _dir.Path);
         Assert.True(check.ExitCode == 0, check.Error);
+
+        // It ends with the report of its last day, and says where.
+        var report = Path.Combine(_dir.Path, "reports", "report_2026-01-08.html");
+        Assert.Contains("Report: " + report, run.Output.Replace("\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.True(File.Exists(report));
+        Assert.All(["equity", "drawdown", "pnl_by_market", "calibration"], chart => Assert.True(File.Exists(Path.Combine(_dir.Path, "reports", chart + ".png")), chart));
+
+        var again = await CliRun.RunAsync("report", "--data", _dir.Path);
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Contains("Report of 2026-01-08 written to", again.Output, StringComparison.Ordinal);
+        Assert.Contains("pnl_by_market.png", again.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -101,6 +101,7 @@ internal static class SimulateCommand
         summary.AddRow("Brier score (entries)", s.BrierScore?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "—");
         console.Write(summary);
         console.MarkupLineInterpolated($"Data written to [bold]{result.DataDirectory}[/] (exports/ opens in a spreadsheet).");
+        console.MarkupLineInterpolated($"Report: [bold]{result.Report.Html}[/] (charts beside it in reports/).");
     }
 
     private static string Percent(decimal? ratio) => ratio?.ToString("0.00%", CultureInfo.InvariantCulture) ?? "—";

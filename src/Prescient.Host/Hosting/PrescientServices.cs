@@ -7,6 +7,7 @@ using Prescient.Engine.Signals;
 using Prescient.Engine.Trading;
 using Prescient.Host.Scheduling;
 using Prescient.Polymarket;
+using Prescient.Reports;
 using Prescient.Storage.Files;
 
 namespace Prescient.Host.Hosting;
@@ -34,6 +35,7 @@ public static class PrescientServices
         services.AddPrescientEngine();
         services.AddSingleton<StartupRecovery>();
         services.AddFileStorage(settings.DataDirectory);
+        services.AddPrescientReports();
         services.AddPrescientSchedule(configuration);
         services.AddPolymarket(options =>
         {

@@ -5,6 +5,7 @@ using Prescient.Engine.Calendar;
 using Prescient.Engine.Cycle;
 using Prescient.Engine.History;
 using Prescient.Engine.Performance;
+using Prescient.Reports;
 using Prescient.Host.Hosting;
 using Prescient.Host.Scheduling;
 using Prescient.Storage.Files;
@@ -59,7 +60,8 @@ public static class SimulationRunner
         }
 
         var performance = await runtime.Services.GetRequiredService<PerformanceService>().GetAsync(cancellationToken);
-        return new SimulationResult(options, settings.SampleSeed, settings.DataDirectory, trades, settlements, performance);
+        var report = await runtime.Services.GetRequiredService<ReportService>().WriteAsync(cancellationToken);
+        return new SimulationResult(options, settings.SampleSeed, settings.DataDirectory, trades, settlements, performance, report);
     }
 
     /// <summary>The schedule's calendar, read before the runtime starts: the clock starts at the first morning in its zone.</summary>
@@ -95,4 +97,5 @@ public sealed record SimulationResult(
     string DataDirectory,
     int Trades,
     int Settlements,
-    PerformanceReport Performance);
+    PerformanceReport Performance,
+    ReportFiles Report);
