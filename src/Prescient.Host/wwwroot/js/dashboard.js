@@ -25,11 +25,6 @@
     return v < 0 && Math.abs(v) >= 0.005 ? '-' + s : s;
   }
 
-  function fmtSignedMoney(v) {
-    if (!isNum(v)) return DASH;
-    return v > 0.005 ? '+' + fmtMoney(v) : fmtMoney(v);
-  }
-
   function fmtPercent(v) {
     if (!isNum(v)) return DASH;
     const p = v * 100;
@@ -39,7 +34,7 @@
   const fmtPrice = (v) => (isNum(v) ? priceFormat.format(v) : DASH);
   const fmtShares = (v) => (isNum(v) ? sharesFormat.format(v) : DASH);
   const fmtInt = (v) => (isNum(v) ? intFormat.format(v) : DASH);
-  const fmtScore = (v) => (isNum(v) ? v.toFixed(3) : DASH);
+  const fmtScore = (v) => (isNum(v) ? priceFormat.format(v) : DASH);
 
   function parseTime(iso) {
     if (typeof iso !== 'string' || iso === '') return null;
@@ -111,7 +106,7 @@
   const td = (text, cls) => el('td', { class: cls, text: text });
   const numTd = (text, extra) => el('td', { class: 'num' + (extra ? ' ' + extra : ''), text: text });
   const moneyTd = (v) => numTd(fmtMoney(v));
-  const pnlTd = (v) => numTd(fmtSignedMoney(v), signClass(v));
+  const pnlTd = (v) => numTd(fmtMoney(v), signClass(v));
   const tag = (text, cls) => el('span', { class: 'tag' + (cls ? ' ' + cls : ''), text: text });
 
   function timeTd(iso) {
@@ -245,8 +240,8 @@
   function renderOverview(o) {
     setText('equity', fmtMoney(o.equity));
     setText('cash', fmtMoney(o.cash));
-    setText('realized-pnl', fmtSignedMoney(o.realized_pnl), signClass(o.realized_pnl));
-    setText('unrealized-pnl', fmtSignedMoney(o.unrealized_pnl), signClass(o.unrealized_pnl));
+    setText('realized-pnl', fmtMoney(o.realized_pnl), signClass(o.realized_pnl));
+    setText('unrealized-pnl', fmtMoney(o.unrealized_pnl), signClass(o.unrealized_pnl));
     setText('total-return', fmtPercent(o.total_return), signClass(o.total_return));
     setText('win-rate', fmtPercent(o.win_rate));
     setText('brier-score', fmtScore(o.brier_score));
@@ -258,7 +253,7 @@
     setText('cash-foot', 'positions ' + fmtMoney(o.positions_value));
     setText('fees-foot', 'fees paid ' + fmtMoney(o.fees_paid));
     setText('exposure-foot', 'exposure ' + fmtMoney(o.exposure));
-    setText('total-pnl-foot', 'total P&L ' + fmtSignedMoney(o.total_pnl));
+    setText('total-pnl-foot', 'total P&L ' + fmtMoney(o.total_pnl));
     setText('settled-foot', fmtInt(o.settled_positions) + ' settled positions');
     setText('portfolio-at-foot', o.portfolio_at ? 'marked ' + fmtTime(o.portfolio_at) : 'not marked yet');
   }
@@ -280,26 +275,28 @@
     }, extra);
   }
 
-  // Charts follow the width of their container; heights shrink a little on phones.
-  function chartSize(container, height) {
-    const width = Math.max(200, Math.floor(container.clientWidth));
+  // A chart fills its box: a .chart-fill box gives both sizes (the layout sets them), any other
+  // box its width, with a fixed height that shrinks a little on phones.
+  function chartSize(box, height) {
+    const width = Math.max(200, Math.floor(box.clientWidth));
+    if (box.classList.contains('chart-fill')) return { width: width, height: Math.max(60, Math.floor(box.clientHeight)) };
     return { width: width, height: window.innerWidth < 760 ? Math.round(height * 0.8) : height };
   }
 
-  function watchSize(container, getChart, height) {
+  function watchSize(box, getChart, height) {
     if (typeof ResizeObserver === 'undefined') return;
-    let last = 0;
+    let last = '';
     new ResizeObserver(() => {
       const chart = getChart();
-      const width = Math.floor(container.clientWidth);
-      if (!chart || width === last || width === 0) return;
-      last = width;
-      chart.setSize(chartSize(container, height));
-    }).observe(container);
+      if (!chart || box.clientWidth === 0) return;
+      const size = chartSize(box, height);
+      const key = size.width + 'x' + size.height;
+      if (key === last) return;
+      last = key;
+      chart.setSize(size);
+    }).observe(box);
   }
 
-  const EQUITY_HEIGHT = 250;
-  const DRAWDOWN_HEIGHT = 110;
   const CALIBRATION_HEIGHT = 260;
 
   // Aligned data for the equity chart: the recorded days as one solid series, and the segment from
@@ -326,17 +323,36 @@
     setText('equity-note', empty ? '' : data.count + ' points' + (live ? ' · dashed: live, since the last end of day' : ''));
     if (empty || typeof uPlot === 'undefined') return;
 
+    state.equityDrawdown = data.drawdown;
     const equityBox = $('equity-chart');
     const drawdownBox = $('drawdown-chart');
     if (!state.charts.equity) {
-      state.charts.equity = new uPlot(equityOptions(equityBox), [data.xs, data.recorded, data.live], equityBox);
-      state.charts.drawdown = new uPlot(drawdownOptions(drawdownBox), [data.xs, data.drawdown], drawdownBox);
-      watchSize(equityBox, () => state.charts.equity, EQUITY_HEIGHT);
-      watchSize(drawdownBox, () => state.charts.drawdown, DRAWDOWN_HEIGHT);
+      state.charts.equity = new uPlot(equityOptions(equityBox.parentElement), [data.xs, data.recorded, data.live], equityBox);
+      state.charts.drawdown = new uPlot(drawdownOptions(drawdownBox.parentElement), [data.xs, data.drawdown], drawdownBox);
+      watchSize(equityBox.parentElement, () => state.charts.equity, 0);
+      watchSize(drawdownBox.parentElement, () => state.charts.drawdown, 0);
     } else {
       state.charts.equity.setData([data.xs, data.recorded, data.live]);
       state.charts.drawdown.setData([data.xs, data.drawdown]);
     }
+    showEquityReadout(state.charts.equity);
+  }
+
+  // The figures under the cursor, or the latest point when the cursor is away.
+  function showEquityReadout(u) {
+    const node = $('equity-readout');
+    const n = u.data[0].length;
+    if (n === 0) { node.replaceChildren(); return; }
+    const hovered = u.cursor.idx !== null && u.cursor.idx !== undefined;
+    const i = hovered ? u.cursor.idx : n - 1;
+    const isLive = u.data[2][i] !== null && u.data[1][i] === null;
+    const equity = isLive ? u.data[2][i] : u.data[1][i] !== null ? u.data[1][i] : u.data[2][i];
+    const dd = state.equityDrawdown ? state.equityDrawdown[i] : null;
+    node.replaceChildren(
+      document.createTextNode((hovered ? timeFormat.format(new Date(u.data[0][i] * 1000)) : 'Latest') + (isLive ? ' (live)' : '') + ' · '),
+      el('strong', { text: fmtMoney(equity) }),
+      document.createTextNode(isNum(dd) ? ' · drawdown ' + dd.toFixed(2) + ' %' : ''),
+    );
   }
 
   function timeAxisValues() {
@@ -346,11 +362,12 @@
     });
   }
 
-  function equityOptions(container) {
+  function equityOptions(box) {
     const line = cssVar('--chart-line');
-    return Object.assign(chartSize(container, EQUITY_HEIGHT), {
+    return Object.assign(chartSize(box, 0), {
       cursor: { sync: { key: 'equity' }, points: { size: 7 } },
-      legend: { live: true },
+      legend: { show: false },
+      hooks: { setCursor: [showEquityReadout] },
       scales: { x: { time: true }, y: { auto: true } },
       axes: [
         axis({ values: timeAxisValues() }),
@@ -372,14 +389,14 @@
     });
   }
 
-  function drawdownOptions(container) {
-    return Object.assign(chartSize(container, DRAWDOWN_HEIGHT), {
+  function drawdownOptions(box) {
+    return Object.assign(chartSize(box, 0), {
       cursor: { sync: { key: 'equity' }, points: { size: 6 } },
       legend: { show: false },
       scales: { x: { time: true }, y: { range: (u, min) => [Math.min(min === null ? 0 : min, -1) * 1.1, 0] } },
       axes: [
         axis({ values: timeAxisValues() }),
-        axis({ size: 70, values: (u, splits) => splits.map((v) => v.toFixed(v <= -10 ? 0 : 1) + ' %') }),
+        axis({ size: 70, space: 18, values: (u, splits) => splits.map((v) => v.toFixed(v <= -10 ? 0 : 1) + ' %') }),
       ],
       series: [
         {},
@@ -433,6 +450,22 @@
     } else {
       state.charts.calibration.setData(cal.data);
     }
+    showCalibrationReadout(state.charts.calibration);
+  }
+
+  function showCalibrationReadout(u) {
+    const node = $('calibration-readout');
+    const i = u.cursor.idx;
+    const counts = state.calibrationCounts || [];
+    if (i === null || i === undefined || u.data[2][i] === null) {
+      node.textContent = 'n = settled positions in the bucket';
+      return;
+    }
+    node.replaceChildren(
+      document.createTextNode('entry ' + fmtPrice(u.data[0][i]) + ' · won '),
+      el('strong', { text: fmtPercent(u.data[2][i]) }),
+      document.createTextNode(' · n=' + counts[i]),
+    );
   }
 
   function drawCountLabels(u) {
@@ -457,7 +490,7 @@
     const accent = cssVar('--chart-line');
     return Object.assign(chartSize(container, CALIBRATION_HEIGHT), {
       cursor: { points: { size: 9 } },
-      legend: { live: true },
+      legend: { show: false },
       scales: { x: { time: false, range: [0, 1] }, y: { range: [0, 1] } },
       axes: [
         axis({ values: (u, splits) => splits.map((v) => v.toFixed(1)), label: 'Mean entry price', labelSize: 22, labelFont: '11px ' + cssVar('--font') }),
@@ -472,7 +505,7 @@
           value: (u, v, si, i) => (v === null ? DASH : fmtPercent(v) + (i !== null && state.calibrationCounts ? ' (n=' + state.calibrationCounts[i] + ')' : '')),
         },
       ],
-      hooks: { draw: [drawCountLabels] },
+      hooks: { draw: [drawCountLabels], setCursor: [showCalibrationReadout] },
     });
   }
 
