@@ -493,7 +493,7 @@
       legend: { show: false },
       scales: { x: { time: false, range: [0, 1] }, y: { range: [0, 1] } },
       axes: [
-        axis({ values: (u, splits) => splits.map((v) => v.toFixed(1)), label: 'Mean entry price', labelSize: 22, labelFont: '11px ' + cssVar('--font') }),
+        axis({ size: 30, values: (u, splits) => splits.map((v) => v.toFixed(1)), label: 'Mean entry price', labelSize: 22, labelFont: '11px ' + cssVar('--font') }),
         axis({ size: 50, values: (u, splits) => splits.map((v) => Math.round(v * 100) + '%'), label: 'Win frequency', labelSize: 22, labelFont: '11px ' + cssVar('--font') }),
       ],
       series: [
@@ -536,7 +536,7 @@
     const summaryNode = $(prefix + '-summary');
     summaryNode.classList.remove('neg');
     if (!run) {
-      timeNode.textContent = 'Not run yet';
+      timeNode.replaceChildren(el('span', { class: 'dim', text: 'Not run yet' }));
       summaryNode.textContent = '';
       return;
     }
