@@ -772,6 +772,9 @@
     const current = select.value;
     if (current && !markets.has(current)) markets.set(current, current);
     const sorted = [...markets.entries()].sort((a, b) => String(a[1] || a[0]).localeCompare(String(b[1] || b[0])));
+    const key = JSON.stringify(sorted);
+    if (key === state.marketOptionsKey) return; // unchanged: leave an open list alone
+    state.marketOptionsKey = key;
     select.replaceChildren(el('option', { value: '', text: 'All markets' }));
     for (const [id, question] of sorted) {
       const label = question || id;
