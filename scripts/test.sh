@@ -5,6 +5,9 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/ensure-sdk.sh"
 source "$root/scripts/ensure-tzdata.sh"
+source "$root/scripts/ensure-chromium.sh"
+# The sourced scripts set -e; a failing test run must still be counted and reported below.
+set +e
 results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"

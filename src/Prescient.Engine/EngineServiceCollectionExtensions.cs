@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prescient.Engine.Calendar;
 using Prescient.Engine.Cycle;
+using Prescient.Engine.Dashboard;
 using Prescient.Engine.Exports;
 using Prescient.Engine.History;
 using Prescient.Engine.Performance;
@@ -41,6 +42,7 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<ThresholdStrategyOptions>();
         services.AddSingleton<PaperExecutor>();
         services.AddSingleton<SettlementService>();
+        services.AddSingleton<ExecutionActivity>();
         services.AddSingleton<ExecutionService>();
         services.AddSingleton<PortfolioService>();
         services.AddSingleton<PortfolioRecovery>();
@@ -48,8 +50,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ExportService>();
         services.AddSingleton<EndOfDayService>();
         services.AddSingleton<RunRecorder>();
+        services.AddSingleton<RunGuard>();
         services.AddSingleton<CycleService>();
         services.AddSingleton<StatusService>();
+        services.AddSingleton<DashboardService>();
         return services;
     }
 }

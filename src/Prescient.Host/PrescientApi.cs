@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,17 +7,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prescient.Host.Api;
+using Prescient.Host.Dashboard;
 using Prescient.Host.Hosting;
 using Prescient.Host.Logging;
 using Prescient.Host.Scheduling;
-using Prescient.Storage.Files.Json;
+using Prescient.Host.Security;
 using Scalar.AspNetCore;
 
 namespace Prescient.Host;
 
 /// <summary>
-/// <c>prescient serve</c>: the REST API with its OpenAPI document (/openapi/v1.json) and browsable
-/// UI (/scalar), bound to 127.0.0.1 by default, and the scheduler (section "Schedule"). Holds the
+/// <c>prescient serve</c>: the dashboard at <c>/</c> with its hub, the REST API with its OpenAPI
+/// document (/openapi/v1.json) and browsable UI (/scalar), bound to 127.0.0.1 by default (any other
+/// address needs an <see cref="AccessToken"/>), and the scheduler (section "Schedule"). Holds the
 /// data-folder lock while it runs; logs to the data folder's daily file (and to a console <c>logging</c> adds).
 /// Runs <see cref="StartupRecovery"/> before it listens or schedules anything.
 /// </summary>
@@ -50,6 +50,7 @@ public sealed class PrescientApi : IAsyncDisposable
         TimeProvider? time = null)
     {
         time ??= TimeProvider.System;
+        var token = AccessToken.Resolve(configuration, urls);
         var resources = await RunResources.AcquireAsync(configuration, time, cancellationToken);
         try
         {
@@ -65,17 +66,18 @@ public sealed class PrescientApi : IAsyncDisposable
             builder.Services.AddProblemDetails();
             builder.Services.AddExceptionHandler<ApiExceptionHandler>();
             builder.Services.AddOpenApi();
-            builder.Services.ConfigureHttpJsonOptions(o =>
-            {
-                o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-                o.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
-                o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-                o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
-            });
+            builder.Services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
+            builder.Services.AddSingleton<DashboardNotifier>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardNotifier>());
+            builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 
             var app = builder.Build();
             app.UseExceptionHandler();
             app.UseStatusCodePages();
+            app.UseSecurityHeaders();
+            app.UseDashboardPage();
+            app.UseAccessToken(token);
+            app.UseDashboardNotifications();
             app.MapOpenApi();
             app.MapScalarApiReference();
             app.MapHealthApi();
@@ -86,6 +88,7 @@ public sealed class PrescientApi : IAsyncDisposable
             app.MapHistoryApi();
             app.MapTradingApi();
             app.MapReportsApi();
+            app.MapDashboard();
             await app.Services.GetRequiredService<StartupRecovery>().RunAsync(cancellationToken);
             await app.StartAsync(cancellationToken);
             return new PrescientApi(app, resources);

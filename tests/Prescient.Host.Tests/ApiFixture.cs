@@ -14,8 +14,13 @@ public sealed class ApiFixture : IAsyncDisposable
     {
         _dir = dir;
         Api = api;
-        Client = new HttpClient { BaseAddress = api.Addresses[0] };
+
+        // A wildcard bind (0.0.0.0) is reached on loopback: tests never leave this machine.
+        BaseAddress = new UriBuilder(api.Addresses[0]) { Host = "127.0.0.1" }.Uri;
+        Client = new HttpClient { BaseAddress = BaseAddress };
     }
+
+    public Uri BaseAddress { get; }
 
     public PrescientApi Api { get; }
 
@@ -27,7 +32,7 @@ public sealed class ApiFixture : IAsyncDisposable
     /// Starts on a fresh folder with the schedule off (a test must not meet a scheduled cycle);
     /// <paramref name="settings"/> adds or overrides configuration keys.
     /// </summary>
-    public static async Task<ApiFixture> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<ApiFixture> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string urls = "http://127.0.0.1:0")
     {
         var dir = new TempDirectory();
         var values = new Dictionary<string, string?> { ["Data"] = dir.Path, ["Sample:Events"] = "120", ["Schedule:Enabled"] = "false" };
@@ -37,8 +42,16 @@ public sealed class ApiFixture : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var api = await PrescientApi.StartAsync(configuration, "http://127.0.0.1:0", null, CancellationToken.None);
-        return new ApiFixture(dir, api);
+        try
+        {
+            var api = await PrescientApi.StartAsync(configuration, urls, null, CancellationToken.None);
+            return new ApiFixture(dir, api);
+        }
+        catch
+        {
+            dir.Dispose();
+            throw;
+        }
     }
 
     /// <summary>POSTs with no body; asserts a 2xx and returns the JSON reply.</summary>

@@ -7,4 +7,7 @@ public interface IRunLog
 
     /// <summary>The last record of <paramref name="kind"/>, or null when it never ran.</summary>
     Task<RunRecord?> LastAsync(string kind, CancellationToken cancellationToken);
+
+    /// <summary>The last <paramref name="count"/> records of every kind, newest first.</summary>
+    Task<IReadOnlyList<RunRecord>> RecentAsync(int count, CancellationToken cancellationToken);
 }

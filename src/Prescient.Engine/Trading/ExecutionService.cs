@@ -33,7 +33,8 @@ public sealed partial class ExecutionService(
     IOptions<TradingOptions> options,
     UseCaseGate gate,
     TimeProvider time,
-    ILogger<ExecutionService> logger)
+    ILogger<ExecutionService> logger,
+    ExecutionActivity? activity = null)
 {
     public Task<ExecutionResult> ExecuteAsync(CancellationToken cancellationToken) => gate.RunAsync(RunAsync, cancellationToken);
 
@@ -87,6 +88,7 @@ public sealed partial class ExecutionService(
         var files = new List<string> { await exporter.ExportTradesAsync(ledger, cancellationToken) };
         files.Add(await exporter.ExportPositionsAsync(snapshot, cancellationToken));
         LogExecuted(logger, settlements.Count, trades.Count, rejections.Count, run.Settlement.LookupFailures, snapshot.Cash, snapshot.Equity);
+        activity?.Record(now, rejections);
         return new ExecutionResult(now, source.Info, settlements, pending, trades, rejections, snapshot, files, time.GetElapsedTime(started));
     }
 

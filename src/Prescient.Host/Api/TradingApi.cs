@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Prescient.Engine.Cycle;
+using Prescient.Engine.Runs;
 using Prescient.Engine.Status;
+using Prescient.Host.Dashboard;
 
 namespace Prescient.Host.Api;
 
@@ -13,8 +15,9 @@ public static class TradingApi
     {
         var group = endpoints.MapGroup("/trading").WithTags("Trading");
 
-        group.MapPost("/run-full-cycle", (CycleService cycle, CancellationToken ct) => cycle.RunAsync(null, ct))
-            .WithSummary("The full cycle: refresh events, markets and quotes, generate signals, settle and execute on paper, mark, regenerate every CSV. A signal already in the ledger is never traded again, so re-running the same day trades nothing twice. Recorded in history/run_log.json.");
+        group.MapPost("/run-full-cycle", (CycleService cycle, RunGuard guard, CancellationToken ct) =>
+                GuardedRun.RunAsync(guard, RunKinds.Cycle, () => cycle.RunAsync(null, ct), r => r.Summary))
+            .WithSummary("The full cycle: refresh events, markets and quotes, generate signals, settle and execute on paper, mark, regenerate every CSV. A signal already in the ledger is never traded again, so re-running the same day trades nothing twice. Recorded in history/run_log.json. 409 while another cycle or end of day goes.");
         group.MapGet("/status", (StatusService status, CancellationToken ct) => status.GetAsync(ct))
             .WithSummary("Last cycle and end of day, next scheduled runs, equity and P&L, open positions, age of each state file, market source.");
         return group;

@@ -13,7 +13,8 @@ namespace Prescient.Host.Scheduling;
 /// <remarks>
 /// One loop runs the jobs one at a time, so two runs never overlap: a job that comes due while another
 /// runs starts when that one ends, and occurrences of a job missed while it (or another) ran are
-/// covered by one run. A failed run is logged (its use-case records it in the run log) and the next
+/// covered by one run. A job also waits for a run started from the API or the dashboard
+/// (<see cref="RunGuard"/>) to end. A failed run is logged (its use-case records it in the run log) and the next
 /// runs go on. At start, with <see cref="ScheduleOptions.CatchUp"/>, a job whose last run in the run
 /// log is older than its most recent occurrence (missed while the process was down) runs once; a job
 /// that never ran has nothing to catch up.
@@ -24,6 +25,7 @@ internal sealed partial class JobScheduler(
     IRunLog runLog,
     IServiceProvider services,
     SchedulerState state,
+    RunGuard guard,
     TimeProvider time,
     ILogger<JobScheduler> logger) : BackgroundService
 {
@@ -155,12 +157,14 @@ internal sealed partial class JobScheduler(
     {
         var occurrence = plan.Schedule.LatestUpTo(plan.Next!.Value, time.GetUtcNow());
         var name = plan.Job.Name;
+        using var run = await guard.BeginAsync(name, RunTriggers.Schedule, stoppingToken);
         LogRunning(logger, name, occurrence);
         state.Runs(name);
         try
         {
             await using var scope = services.CreateAsyncScope();
             var summary = await plan.Job.Run(scope.ServiceProvider, stoppingToken);
+            run.Succeeded(summary);
             LogSucceeded(logger, name, summary);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -170,6 +174,7 @@ internal sealed partial class JobScheduler(
         catch (Exception e)
         {
             // A failed run must not stop the schedule. Its use-case records it and logs the details.
+            run.Failed(e.Message);
             LogFailed(logger, name, e.Message);
         }
         finally

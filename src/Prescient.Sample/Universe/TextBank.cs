@@ -37,7 +37,7 @@ internal static class TextBank
     public static readonly string[] Awards = ["Golden Reel Awards", "Silver Lens Festival", "Northern Film Prize"];
 
     /// <summary>
-    /// Hostile variants (spreadsheet formula triggers, quotes, commas, newlines, emoji): market
+    /// Hostile variants (spreadsheet formula triggers, quotes, commas, newlines, markup, emoji): market
     /// titles come from the internet, and every consumer must survive them.
     /// </summary>
     private static readonly Func<string, string>[] HostileVariants =
@@ -50,7 +50,7 @@ internal static class TextBank
         t => "\r" + t,
         t => "=HYPERLINK(\"https://example.invalid\",\"" + t + "\")",
         t => t + " (\"final\", no take-backs)",
-        t => t + "\nSecond line, with a comma",
+        t => t + "\nSecond line, with a comma and <img src=x onerror=alert(1)><b>markup</b>",
         t => "🚀 " + t + " 🌕",
     ];
 

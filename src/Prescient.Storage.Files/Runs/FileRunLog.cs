@@ -47,4 +47,27 @@ public sealed class FileRunLog : IRunLog
 
         return last;
     }
+
+    /// <summary>The last <paramref name="count"/> records, newest first; a log not created yet has none, and reading does not create it.</summary>
+    public async Task<IReadOnlyList<RunRecord>> RecentAsync(int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0 || !File.Exists(_file.Path))
+        {
+            return [];
+        }
+
+        var recent = new Queue<RunRecord>(count);
+        await foreach (var record in _file.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (recent.Count == count)
+            {
+                recent.Dequeue();
+            }
+
+            recent.Enqueue(record);
+        }
+
+        return recent.Reverse().ToArray();
+    }
 }

@@ -25,6 +25,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     public SchedulerHarness(DateTimeOffset start)
     {
         Time = new FakeTimeProvider(start);
+        Guard = new RunGuard(Time);
         _services = new ServiceCollection()
             .AddSingleton<TimeProvider>(Time)
             .AddSingleton<IRunLog>(Runs)
@@ -38,6 +39,9 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     public InMemoryRunLog Runs { get; } = new();
 
     public SchedulerState State { get; } = new();
+
+    /// <summary>The run guard the scheduler shares with the API: a test holds it to stand for a run started from the dashboard.</summary>
+    public RunGuard Guard { get; }
 
     /// <summary>
     /// Adds a job; <paramref name="body"/> gets the 1-based run number and may block or throw. The end
@@ -76,7 +80,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     public Task StartAsync(ScheduleOptions? options = null)
     {
         _scheduler = new JobScheduler(
-            _jobs, Options.Create(options ?? new ScheduleOptions()), Runs, _services, State, Time, NullLogger<JobScheduler>.Instance);
+            _jobs, Options.Create(options ?? new ScheduleOptions()), Runs, _services, State, Guard, Time, NullLogger<JobScheduler>.Instance);
         return _scheduler.StartAsync(CancellationToken.None);
     }
 
@@ -108,6 +112,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         }
 
         await _services.DisposeAsync();
+        Guard.Dispose();
     }
 }
 

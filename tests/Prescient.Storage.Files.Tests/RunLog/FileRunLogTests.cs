@@ -44,6 +44,24 @@ public sealed class FileRunLogTests : DataFolderTest
     }
 
     [Fact]
+    public async Task RecentAsync_TheLastRecordsOfEveryKindNewestFirst_AndNoFileCreatedWhenNoneYet()
+    {
+        var log = new FileRunLog(Folder);
+        Assert.Empty(await log.RecentAsync(5, CancellationToken.None));
+        Assert.False(File.Exists(Folder.RunLog));
+        var records = Enumerable.Range(0, 4)
+            .Select(i => new RunRecord(i % 2 == 0 ? RunKinds.Cycle : RunKinds.EndOfDay, At.AddHours(i), At.AddHours(i), true, $"run {i}"))
+            .ToArray();
+        foreach (var record in records)
+        {
+            await log.AppendAsync(record, CancellationToken.None);
+        }
+
+        Assert.Equal([records[3], records[2], records[1]], await new FileRunLog(Folder).RecentAsync(3, CancellationToken.None));
+        Assert.Equal(records.Reverse(), await log.RecentAsync(10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task LastAsync_TornTail_RepairedKeepingEveryCompleteRecord()
     {
         var log = new FileRunLog(Folder);

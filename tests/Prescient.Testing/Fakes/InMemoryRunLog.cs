@@ -43,4 +43,12 @@ public sealed class InMemoryRunLog : IRunLog
             return Task.FromResult(_records.LastOrDefault(r => r.Kind == kind));
         }
     }
+
+    public Task<IReadOnlyList<RunRecord>> RecentAsync(int count, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<RunRecord>>(_records.AsEnumerable().Reverse().Take(count).ToArray());
+        }
+    }
 }
