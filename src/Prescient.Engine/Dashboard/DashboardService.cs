@@ -66,7 +66,7 @@ public sealed class DashboardService(
             now,
             source,
             Overview(current, report),
-            EquityCurve(current, days, report.InitialCash, now),
+            EquityCurve(current, days, report.InitialCash, ledger.Count == 0 ? null : ledger[0].ExecutedAt, now),
             report.Calibration,
             Positions(current, eventTitles),
             Trades(ledger, static _ => true, TradeRows),
@@ -108,12 +108,19 @@ public sealed class DashboardService(
         p.GeneratedAt);
 
     /// <summary>
-    /// One point per end of day, then the portfolio as last marked when it is newer than the last
-    /// day's snapshot (today's live equity); drawdown against the running high from the initial cash.
+    /// The initial cash when the first ledger record was made (where the curve starts), one point per
+    /// end of day, then the portfolio as last marked when it is newer than the last day's snapshot
+    /// (today's live equity); drawdown against the running high from the initial cash.
     /// </summary>
-    internal static IReadOnlyList<EquityPoint> EquityCurve(PortfolioSnapshot current, IReadOnlyList<PortfolioDay> days, decimal initialCash, DateTimeOffset now)
+    internal static IReadOnlyList<EquityPoint> EquityCurve(
+        PortfolioSnapshot current, IReadOnlyList<PortfolioDay> days, decimal initialCash, DateTimeOffset? firstTradeAt, DateTimeOffset now)
     {
-        var points = new List<EquityPoint>(days.Count + 1);
+        var points = new List<EquityPoint>(days.Count + 2);
+        if (firstTradeAt is { } start && (days.Count == 0 || start < days[0].RecordedAt))
+        {
+            points.Add(new EquityPoint(start, DateOnly.FromDateTime(start.UtcDateTime), initialCash, 0m, Live: false));
+        }
+
         var high = initialCash;
         foreach (var day in days)
         {

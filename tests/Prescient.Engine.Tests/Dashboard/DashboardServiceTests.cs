@@ -74,6 +74,13 @@ public sealed class DashboardServiceTests : IDisposable
         Assert.Equal([10_500m, 9_450m, 9_975m], curve.Select(p => p.Equity));
         Assert.Equal([0m, -0.1m, -0.05m], curve.Select(p => p.Drawdown));
         Assert.Equal([false, false, true], curve.Select(p => p.Live));
+
+        // With a ledger, the curve starts at the initial cash when the first record was made.
+        var opened = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        await _trading.AppendAsync(Performance.PerformanceData.Record(1, Domain.Trading.TradeKind.Buy, "71", new DateOnly(2026, 3, 2), 9, 200m, 0.5m) with { CashAfter = Domain.Values.Usdc.Create(9_900m) }, CancellationToken.None);
+        var started = (await _service.GetAsync(CancellationToken.None)).EquityCurve;
+        Assert.Equal(new EquityPoint(opened, new DateOnly(2026, 3, 2), 10_000m, 0m, Live: false), started[0]);
+        Assert.Equal(curve, started.Skip(1));
         Assert.Equal(Now.AddHours(-3), curve[^1].At);
     }
 

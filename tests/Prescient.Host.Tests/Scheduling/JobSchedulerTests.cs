@@ -45,6 +45,41 @@ public sealed class JobSchedulerTests
     }
 
     [Fact]
+    public async Task Run_DueWhileARunFromTheApiGoes_StartsWhenItEnds_HoldingTheGuardAsTheSchedule()
+    {
+        await using var scheduler = new SchedulerHarness(Utc("2026-03-02T08:00:00Z"));
+        RunStarted? seenByJob = null;
+        scheduler.AddJob(RunKinds.Cycle, "0 9 * * *", _ =>
+        {
+            seenByJob = scheduler.Guard.Current;
+            return Task.CompletedTask;
+        });
+        var finished = new List<RunFinished>();
+        var cycleEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        scheduler.Guard.Finished += f =>
+        {
+            finished.Add(f);
+            if (f.Kind == RunKinds.Cycle)
+            {
+                cycleEnded.TrySetResult();
+            }
+        };
+        await scheduler.StartAsync();
+        var api = scheduler.Guard.TryBegin(RunKinds.EndOfDay, RunTriggers.Api)!;
+
+        scheduler.AdvanceTo(Utc("2026-03-02T09:00:00Z"));
+        api.Succeeded("day closed");
+        api.Dispose();
+        var run = await scheduler.NextRunAsync();
+        await cycleEnded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Utc("2026-03-02T09:00:00Z"), run.At);
+        Assert.Equal(new RunStarted(RunKinds.Cycle, RunTriggers.Schedule, Utc("2026-03-02T09:00:00Z")), seenByJob);
+        Assert.Equal([RunKinds.EndOfDay, RunKinds.Cycle], finished.Select(f => f.Kind));
+        Assert.Equal((true, "run 1"), (finished[1].Succeeded, finished[1].Summary));
+    }
+
+    [Fact]
     public async Task Start_RunsMissedWhileDownForDays_CatchesUpOnceThenKeepsTheSchedule()
     {
         await using var scheduler = new SchedulerHarness(Utc("2026-03-02T10:00:00Z"));

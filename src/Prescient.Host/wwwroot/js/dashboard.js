@@ -368,7 +368,8 @@
       cursor: { sync: { key: 'equity' }, points: { size: 7 } },
       legend: { show: false },
       hooks: { setCursor: [showEquityReadout] },
-      scales: { x: { time: true }, y: { auto: true } },
+      // Ordinal x (distr 2): one step per point, so a gap (days without an end of day) never squeezes the rest.
+      scales: { x: { time: true, distr: 2 }, y: { auto: true } },
       axes: [
         axis({ values: timeAxisValues() }),
         axis({ size: 70, values: (u, splits) => splits.map((v) => '$' + intFormat.format(v)) }),
@@ -393,7 +394,7 @@
     return Object.assign(chartSize(box, 0), {
       cursor: { sync: { key: 'equity' }, points: { size: 6 } },
       legend: { show: false },
-      scales: { x: { time: true }, y: { range: (u, min) => [Math.min(min === null ? 0 : min, -1) * 1.1, 0] } },
+      scales: { x: { time: true, distr: 2 }, y: { range: (u, min) => [Math.min(min === null ? 0 : min, -1) * 1.1, 0] } },
       axes: [
         axis({ values: timeAxisValues() }),
         axis({ size: 70, space: 18, values: (u, splits) => splits.map((v) => v.toFixed(v <= -10 ? 0 : 1) + ' %') }),
