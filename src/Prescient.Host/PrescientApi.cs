@@ -79,7 +79,8 @@ public sealed class PrescientApi : IAsyncDisposable
             app.UseAccessToken(token);
             app.UseDashboardNotifications();
             app.MapOpenApi();
-            app.MapScalarApiReference();
+            // Offline-friendly: no web fonts from Scalar's CDN (its page keeps to this server, under its own CSP).
+            app.MapScalarApiReference(o => o.DefaultFonts = false);
             app.MapHealthApi();
             app.MapEventsApi();
             app.MapMarketsApi();

@@ -87,6 +87,26 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         Assert.Empty(_server.Errors);
     }
 
+    [Fact]
+    public async Task ApiReference_WorksUnderItsOwnPolicy_WithNothingFromOutside()
+    {
+        var page = await _server.NewPageAsync();
+        var outside = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(_server.BaseAddress.ToString(), StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                outside.Add(request.Url);
+            }
+        };
+
+        await page.GotoAsync(new Uri(_server.BaseAddress, "scalar/").ToString());
+
+        await Expect(page.GetByText("Liveness, the market source").First).ToBeVisibleAsync();
+        Assert.Empty(outside);
+        Assert.Empty(_server.Errors);
+    }
+
     private static string Money(decimal value) =>
         (value < 0 ? "-$" : "$") + Math.Abs(Math.Round(value, 2, MidpointRounding.AwayFromZero)).ToString("N2", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -58,6 +58,15 @@ public sealed class DashboardServer : IAsyncDisposable
     /// <summary>Opens the dashboard in a new page of <paramref name="width"/>×<paramref name="height"/> and waits until its live connection is up.</summary>
     public async Task<IPage> OpenAsync(int width = 1366, int height = 900)
     {
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync(BaseAddress.ToString());
+        await Assertions.Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected");
+        return page;
+    }
+
+    /// <summary>A blank page whose console errors, uncaught errors and dialogs land in <see cref="Errors"/>.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900)
+    {
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         page.Console += (_, message) =>
         {
@@ -68,8 +77,6 @@ public sealed class DashboardServer : IAsyncDisposable
         };
         page.PageError += (_, error) => Errors.Add("page: " + error);
         page.Dialog += (_, dialog) => Errors.Add("dialog: " + dialog.Message);
-        await page.GotoAsync(BaseAddress.ToString());
-        await Assertions.Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected");
         return page;
     }
 
