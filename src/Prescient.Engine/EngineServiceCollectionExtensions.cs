@@ -7,6 +7,7 @@ using Prescient.Engine.Exports;
 using Prescient.Engine.History;
 using Prescient.Engine.Performance;
 using Prescient.Engine.Positions;
+using Prescient.Engine.Quotes;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Runs;
 using Prescient.Engine.Settlement;
@@ -53,6 +54,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<RunGuard>();
         services.AddSingleton<CycleService>();
         services.AddSingleton<StatusService>();
+        services.AddSingleton<LiveBooks>();
         services.AddSingleton<DashboardService>();
         return services;
     }

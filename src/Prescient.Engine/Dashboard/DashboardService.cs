@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Prescient.Domain.Books;
 using Prescient.Domain.History;
 using Prescient.Domain.Ids;
 using Prescient.Domain.Positions;
@@ -24,7 +26,7 @@ public sealed class DashboardService(
     PortfolioService portfolio,
     PerformanceService performance,
     IHistoryStore history,
-    ITradingStore trading,
+    ITradingStore store,
     IMarketDataStore marketData,
     IRunLog runs,
     IRunSchedule schedule,
@@ -32,8 +34,16 @@ public sealed class DashboardService(
     ExecutionActivity activity,
     MarketSourceInfo source,
     TradingCalendar calendar,
-    TimeProvider time)
+    IOptions<TradingOptions> trading,
+    TimeProvider time,
+    LiveBooks? live = null)
 {
+    /// <summary>
+    /// How old a live book may be and still mark: the feed clears every book when its connection
+    /// drops, so a book it holds is current however quiet its market; this only bounds a stalled feed.
+    /// </summary>
+    public static readonly TimeSpan LiveBookAge = TimeSpan.FromHours(1);
+
     /// <summary>How many ledger records the snapshot lists (a filter reads the rest).</summary>
     public const int TradeRows = 200;
 
@@ -47,9 +57,9 @@ public sealed class DashboardService(
         var now = time.GetUtcNow();
         var current = await portfolio.CurrentUngatedAsync(cancellationToken);
         var days = await history.ReadPortfolioHistoryAsync(cancellationToken);
-        var ledger = await trading.Ledger.ReadAllAsync(cancellationToken);
+        var ledger = await store.Ledger.ReadAllAsync(cancellationToken);
         var report = performance.Report(days, ledger);
-        var signals = await trading.ReadSignalsAsync(cancellationToken);
+        var signals = await store.ReadSignalsAsync(cancellationToken);
         var quotes = await marketData.ReadQuotesAsync(cancellationToken);
         var markets = await marketData.ReadMarketsAsync(cancellationToken);
 
@@ -62,6 +72,13 @@ public sealed class DashboardService(
             }
         }
 
+        var books = LiveBooksOf(current, quotes);
+        if (books.Count > 0)
+        {
+            var byId = (markets?.Markets ?? []).GroupBy(m => m.MarketId).ToDictionary(g => g.Key, g => g.First().ToMarket());
+            current = LiveMarking.Remark(current, ledger, books, byId, trading.Value, now);
+        }
+
         return new DashboardSnapshot(
             now,
             source,
@@ -71,7 +88,7 @@ public sealed class DashboardService(
             Positions(current, eventTitles),
             Trades(ledger, static _ => true, TradeRows),
             Signals(signals, ledger),
-            Markets(quotes, current),
+            Markets(quotes, current, books),
             new DashboardRuns(
                 guard.Current?.Kind,
                 await runs.LastAsync(RunKinds.Cycle, cancellationToken),
@@ -84,7 +101,7 @@ public sealed class DashboardService(
     public async Task<DashboardTrades> TradesAsync(TradeQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var ledger = await trading.Ledger.ReadAllAsync(cancellationToken);
+        var ledger = await store.Ledger.ReadAllAsync(cancellationToken);
         return Trades(ledger, t => query.Matches(t, calendar.DayOf(t.ExecutedAt)), query.Limit);
     }
 
@@ -199,8 +216,20 @@ public sealed class DashboardService(
         return new DashboardSignals(signals.GeneratedAt, signals.Strategy, signals.Settings, rows, signals.Skipped, skippedByReason, rejections, last?.ExecutedAt);
     }
 
-    /// <summary>The tokens of the last quotes, those of held markets first, then by question.</summary>
-    private static DashboardMarkets Markets(QuotesSnapshot? quotes, PortfolioSnapshot current)
+    /// <summary>The live books of the held tokens, their twins and the quoted tokens (none when no feed runs).</summary>
+    private Dictionary<TokenId, OrderBook> LiveBooksOf(PortfolioSnapshot current, QuotesSnapshot? quotes)
+    {
+        if (live is null || live.Count == 0)
+        {
+            return [];
+        }
+
+        var tokens = current.Positions.Select(p => p.TokenId).Concat(quotes?.Quotes.Select(q => q.TokenId) ?? []);
+        return live.Get(tokens, LiveBookAge);
+    }
+
+    /// <summary>The tokens of the last quotes, those of held markets first, then by question; at their live book where the feed has one.</summary>
+    private static DashboardMarkets Markets(QuotesSnapshot? quotes, PortfolioSnapshot current, Dictionary<TokenId, OrderBook> books)
     {
         if (quotes is null)
         {
@@ -213,13 +242,16 @@ public sealed class DashboardService(
             .ThenBy(q => q.Question, StringComparer.Ordinal)
             .ThenBy(q => q.Outcome, StringComparer.Ordinal)
             .Take(MarketRows)
-            .Select(Row)
+            .Select(q => books.TryGetValue(q.TokenId, out var book) ? LiveRow(q, book) : Row(q))
             .ToArray();
         return new DashboardMarkets(quotes.GeneratedAt, quotes.Quotes.Count, rows);
     }
 
     private static MarketQuoteRow Row(TokenQuote q) =>
-        new(q.MarketId, q.EventId, q.Question, q.TokenId, q.Outcome, q.HasBook, q.BestBid, q.BestAsk, q.Mid, q.Spread, q.BookTimestamp);
+        new(q.MarketId, q.EventId, q.Question, q.TokenId, q.Outcome, q.HasBook, q.BestBid, q.BestAsk, q.Mid, q.Spread, q.BookTimestamp, Live: false);
+
+    private static MarketQuoteRow LiveRow(TokenQuote q, OrderBook book) =>
+        new(q.MarketId, q.EventId, q.Question, q.TokenId, q.Outcome, true, book.BestBid, book.BestAsk, book.Mid, book.Spread, book.Timestamp, Live: true);
 }
 
 /// <summary>A filter of the trades table: a market, a kind, a range of trading days (inclusive), and how many rows at most.</summary>

@@ -154,7 +154,7 @@ public sealed record SignalRow(
 /// <summary>The last quotes (<see cref="Total"/> tokens, of which <see cref="Items"/> are the first), held tokens first.</summary>
 public sealed record DashboardMarkets(DateTimeOffset? GeneratedAt, int Total, IReadOnlyList<MarketQuoteRow> Items);
 
-/// <summary>One token's best bid and ask from the last refresh.</summary>
+/// <summary>One token's best bid and ask: from its live book when <see cref="Live"/>, else from the last refresh.</summary>
 public sealed record MarketQuoteRow(
     MarketId MarketId,
     EventId EventId,
@@ -166,7 +166,8 @@ public sealed record MarketQuoteRow(
     decimal? BestAsk,
     decimal? Mid,
     decimal? Spread,
-    DateTimeOffset? BookTimestamp);
+    DateTimeOffset? BookTimestamp,
+    bool Live);
 
 /// <summary>The run going now (a <see cref="RunKinds"/> value, or null), the last of each kind, the schedule and the recent runs (newest first).</summary>
 public sealed record DashboardRuns(

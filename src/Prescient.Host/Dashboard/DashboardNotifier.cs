@@ -2,6 +2,8 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Prescient.Domain.Ids;
+using Prescient.Engine.Quotes;
 using Prescient.Engine.Runs;
 
 namespace Prescient.Host.Dashboard;
@@ -10,13 +12,29 @@ namespace Prescient.Host.Dashboard;
 /// Pushes the dashboard's messages through the hub, in the order they happened: one loop sends
 /// them one at a time from a queue, so a run's start always reaches a page before its end, and a
 /// request never waits for a slow page. It listens to the <see cref="RunGuard"/> for runs (from the
-/// API or the schedule); <see cref="Changed"/> is called after each state-changing request.
-/// A page that cannot be reached loses its messages, never the server's work.
+/// API or the schedule) and to the <see cref="LiveBooks"/> of the market feed (at most one change
+/// every <see cref="LiveInterval"/>, however fast books move); <see cref="Changed"/> is called after
+/// each state-changing request. A page that cannot be reached loses its messages, never the server's work.
 /// </summary>
-public sealed partial class DashboardNotifier(IHubContext<DashboardHub> hub, RunGuard guard, ILogger<DashboardNotifier> logger) : BackgroundService
+public sealed partial class DashboardNotifier(
+    IHubContext<DashboardHub> hub,
+    RunGuard guard,
+    LiveBooks live,
+    TimeProvider time,
+    ILogger<DashboardNotifier> logger) : BackgroundService
 {
+    /// <summary>The shortest time between two live-book changes told to the pages.</summary>
+    public static readonly TimeSpan LiveInterval = TimeSpan.FromMilliseconds(500);
+
+    public const string LiveCause = "live feed";
+
+    private static readonly string[] LiveTopics = [DashboardTopics.Quotes, DashboardTopics.Markets, DashboardTopics.Positions, DashboardTopics.Portfolio];
+
     /// <summary>Messages waiting beyond this are dropped, oldest first (a page reads the whole snapshot on the next one anyway).</summary>
     private const int Capacity = 1024;
+
+    private int _livePending;
+    private ITimer? _liveTimer;
 
     private readonly Channel<(string Method, object Payload)> _queue = Channel.CreateBounded<(string, object)>(
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
@@ -28,6 +46,7 @@ public sealed partial class DashboardNotifier(IHubContext<DashboardHub> hub, Run
     {
         guard.Started += OnStarted;
         guard.Finished += OnFinished;
+        live.Changed += OnBookChanged;
         return base.StartAsync(cancellationToken);
     }
 
@@ -35,6 +54,12 @@ public sealed partial class DashboardNotifier(IHubContext<DashboardHub> hub, Run
     {
         guard.Started -= OnStarted;
         guard.Finished -= OnFinished;
+        live.Changed -= OnBookChanged;
+        if (_liveTimer is { } timer)
+        {
+            await timer.DisposeAsync();
+        }
+
         await base.StopAsync(cancellationToken);
     }
 
@@ -66,6 +91,25 @@ public sealed partial class DashboardNotifier(IHubContext<DashboardHub> hub, Run
     {
         Enqueue(DashboardMessages.RunFinished, run);
         Enqueue(DashboardMessages.Changed, new DashboardChange(DashboardTopics.OfRun(run.Kind), $"{run.Kind} ({run.Trigger})"));
+    }
+
+    /// <summary>The first change after a quiet spell arms one timer; the changes until it fires ride along.</summary>
+    private void OnBookChanged(TokenId token)
+    {
+        if (Interlocked.Exchange(ref _livePending, 1) == 0)
+        {
+            _liveTimer?.Dispose();
+            _liveTimer = time.CreateTimer(
+                static state =>
+                {
+                    var self = (DashboardNotifier)state!;
+                    Volatile.Write(ref self._livePending, 0);
+                    self.Enqueue(DashboardMessages.Changed, new DashboardChange(LiveTopics, LiveCause));
+                },
+                this,
+                LiveInterval,
+                Timeout.InfiniteTimeSpan);
+        }
     }
 
     private void Enqueue(string method, object payload) => _queue.Writer.TryWrite((method, payload));

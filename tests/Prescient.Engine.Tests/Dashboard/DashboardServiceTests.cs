@@ -7,6 +7,7 @@ using Prescient.Engine.Dashboard;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Performance;
 using Prescient.Engine.Positions;
+using Prescient.Engine.Quotes;
 using Prescient.Engine.Runs;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Status;
@@ -27,17 +28,19 @@ public sealed class DashboardServiceTests : IDisposable
     private readonly InMemoryRunLog _runs = new();
     private readonly UseCaseGate _gate = new();
     private readonly RunGuard _guard;
+    private readonly LiveBooks _live;
     private readonly DashboardService _service;
 
     public DashboardServiceTests()
     {
         _guard = new RunGuard(_time);
+        _live = new LiveBooks(_time);
         var options = Options.Create(new TradingOptions());
         var portfolio = new PortfolioService(_trading, _marketData, options, MarketSourceInfo.Sample, _gate, _time);
         var performance = new PerformanceService(_history, _trading, options, _gate);
         _service = new DashboardService(
             portfolio, performance, _history, _trading, _marketData, _runs, new NoSchedule(), _guard, new ExecutionActivity(),
-            MarketSourceInfo.Sample, Engine.Calendar.TradingCalendar.Utc, _time);
+            MarketSourceInfo.Sample, Engine.Calendar.TradingCalendar.Utc, options, _time, _live);
     }
 
     [Fact]
@@ -128,6 +131,38 @@ public sealed class DashboardServiceTests : IDisposable
         Assert.Equal(new Dictionary<SkipReason, int> { [SkipReason.BelowThreshold] = 2, [SkipReason.NoBook] = 1 }, signals.SkippedByReason);
         Assert.Empty(signals.RejectionsByReason);
         Assert.Null(signals.RejectionsAt);
+    }
+
+    [Fact]
+    public async Task GetAsync_ALiveBookForAHeldToken_RemarksItAndTheEquity_TheFilesUntouched()
+    {
+        var buy = Performance.PerformanceData.Record(1, Domain.Trading.TradeKind.Buy, "71", new DateOnly(2026, 3, 4), 9, 200m, 0.5m) with { CashAfter = Domain.Values.Usdc.Create(9_900m) };
+        await _trading.AppendAsync(buy, CancellationToken.None);
+        var stored = PortfolioValuation.Value(
+            Domain.Positions.Portfolio.Replay(Domain.Values.Usdc.Create(10_000m), [buy]),
+            new Dictionary<TokenId, Mark> { [buy.TokenId] = new Mark(0.5m, MarkSource.BestBid, Now.AddHours(-3)) },
+            Now.AddHours(-3),
+            MarketSourceInfo.Sample);
+        _trading.Portfolio = stored;
+        _marketData.Quotes = new QuotesSnapshot(Now.AddHours(-3), MarketSourceInfo.Sample, [new Quotes.TokenQuote
+        {
+            TokenId = buy.TokenId, ConditionId = buy.ConditionId, MarketId = buy.MarketId, EventId = buy.EventId,
+            Question = "q", Outcome = "No", HasBook = true, BestBid = 0.5m, BestAsk = 0.52m,
+        }]);
+
+        _live.Update(Domain.Books.OrderBook.Create(buy.TokenId, buy.ConditionId, [new(0.6m, 100m)], [new(0.62m, 100m)]) with { Timestamp = Now });
+        var snapshot = await _service.GetAsync(CancellationToken.None);
+
+        var leg = Assert.Single(Assert.Single(snapshot.Positions.Groups).Legs);
+        Assert.Equal((0.6m, MarkSource.BestBid, 120m, 20m), (leg.Mark, leg.MarkSource, leg.MarketValue, leg.UnrealizedPnl));
+        Assert.Equal(9_900m + 120m, snapshot.Overview.Equity);
+        Assert.Equal(9_900m + 120m, snapshot.EquityCurve[^1].Equity);
+        var row = Assert.Single(snapshot.Markets.Items);
+        Assert.Equal((true, 0.6m, 0.62m), (row.Live, row.BestBid, row.BestAsk));
+        Assert.Same(stored, _trading.Portfolio);
+
+        _live.Clear();
+        Assert.Equal(0.5m, Assert.Single(Assert.Single((await _service.GetAsync(CancellationToken.None)).Positions.Groups).Legs).Mark);
     }
 
     public void Dispose()

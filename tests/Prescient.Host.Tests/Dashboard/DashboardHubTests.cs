@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Prescient.Domain.Books;
+using Prescient.Domain.Ids;
+using Prescient.Engine.Quotes;
 using Prescient.Engine.Runs;
+using Prescient.Host.Dashboard;
 
 namespace Prescient.Host.Tests.Dashboard;
 
@@ -78,6 +82,21 @@ public sealed class DashboardHubTests : IAsyncLifetime
         var (method, payload) = await _hub.NextAsync();
         Assert.Equal(("runFinished", "cancelled"), (method, payload.GetProperty("summary").GetString()));
         await _api.PostJsonAsync("/trading/end-of-day");
+    }
+
+    [Fact]
+    public async Task LiveBooks_ABurstOfChanges_PushesChangedForQuotesAndMarks()
+    {
+        var live = _api.Api.Services.GetRequiredService<LiveBooks>();
+        var token = TokenId.Create("12345");
+        for (var i = 1; i <= 50; i++)
+        {
+            live.Update(OrderBook.Create(token, null, [new BookLevel(i / 100m, 10m)], [new BookLevel(0.99m, 10m)]));
+        }
+
+        Assert.Equal((DashboardNotifier.LiveCause, "quotes,markets,positions,portfolio"), Joined(await _hub.NextAsync()));
+        var snapshot = await _api.GetJsonAsync("/api/dashboard");
+        Assert.Equal(10_000m, (decimal)snapshot["overview"]!["equity"]!);
     }
 
     private static (string Cause, string Topics) Joined((string Method, JsonElement Payload) message)
