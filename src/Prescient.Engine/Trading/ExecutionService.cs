@@ -38,6 +38,44 @@ public sealed partial class ExecutionService(
 {
     public Task<ExecutionResult> ExecuteAsync(CancellationToken cancellationToken) => gate.RunAsync(RunAsync, cancellationToken);
 
+    /// <summary>
+    /// Settles the held markets that resolved, by the same pass as an execution (each resolution
+    /// confirmed upstream first), and fills nothing: the live feed calls it on <c>market_resolved</c>.
+    /// A market settles once whoever sees its resolution first, since the pass reads the ledger under
+    /// the gate. Writes the portfolio and the trade CSVs only when something settled.
+    /// </summary>
+    public Task<ExecutionResult> SettleAsync(CancellationToken cancellationToken) => gate.RunAsync(SettleRunAsync, cancellationToken);
+
+    private async Task<ExecutionResult> SettleRunAsync(CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var now = time.GetUtcNow();
+        var ledger = new List<Trade>(await store.Ledger.ReadAllAsync(cancellationToken));
+        var portfolio = Portfolio.Replay(Usdc.Create(options.Value.InitialCash), ledger);
+        var books = new Dictionary<TokenId, OrderBook>();
+        var markets = RefreshQuotes.ByMarket(await marketData.ReadMarketsAsync(cancellationToken), now, options.Value.MaxSignalAge);
+        var run = new RunState(portfolio, books, ledger, markets) { Settlement = new SettlementPass([], [], now) };
+        run.Settlement = await settlement.SettleAsync(portfolio, (trade, ct) => RecordAsync(run, trade, ct), cancellationToken);
+        var (settlements, pending) = (run.Settlement.Settled, run.Settlement.Pending);
+        var files = new List<string>();
+        PortfolioSnapshot snapshot;
+        if (settlements.Count == 0)
+        {
+            snapshot = await store.ReadPortfolioAsync(cancellationToken) ?? PortfolioValuation.Value(portfolio, new Dictionary<TokenId, Mark>(), now, source.Info);
+        }
+        else
+        {
+            var held = portfolio.Positions.Select(p => (p.MarketId, p.TokenId)).ToArray();
+            await FetchBooksAsync(held.Select(h => h.TokenId).Concat(BookMarks.Twins(held, markets)), books, cancellationToken);
+            snapshot = await WritePortfolioAsync(run, cancellationToken);
+            files.Add(await exporter.ExportTradesAsync(ledger, cancellationToken));
+            files.Add(await exporter.ExportPositionsAsync(snapshot, cancellationToken));
+        }
+
+        LogSettledOnly(logger, settlements.Count, pending.Count, snapshot.Cash, snapshot.Equity);
+        return new ExecutionResult(now, source.Info, settlements, pending, [], [], snapshot, files, time.GetElapsedTime(started));
+    }
+
     private async Task<ExecutionResult> RunAsync(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
@@ -131,6 +169,9 @@ public sealed partial class ExecutionService(
     {
         public required SettlementPass Settlement { get; set; }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Settlement pass: {Settled} settled, {Pending} pending; cash {Cash}, equity {Equity}")]
+    private static partial void LogSettledOnly(ILogger logger, int settled, int pending, decimal cash, decimal equity);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Filled {SignalId}: {Shares} shares at {Price} ({Spent} USDC with fees)")]
     private static partial void LogFilled(ILogger logger, string signalId, decimal shares, decimal price, decimal spent);

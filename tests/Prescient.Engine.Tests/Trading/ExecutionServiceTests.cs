@@ -77,6 +77,30 @@ public sealed class ExecutionServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task SettleAsync_AResolvedHeldMarket_SettlesOnceFillsNoSignal_AndTheNextExecutionDoesNotSettleItAgain()
+    {
+        var held = Row();
+        Hold(held, shares: 200m, price: 0.30m);
+        var fresh = Row();
+        _world.Given([fresh], BuyNo(fresh));
+        _world.GivenBooks(NoBook(fresh, (0.40m, 1_000m)), fresh);
+        _world.Source.Lookups[held.MarketId] = ResolvedLookup(held, noWon: true);
+
+        var settled = await _world.Service.SettleAsync(CancellationToken.None);
+        var again = await _world.Service.SettleAsync(CancellationToken.None);
+        var execution = await _world.Service.ExecuteAsync(CancellationToken.None);
+
+        Assert.Equal(held.MarketId, Assert.Single(settled.Settlements).MarketId);
+        Assert.Empty(settled.Trades);
+        Assert.Equal(2, settled.FilesWritten.Count);
+        Assert.Empty(again.Settlements);
+        Assert.Empty(again.FilesWritten);
+        Assert.Empty(execution.Settlements);
+        Assert.Single(execution.Trades);
+        Assert.Equal([TradeKind.Buy, TradeKind.Settlement, TradeKind.Buy], _world.Trading.Trades.Select(t => t.Kind));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_OneHeldMarketsReplyUnusable_OnlyThatMarketPendsAndTheRunGoesOn()
     {
         var broken = Row("1");
