@@ -12,6 +12,10 @@ namespace Prescient.Polymarket.Feed;
 public sealed class FeedBookKeeper : IMarketFrameHandler
 {
     private readonly Dictionary<TokenId, LocalBook> _books = [];
+
+    // The parser hands out one string instance per token id, so a lookup by reference skips
+    // hashing and comparing 77 characters on every update; other instances fall back to _books.
+    private readonly Dictionary<object, LocalBook> _byReference = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<TokenId> _needResync = [];
     private readonly IMarketFeedSink _sink;
 
@@ -102,16 +106,33 @@ public sealed class FeedBookKeeper : IMarketFrameHandler
     /// <summary>Forgets an unsubscribed token's book.</summary>
     public void Remove(TokenId token)
     {
-        _books.Remove(token);
+        if (_books.Remove(token, out var book))
+        {
+            foreach (var key in _byReference.Where(p => p.Value == book).Select(p => p.Key).ToList())
+            {
+                _byReference.Remove(key);
+            }
+        }
+
         _needResync.Remove(token);
     }
 
     private LocalBook BookOf(TokenId token)
     {
-        if (!_books.TryGetValue(token, out var book))
+        if (_byReference.TryGetValue(token.Value, out var book))
+        {
+            return book;
+        }
+
+        if (!_books.TryGetValue(token, out book))
         {
             book = new LocalBook(token);
             _books.Add(token, book);
+        }
+
+        if (_byReference.Count < 4 * _books.Count + 64)
+        {
+            _byReference[token.Value] = book;
         }
 
         return book;

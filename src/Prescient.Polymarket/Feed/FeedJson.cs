@@ -49,9 +49,54 @@ internal static class FeedJson
         return TryRaw(ref reader, out var raw) && TryDecimal(raw, out value);
     }
 
+    /// <summary>Plain digits with an optional point (every recorded price and size) take a fast path; anything else goes to <see cref="Utf8Parser"/>.</summary>
     public static bool TryDecimal(ReadOnlySpan<byte> raw, out decimal value) =>
-        Utf8Parser.TryParse(raw, out value, out var used) && used == raw.Length
+        TryPlainDecimal(raw, out value)
+        || Utf8Parser.TryParse(raw, out value, out var used) && used == raw.Length
         || Utf8Parser.TryParse(raw, out value, out used, 'E') && used == raw.Length;
+
+    /// <summary>"123", "0.015", ".48": up to 18 digits, so the mantissa fits a ulong exactly.</summary>
+    private static bool TryPlainDecimal(ReadOnlySpan<byte> raw, out decimal value)
+    {
+        value = 0m;
+        if (raw.IsEmpty || raw.Length > 19)
+        {
+            return false;
+        }
+
+        ulong mantissa = 0;
+        var digits = 0;
+        var scale = -1;
+        foreach (var b in raw)
+        {
+            var digit = (uint)(b - '0');
+            if (digit <= 9)
+            {
+                mantissa = (mantissa * 10) + digit;
+                digits++;
+                if (scale >= 0)
+                {
+                    scale++;
+                }
+            }
+            else if (b == '.' && scale < 0)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0 || digits > 18)
+        {
+            return false;
+        }
+
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, isNegative: false, (byte)Math.Max(scale, 0));
+        return true;
+    }
 
     /// <summary>
     /// A best bid or ask: a price, or an empty side as JSON null, <c>""</c> or <c>"0"</c> (no recorded
