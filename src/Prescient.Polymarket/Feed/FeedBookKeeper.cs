@@ -42,6 +42,7 @@ public sealed class FeedBookKeeper : IMarketFrameHandler
         local.TickSize = book.TickSize ?? local.TickSize;
         local.LastTradePrice = book.LastTradePrice ?? local.LastTradePrice;
         _needResync.Remove(book.TokenId);
+        local.NeedsResync = false;
         _sink.OnBook(local, isSnapshot: true);
     }
 
@@ -98,6 +99,7 @@ public sealed class FeedBookKeeper : IMarketFrameHandler
                 book.Reset();
             }
 
+            BookOf(token).NeedsResync = true;
             _needResync.Add(token);
             _sink.OnResyncNeeded(token, ResyncReason.Reconnected);
         }
@@ -140,6 +142,7 @@ public sealed class FeedBookKeeper : IMarketFrameHandler
 
     private void MarkResync(TokenId token, ResyncReason reason)
     {
+        BookOf(token).NeedsResync = true;
         if (_needResync.Add(token))
         {
             _sink.OnResyncNeeded(token, reason);

@@ -134,6 +134,11 @@ internal sealed partial class FeedShard
             FeedLog.Malformed(_logger, Index, frame.Length, result.Error!);
         }
 
+        if (result.Messages > 0)
+        {
+            Interlocked.Add(ref _messages, result.Messages);
+        }
+
         if (result.Unknown > 0)
         {
             Interlocked.Add(ref _unknown, result.Unknown);

@@ -32,6 +32,7 @@ internal sealed partial class FeedShard : IAsyncDisposable
     private long _lastMessageTicks;
     private long _reconnects;
     private long _frames;
+    private long _messages;
     private long _malformed;
     private long _unknown;
     private long _pongs;
@@ -97,6 +98,7 @@ internal sealed partial class FeedShard : IAsyncDisposable
             last == 0 ? null : _time.GetUtcNow() - new DateTimeOffset(last, TimeSpan.Zero),
             Interlocked.Read(ref _reconnects),
             Interlocked.Read(ref _frames),
+            Interlocked.Read(ref _messages),
             Interlocked.Read(ref _malformed),
             Interlocked.Read(ref _unknown),
             Interlocked.Read(ref _pongs),

@@ -11,7 +11,7 @@ public enum ShardState
 
 /// <summary>
 /// One connection of the feed. Counts run from the client's start. <see cref="Frames"/> counts
-/// every text frame received (PONG included); <see cref="Malformed"/> the frames that could not be
+/// every text frame received (PONG included); <see cref="Messages"/> the market messages handed on (a dump of 24 books is 24); <see cref="Malformed"/> the frames that could not be
 /// read; <see cref="UnknownMessages"/> messages of event types the feed does not know.
 /// </summary>
 public sealed record ShardStatus(
@@ -21,6 +21,7 @@ public sealed record ShardStatus(
     TimeSpan? LastMessageAge,
     long Reconnects,
     long Frames,
+    long Messages,
     long Malformed,
     long UnknownMessages,
     long Pongs,
@@ -35,6 +36,8 @@ public sealed record FeedStatus(IReadOnlyList<ShardStatus> Shards)
     public long Reconnects => Shards.Sum(s => s.Reconnects);
 
     public long Frames => Shards.Sum(s => s.Frames);
+
+    public long Messages => Shards.Sum(s => s.Messages);
 
     public long Malformed => Shards.Sum(s => s.Malformed);
 }

@@ -33,6 +33,9 @@ public interface IBookView
     /// <summary>The CLOB's hash of the book after the last change applied.</summary>
     BookHash? Hash { get; }
 
+    /// <summary>True while the book is known or suspected to be wrong (a top mismatch, a reconnect): rebuild it from REST or wait for the next snapshot.</summary>
+    bool NeedsResync { get; }
+
     /// <summary>An immutable Domain copy of the book as it is now.</summary>
     OrderBook ToOrderBook();
 }

@@ -32,6 +32,8 @@ public sealed class LocalBook : IBookView
 
     public BookHash? Hash { get; private set; }
 
+    public bool NeedsResync { get; internal set; }
+
     /// <summary>False until the first snapshot: level updates before it cannot give a true book.</summary>
     public bool HasSnapshot { get; private set; }
 

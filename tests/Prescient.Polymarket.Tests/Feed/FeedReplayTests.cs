@@ -94,7 +94,7 @@ public sealed class FeedReplayTests
 
         parser.Parse("""{"event_type":"price_change","price_changes":[{"asset_id":"7","price":"0.41","size":"5","side":"BUY","best_bid":"0.42","best_ask":"0.6"}]}"""u8, keeper);
         parser.Parse("""{"event_type":"price_change","price_changes":[{"asset_id":"7","price":"0.43","size":"5","side":"BUY","best_bid":"0.41","best_ask":"0.6"}]}"""u8, keeper);
-        var flaggedBefore = keeper.NeedsResync(Domain.Ids.TokenId.Create("7"));
+        var flaggedBefore = keeper.NeedsResync(Domain.Ids.TokenId.Create("7")) && keeper.Books[Domain.Ids.TokenId.Create("7")].NeedsResync;
         parser.Parse("""{"event_type":"book","asset_id":"7","bids":[{"price":"0.42","size":"10"}],"asks":[{"price":"0.6","size":"10"}]}"""u8, keeper);
 
         Assert.Equal((2, 2), (keeper.TopChecks, keeper.TopMismatches));
@@ -102,6 +102,7 @@ public sealed class FeedReplayTests
         Assert.Equal(ResyncReason.TopMismatch, resync.Reason);
         Assert.True(flaggedBefore);
         Assert.False(keeper.NeedsResync(Domain.Ids.TokenId.Create("7")));
+        Assert.False(keeper.Books[Domain.Ids.TokenId.Create("7")].NeedsResync);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class MarketFeedClientTests : IAsyncLifetime
         Assert.Equal((decimal.Parse(lastChange.GetProperty("best_bid").GetString()!, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(lastChange.GetProperty("best_ask").GetString()!, System.Globalization.CultureInfo.InvariantCulture)), _sink.LastTop[token]);
         Assert.Empty(_sink.Resyncs);
         var shard = Assert.Single(_client!.Status().Shards);
-        Assert.Equal((ShardState.Connected, 24, 1 + 109L, 0L, 0L), (shard.State, shard.Tokens, shard.Frames, shard.Malformed, shard.Reconnects));
+        Assert.Equal((ShardState.Connected, 24, 1 + 109L, 24 + 109L, 0L, 0L), (shard.State, shard.Tokens, shard.Frames, shard.Messages, shard.Malformed, shard.Reconnects));
     }
 
     [Fact]
