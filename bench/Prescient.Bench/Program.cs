@@ -6,11 +6,12 @@ return args.FirstOrDefault() switch
     "append" => await AppendBenchmark.RunAsync(args),
     "record-tape" => await TapeRecorder.RunAsync(args[1..]),
     "execute-checks" => await ExecuteChecksBenchmark.RunAsync(args),
+    "feed" => await FeedBenchmark.RunAsync(args),
     var other => Usage(other),
 };
 
 static int Usage(string command)
 {
-    Console.Error.WriteLine($"unknown command '{command}': use refresh, append, execute-checks or record-tape (see bench/README.md)");
+    Console.Error.WriteLine($"unknown command '{command}': use refresh, append, execute-checks, feed or record-tape (see bench/README.md)");
     return 2;
 }

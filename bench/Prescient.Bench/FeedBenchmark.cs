@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using Prescient.Domain.Ids;
+using Prescient.Polymarket.Feed;
+
+namespace Prescient.Bench;
+
+/// <summary>
+/// <c>feed [--frames 200000] [--passes 7] [--seed 42]</c>: level updates per second through the
+/// market-feed parser and local books on one thread (one core). A generated tape of
+/// <c>price_change</c> frames in the recorded 2026 shape (see <see cref="FeedTape"/>) is parsed and
+/// applied from the recorded initial dump, pass after pass; every change's top is checked against
+/// the book, as live. Prints each pass, the median updates/s, the bytes allocated per update, and
+/// the recorded replay (dump and 109 real price changes) for comparison.
+/// </summary>
+internal static class FeedBenchmark
+{
+    public static Task<int> RunAsync(string[] args)
+    {
+        var frames = BenchSetup.Arg(args, "--frames", 200_000);
+        var passes = BenchSetup.Arg(args, "--passes", 7);
+        var seed = BenchSetup.Arg(args, "--seed", 42);
+        var replay = ReplayFile();
+        var tape = FeedTape.Create(replay, frames, seed);
+        var bytes = tape.Frames.Sum(f => (long)f.Length);
+        Console.WriteLine(Invariant($"tape: {tape.Frames.Count} price_change frames, {tape.Changes} level updates, {bytes / 1024 / 1024} MiB; {passes} passes after 2 warm-ups, one thread"));
+        var rates = new List<double>();
+        for (var pass = 0; pass < passes + 2; pass++)
+        {
+            var (rate, allocatedPerUpdate, checks, mismatches) = Pass(tape);
+            if (mismatches != 0 || checks != tape.Changes)
+            {
+                Console.Error.WriteLine(Invariant($"{mismatches} top mismatches in {checks} checks: the books are wrong"));
+                return Task.FromResult(1);
+            }
+
+            if (pass >= 2)
+            {
+                rates.Add(rate);
+                Console.WriteLine(Invariant($"pass {pass - 1}: {rate / 1e6:0.00} M updates/s ({1e9 / rate:0} ns per update), {allocatedPerUpdate:0.0} bytes allocated per update, {checks} top checks, 0 mismatches"));
+            }
+        }
+
+        rates.Sort();
+        Console.WriteLine(Invariant($"median: {rates[rates.Count / 2] / 1e6:0.00} M level updates/s (parse + book + top check)"));
+        ParseOnly(tape);
+        Recorded(replay);
+        return Task.FromResult(0);
+    }
+
+    private static (double Rate, double AllocatedPerUpdate, long Checks, long Mismatches) Pass(FeedTape tape)
+    {
+        var parser = new MarketFrameParser();
+        var keeper = new FeedBookKeeper(new NullSink());
+        parser.Parse(tape.Dump, keeper);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        foreach (var frame in tape.Frames)
+        {
+            parser.Parse(frame, keeper);
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        var perUpdate = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)keeper.LevelUpdates;
+        return (keeper.LevelUpdates / seconds, perUpdate, keeper.TopChecks, keeper.TopMismatches);
+    }
+
+    /// <summary>The parser alone, handing changes to a handler that drops them: what the books add is the difference.</summary>
+    private static void ParseOnly(FeedTape tape)
+    {
+        var parser = new MarketFrameParser();
+        var handler = new CountingHandler();
+        var best = double.MaxValue;
+        for (var pass = 0; pass < 5; pass++)
+        {
+            var clock = Stopwatch.StartNew();
+            foreach (var frame in tape.Frames)
+            {
+                parser.Parse(frame, handler);
+            }
+
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+        }
+
+        Console.WriteLine(Invariant($"parse only: {tape.Changes / best / 1e6:0.00} M changes/s (best of 5), {handler.Changes} handed on"));
+    }
+
+    /// <summary>The real recording: the 24-book dump then its 109 price changes, 2,000 times over.</summary>
+    private static void Recorded(string replay)
+    {
+        var all = File.ReadAllText(replay).Split(";;").Select(f => f.Trim()).Where(f => f.Length > 0).ToArray();
+        var dump = System.Text.Encoding.UTF8.GetBytes(all[0]);
+        var changes = all.Where(f => f.Contains("\"price_change\"", StringComparison.Ordinal)).Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+        var parser = new MarketFrameParser();
+        var clock = new Stopwatch();
+        long updates = 0;
+        long snapshots = 0;
+        for (var i = 0; i < 2_000; i++)
+        {
+            var keeper = new FeedBookKeeper(new NullSink());
+            clock.Start();
+            parser.Parse(dump, keeper);
+            foreach (var frame in changes)
+            {
+                parser.Parse(frame, keeper);
+            }
+
+            clock.Stop();
+            updates += keeper.LevelUpdates;
+            snapshots += keeper.Books.Count;
+        }
+
+        Console.WriteLine(Invariant($"recorded replay: {snapshots} book snapshots ({dump.Length} bytes per dump of 24) and {updates} level updates in {clock.Elapsed.TotalMilliseconds:0} ms: {(snapshots + updates) / clock.Elapsed.TotalSeconds / 1e6:0.00} M messages/s, dumps dominating"));
+    }
+
+    private static string ReplayFile()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "fixtures", "polymarket", "ws", "ws_public_replay_2026-05.txt");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("fixtures/polymarket/ws/ws_public_replay_2026-05.txt not found above " + AppContext.BaseDirectory);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class CountingHandler : IMarketFrameHandler
+    {
+        public long Changes { get; private set; }
+
+        public void OnBook(in BookSnapshot book, ReadOnlySpan<PriceLevel> bids, ReadOnlySpan<PriceLevel> asks)
+        {
+        }
+
+        public void OnPriceChange(in PriceChange change) => Changes++;
+
+        public void OnTickSizeChange(in TickSizeChange change)
+        {
+        }
+
+        public void OnLastTrade(in LastTrade trade)
+        {
+        }
+
+        public void OnTopOfBook(in TopOfBook top)
+        {
+        }
+
+        public void OnNewMarket(NewMarket market)
+        {
+        }
+
+        public void OnMarketResolved(MarketResolved resolved)
+        {
+        }
+    }
+
+    private sealed class NullSink : IMarketFeedSink
+    {
+        public void OnBook(IBookView book, bool isSnapshot)
+        {
+        }
+
+        public void OnTrade(in LastTrade trade)
+        {
+        }
+
+        public void OnTickSize(in TickSizeChange change)
+        {
+        }
+
+        public void OnTopOfBook(in TopOfBook top)
+        {
+        }
+
+        public void OnNewMarket(NewMarket market)
+        {
+        }
+
+        public void OnResolved(MarketResolved resolved)
+        {
+        }
+
+        public void OnResyncNeeded(TokenId token, ResyncReason reason)
+        {
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Buffers.Text;
+using System.Globalization;
+
+namespace Prescient.Polymarket.Feed;
+
+/// <summary>
+/// The CLOB's book hash (a SHA-1 over the book, 40 lowercase hex digits) held in 20 bytes, so
+/// keeping the latest hash of a book costs no allocation per update. Any other text (an older or
+/// synthetic hash) is kept as a string.
+/// </summary>
+public readonly record struct BookHash
+{
+    private readonly UInt128 _head;
+    private readonly uint _tail;
+    private readonly string? _other;
+
+    private BookHash(UInt128 head, uint tail, string? other)
+    {
+        _head = head;
+        _tail = tail;
+        _other = other;
+    }
+
+    /// <summary>Reads the hash from its UTF-8 text.</summary>
+    public static BookHash FromUtf8(ReadOnlySpan<byte> text)
+    {
+        if (text.Length == 40
+            && TryHex(text[..16], out var a)
+            && TryHex(text[16..32], out var b)
+            && Utf8Parser.TryParse(text[32..], out uint tail, out var used, 'x') && used == 8)
+        {
+            return new BookHash(new UInt128(a, b), tail, null);
+        }
+
+        return new BookHash(default, 0, System.Text.Encoding.UTF8.GetString(text));
+    }
+
+    public override string ToString() =>
+        _other ?? string.Create(CultureInfo.InvariantCulture, $"{(ulong)(_head >> 64):x16}{(ulong)_head:x16}{_tail:x8}");
+
+    private static bool TryHex(ReadOnlySpan<byte> text, out ulong value) =>
+        Utf8Parser.TryParse(text, out value, out var used, 'x') && used == text.Length;
+}
