@@ -18,9 +18,11 @@ internal sealed class GlobalOptions
 
     public Option<string> ClobUrl { get; } = new("--clob-url") { Description = "CLOB API base URL (default https://clob.polymarket.com for live).", Recursive = true };
 
+    public Option<string> WsUrl { get; } = new("--ws-url") { Description = "Market-channel WebSocket URL for serve's live feed (default wss://ws-subscriptions-clob.polymarket.com/ws/market for live, the sample market's /ws/market for sample).", Recursive = true };
+
     public Option<FileInfo> Config { get; } = new("--config") { Description = "JSON settings file; PRESCIENT_ environment variables override it.", Recursive = true };
 
-    public IEnumerable<Option> All => [Data, Source, GammaUrl, ClobUrl, Config];
+    public IEnumerable<Option> All => [Data, Source, GammaUrl, ClobUrl, WsUrl, Config];
 
     /// <summary>The configuration for <paramref name="parse"/>; <paramref name="extra"/> keys (a command's own options) win over everything.</summary>
     public IConfiguration BuildConfiguration(ParseResult parse, IReadOnlyDictionary<string, string?>? extra = null)
@@ -42,6 +44,7 @@ internal sealed class GlobalOptions
         Put(overrides, "Source", parse.GetValue(Source));
         Put(overrides, "Polymarket:GammaUrl", parse.GetValue(GammaUrl));
         Put(overrides, "Polymarket:ClobUrl", parse.GetValue(ClobUrl));
+        Put(overrides, "Polymarket:WsUrl", parse.GetValue(WsUrl));
         builder.AddInMemoryCollection(overrides);
         if (extra is not null)
         {

@@ -6,8 +6,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Prescient.Engine.Quotes;
 using Prescient.Host.Api;
 using Prescient.Host.Dashboard;
+using Prescient.Host.Feed;
+using Prescient.Polymarket.Feed;
 using Prescient.Host.Hosting;
 using Prescient.Host.Logging;
 using Prescient.Host.Scheduling;
@@ -69,6 +72,17 @@ public sealed class PrescientApi : IAsyncDisposable
             builder.Services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
             builder.Services.AddSingleton<DashboardNotifier>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardNotifier>());
+            if (configuration.GetValue("Feed:Enabled", true))
+            {
+                var feed = new MarketFeedOptions();
+                configuration.GetSection(MarketFeedOptions.SectionName).Bind(feed);
+                feed.Url = resources.Backend.WsUrl;
+                builder.Services.AddSingleton(feed);
+                builder.Services.AddSingleton<LiveFeedService>();
+                builder.Services.AddSingleton<ILiveFeedStatus>(sp => sp.GetRequiredService<LiveFeedService>());
+                builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeedService>());
+            }
+
             builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 
             var app = builder.Build();

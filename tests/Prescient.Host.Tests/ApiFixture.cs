@@ -29,13 +29,13 @@ public sealed class ApiFixture : IAsyncDisposable
     public string DataDirectory => _dir.Path;
 
     /// <summary>
-    /// Starts on a fresh folder with the schedule off (a test must not meet a scheduled cycle);
+    /// Starts on a fresh folder with the schedule and the live feed off (a test must not meet a scheduled cycle, nor marks moving under it);
     /// <paramref name="settings"/> adds or overrides configuration keys.
     /// </summary>
     public static async Task<ApiFixture> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string urls = "http://127.0.0.1:0")
     {
         var dir = new TempDirectory();
-        var values = new Dictionary<string, string?> { ["Data"] = dir.Path, ["Sample:Events"] = "120", ["Schedule:Enabled"] = "false" };
+        var values = new Dictionary<string, string?> { ["Data"] = dir.Path, ["Sample:Events"] = "120", ["Schedule:Enabled"] = "false", ["Feed:Enabled"] = "false" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;

@@ -36,7 +36,8 @@ public sealed class DashboardService(
     TradingCalendar calendar,
     IOptions<TradingOptions> trading,
     TimeProvider time,
-    LiveBooks? live = null)
+    LiveBooks? live = null,
+    ILiveFeedStatus? feed = null)
 {
     /// <summary>
     /// How old a live book may be and still mark: the feed clears every book when its connection
@@ -94,7 +95,8 @@ public sealed class DashboardService(
                 await runs.LastAsync(RunKinds.Cycle, cancellationToken),
                 await runs.LastAsync(RunKinds.EndOfDay, cancellationToken),
                 schedule.Describe(now),
-                await runs.RecentAsync(RecentRuns, cancellationToken)));
+                await runs.RecentAsync(RecentRuns, cancellationToken)),
+            feed?.Current);
     }
 
     /// <summary>The ledger records that match <paramref name="query"/>, newest first; dates are trading days (the schedule's zone).</summary>

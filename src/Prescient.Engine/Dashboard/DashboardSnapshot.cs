@@ -4,6 +4,7 @@ using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Performance;
+using Prescient.Engine.Quotes;
 using Prescient.Engine.Runs;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Status;
@@ -13,8 +14,8 @@ namespace Prescient.Engine.Dashboard;
 /// <summary>
 /// Everything the dashboard shows at <see cref="At"/>, read from the stored state (no network):
 /// the overview figures, the equity curve, calibration, positions by event, recent trades, the
-/// current signals with the skipped markets, the last quotes and the runs. Money in USDC, prices per
-/// share in [0, 1], ratios as fractions.
+/// current signals with the skipped markets, the last quotes, the runs, and the live feed (null when
+/// none runs). Money in USDC, prices per share in [0, 1], ratios as fractions.
 /// </summary>
 public sealed record DashboardSnapshot(
     DateTimeOffset At,
@@ -26,7 +27,8 @@ public sealed record DashboardSnapshot(
     DashboardTrades Trades,
     DashboardSignals Signals,
     DashboardMarkets Markets,
-    DashboardRuns Runs);
+    DashboardRuns Runs,
+    LiveFeedState? Feed);
 
 /// <summary>The portfolio as last written and the statistics of every settled position so far.</summary>
 public sealed record DashboardOverview(

@@ -12,8 +12,11 @@ public sealed class MarketBackend : IAsyncDisposable
     public static readonly Uri PolymarketGamma = new("https://gamma-api.polymarket.com/");
     public static readonly Uri PolymarketClob = new("https://clob.polymarket.com/");
 
-    private MarketBackend(MarketSourceInfo info, Uri gammaUrl, Uri clobUrl, SampleServer? sample)
+    public static readonly Uri PolymarketMarketChannel = new("wss://ws-subscriptions-clob.polymarket.com/ws/market");
+
+    private MarketBackend(MarketSourceInfo info, Uri gammaUrl, Uri clobUrl, Uri wsUrl, SampleServer? sample)
     {
+        WsUrl = wsUrl;
         Info = info;
         GammaUrl = gammaUrl;
         ClobUrl = clobUrl;
@@ -26,6 +29,9 @@ public sealed class MarketBackend : IAsyncDisposable
 
     public Uri ClobUrl { get; }
 
+    /// <summary>The market channel the live feed of <c>serve</c> connects to.</summary>
+    public Uri WsUrl { get; }
+
     /// <summary>The in-process sample server, when this run started one.</summary>
     public SampleServer? Sample { get; }
 
@@ -34,21 +40,26 @@ public sealed class MarketBackend : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         if (!settings.IsSample)
         {
-            return new MarketBackend(MarketSourceInfo.Live, settings.GammaUrl ?? PolymarketGamma, settings.ClobUrl ?? PolymarketClob, null);
+            return new MarketBackend(MarketSourceInfo.Live, settings.GammaUrl ?? PolymarketGamma, settings.ClobUrl ?? PolymarketClob, settings.WsUrl ?? PolymarketMarketChannel, null);
         }
 
         if (settings.GammaUrl is not null || settings.ClobUrl is not null)
         {
             var gamma = settings.GammaUrl ?? settings.ClobUrl!;
-            return new MarketBackend(MarketSourceInfo.Sample, gamma, settings.ClobUrl ?? gamma, null);
+            var clob = settings.ClobUrl ?? gamma;
+            return new MarketBackend(MarketSourceInfo.Sample, gamma, clob, settings.WsUrl ?? MarketChannelOf(clob), null);
         }
 
         var server = await SampleServer.StartAsync(
             new SampleServerOptions { Seed = settings.SampleSeed, Events = settings.SampleEvents, Scenarios = settings.SampleScenarios },
             time,
             cancellationToken);
-        return new MarketBackend(MarketSourceInfo.Sample, server.BaseAddress, server.BaseAddress, server);
+        return new MarketBackend(MarketSourceInfo.Sample, server.BaseAddress, server.BaseAddress, settings.WsUrl ?? MarketChannelOf(server.BaseAddress), server);
     }
+
+    /// <summary>The sample market's channel beside its CLOB: ws(s)://host:port/ws/market.</summary>
+    private static Uri MarketChannelOf(Uri clob) =>
+        new UriBuilder(clob) { Scheme = clob.Scheme == Uri.UriSchemeHttps ? "wss" : "ws", Path = "/ws/market", Query = "" }.Uri;
 
     public async ValueTask DisposeAsync()
     {

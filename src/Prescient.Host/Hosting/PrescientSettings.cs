@@ -29,6 +29,12 @@ public sealed record PrescientSettings
     /// <summary>CLOB base URL (key <c>Polymarket:ClobUrl</c>, option <c>--clob-url</c>); defaults as for <see cref="GammaUrl"/>.</summary>
     public Uri? ClobUrl { get; init; }
 
+    /// <summary>
+    /// The market-channel WebSocket (key <c>Polymarket:WsUrl</c>, option <c>--ws-url</c>): for <c>live</c>
+    /// Polymarket's by default; for <c>sample</c> the sample market's own <c>/ws/market</c>.
+    /// </summary>
+    public Uri? WsUrl { get; init; }
+
     /// <summary>Seed of the sample market (key <c>Sample:Seed</c>). Default 42.</summary>
     public int SampleSeed { get; init; } = 42;
 
@@ -54,6 +60,7 @@ public sealed record PrescientSettings
             Source = (configuration["Source"] ?? defaults.Source).Trim().ToLowerInvariant(),
             GammaUrl = ParseUrl(configuration, "Polymarket:GammaUrl"),
             ClobUrl = ParseUrl(configuration, "Polymarket:ClobUrl"),
+            WsUrl = ParseUrl(configuration, "Polymarket:WsUrl", "ws", "wss"),
             SampleSeed = configuration.GetValue("Sample:Seed", defaults.SampleSeed),
             SampleEvents = configuration.GetValue("Sample:Events", defaults.SampleEvents),
             SampleScenarios = new ScenarioOptions
@@ -77,7 +84,7 @@ public sealed record PrescientSettings
         return settings;
     }
 
-    private static Uri? ParseUrl(IConfiguration configuration, string key)
+    private static Uri? ParseUrl(IConfiguration configuration, string key, string scheme = "http", string secure = "https")
     {
         var text = configuration[key];
         if (string.IsNullOrWhiteSpace(text))
@@ -85,8 +92,8 @@ public sealed record PrescientSettings
             return null;
         }
 
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == scheme || uri.Scheme == secure)
             ? uri
-            : throw new SettingsException($"{key} must be an absolute http(s) URL, not '{text}'.");
+            : throw new SettingsException($"{key} must be an absolute {scheme}({secure[^1]}) URL, not '{text}'.");
     }
 }

@@ -231,10 +231,28 @@
     badge.dataset.kind = simulated ? 'simulated' : 'live';
     badge.textContent = simulated ? 'simulated' : 'live';
     badge.title = 'Market data: ' + (source.name || DASH) + (source.label ? ' (' + source.label + ')' : '');
+    renderFeed(s.feed);
     const asOf = $('as-of');
     const d = parseTime(s.at);
     asOf.textContent = d ? timeFormat.format(d) : DASH;
     if (d) asOf.setAttribute('datetime', s.at);
+  }
+
+  // The live market feed: off (no feed in this server), live, or reconnecting, with its numbers in the tooltip.
+  function renderFeed(feed) {
+    const badge = byTestId('feed');
+    if (!feed) {
+      badge.dataset.state = 'off';
+      badge.textContent = 'feed off';
+      badge.title = 'No live market feed: marks and quotes are those of the last run.';
+      return;
+    }
+    badge.dataset.state = feed.connected ? 'live' : 'reconnecting';
+    badge.textContent = feed.connected ? 'feed live' : 'feed reconnecting…';
+    const age = typeof feed.last_message_age === 'string' ? feed.last_message_age.replace(/\.\d+$/, '') : DASH;
+    badge.title = 'Live market feed: ' + feed.connected_connections + ' of ' + feed.connections + ' connections, ' +
+      intFormat.format(feed.tokens) + ' tokens, last message ' + age + ' ago, ' + intFormat.format(feed.messages) +
+      ' messages, ' + intFormat.format(feed.reconnects) + ' reconnects, ' + intFormat.format(feed.malformed) + ' malformed frames';
   }
 
   function renderOverview(o) {

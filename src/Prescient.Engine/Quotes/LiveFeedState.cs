@@ -1,0 +1,22 @@
+namespace Prescient.Engine.Quotes;
+
+/// <summary>What the live market feed of this process is doing, for the status and the dashboard (implemented by the host's feed).</summary>
+public interface ILiveFeedStatus
+{
+    LiveFeedState? Current { get; }
+}
+
+/// <summary>
+/// The feed at a glance: connected when every connection is; how many connections and tokens; how
+/// long since the last message on any connection; and counts since the feed started.
+/// </summary>
+public sealed record LiveFeedState(
+    string Url,
+    bool Connected,
+    int Connections,
+    int ConnectedConnections,
+    int Tokens,
+    TimeSpan? LastMessageAge,
+    long Reconnects,
+    long Messages,
+    long Malformed);
