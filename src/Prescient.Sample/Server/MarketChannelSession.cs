@@ -31,6 +31,7 @@ internal sealed class MarketChannelSession
     private long _lastTicks;
     private long _sent;
     private bool _silent;
+    private readonly TaskCompletionSource _drop = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public MarketChannelSession(long number, HttpContext context, WebSocket socket, MarketChannelEndpoint channel)
     {
@@ -47,9 +48,18 @@ internal sealed class MarketChannelSession
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var sender = SendAsync(cancellationToken);
+        var receiver = ReceiveAsync(cancellationToken);
         try
         {
-            await ReceiveAsync(cancellationToken);
+            if (await Task.WhenAny(receiver, _drop.Task) != receiver)
+            {
+                // Dropped on purpose: returning with the read pending ends the TCP connection gracefully
+                // (FIN, with no close frame), so the client still reads every frame sent before.
+                _ = receiver.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                return;
+            }
+
+            await receiver;
         }
         finally
         {
@@ -229,7 +239,12 @@ internal sealed class MarketChannelSession
     {
         if (message.SequenceEqual("PING"u8))
         {
-            Enqueue(new Frame(Pong, Json: false));
+            // Under the lock: a PONG never lands in the middle of one instant's frames, so it marks that all of them were sent.
+            lock (_gate)
+            {
+                Enqueue(new Frame(Pong, Json: false));
+            }
+
             return;
         }
 
@@ -310,7 +325,8 @@ internal sealed class MarketChannelSession
             if (faults.WsDropAfter > 0 && _sent >= faults.WsDropAfter)
             {
                 _channel.Stats.CountFault(SampleFaultKind.WsDrop);
-                Abort();
+                _outbox.Writer.TryComplete();
+                _drop.TrySetResult();
                 return;
             }
 
