@@ -112,6 +112,8 @@ public sealed class MarketChannelTests
         await client.OperationAsync("subscribe", second);
         var added = (await client.ReceiveJsonAsync()).AsArray();
         await client.OperationAsync("unsubscribe", first);
+        // Messages are handled in order: once PONG is back, the unsubscribe has been applied.
+        Assert.Empty(await client.DrainAsync());
         var later = new List<JsonNode>();
         for (var i = 0; i < 3; i++)
         {
@@ -159,6 +161,31 @@ public sealed class MarketChannelTests
         }
 
         Assert.All(books.Values, b => Assert.Equal("bids  asks ", b.ToString()));
+    }
+
+    [Fact]
+    public async Task Advance_ThreeDays_AnnouncesEveryMarketOfTheEventsThatOpened()
+    {
+        await using var harness = await SampleHarness.StartAsync();
+        using var client = await MarketChannelClient.ConnectAsync(harness);
+        await client.SubscribeAsync(Tokens(harness, 2));
+        await client.ReceiveAsync();
+        await TickAsync(harness, client, TimeSpan.FromMinutes(1));
+        var before = harness.Server.Universe.EventsAt(harness.Now).Select(e => e.EventId).ToHashSet();
+
+        var frames = await TickAsync(harness, client, TimeSpan.FromDays(3));
+
+        var opened = harness.Server.Universe.EventsAt(harness.Now).Where(e => !before.Contains(e.EventId)).ToList();
+        var announced = frames.Where(f => f["event_type"]!.GetValue<string>() == "new_market").ToList();
+        Assert.NotEmpty(opened);
+        Assert.Equal(opened.SelectMany(e => e.Markets.Select(m => m.MarketId)).Order(), announced.Select(f => f["id"]!.GetValue<string>()).Order());
+        Assert.All(announced, AssertRecordedShape);
+        var first = opened[0].Markets[0];
+        var frame = announced.Single(f => f["id"]!.GetValue<string>() == first.MarketId);
+        Assert.Equal(first.ConditionId, frame["market"]!.GetValue<string>());
+        Assert.Equal([first.YesTokenId, first.NoTokenId], frame["assets_ids"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(opened[0].EventId, frame["event_message"]!["id"]!.GetValue<string>());
+        Assert.Equal(opened[0].Title, frame["event_message"]!["title"]!.GetValue<string>());
     }
 
     [Fact]

@@ -22,6 +22,7 @@ internal sealed partial class MarketChannelEndpoint : IAsyncDisposable
     private readonly ILogger _logger;
     private long _accepted = -1;
     private bool _stopped;
+    private HashSet<(int Slot, int Generation)>? _open;
     private Task _loop = Task.CompletedTask;
 
     public MarketChannelEndpoint(SampleBooks books, SampleClock clock, TimeProvider time, SampleServerOptions options, SampleServerStats stats, ILogger logger)
@@ -112,12 +113,13 @@ internal sealed partial class MarketChannelEndpoint : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
+                var tick = new MarketChannelTick(Books, Clock.Now.UtcTicks);
+                AnnounceNewEvents(tick);
                 if (_sessions.IsEmpty)
                 {
                     continue;
                 }
 
-                var tick = new MarketChannelTick(Books, Clock.Now.UtcTicks);
                 foreach (var session in _sessions.Values)
                 {
                     try
@@ -138,6 +140,35 @@ internal sealed partial class MarketChannelEndpoint : IAsyncDisposable
         {
             // Server stopping.
         }
+    }
+
+    /// <summary>
+    /// Fills <see cref="MarketChannelTick.NewMarkets"/> with the markets of the events open now that were
+    /// not open at the previous tick (none at the first tick, which only takes stock).
+    /// </summary>
+    private void AnnounceNewEvents(MarketChannelTick tick)
+    {
+        var universe = Books.Universe;
+        var open = new HashSet<(int Slot, int Generation)>(universe.Enumerate(tick.Ticks, Universe.ClosedFilter.Open, 0));
+        if (_open is not null)
+        {
+            foreach (var (slot, generation) in open.Where(e => !_open.Contains(e)).Order())
+            {
+                var blueprint = universe.Factory.Create(slot, generation);
+                foreach (var market in blueprint.Markets)
+                {
+                    var buffer = new System.Buffers.ArrayBufferWriter<byte>(2048);
+                    using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+                    {
+                        Wire.MarketChannelWriter.WriteNewMarket(w, blueprint, market, tick.Ticks);
+                    }
+
+                    tick.NewMarkets.Add(buffer.WrittenSpan.ToArray());
+                }
+            }
+        }
+
+        _open = open;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Market channel session {Session} ended ({Reason})")]

@@ -91,6 +91,14 @@ internal sealed class MarketChannelSession
             {
                 UpdateMarket(tick, watch);
             }
+
+            if (_custom)
+            {
+                foreach (var frame in tick.NewMarkets)
+                {
+                    Enqueue(new Frame(frame, Json: true));
+                }
+            }
         }
     }
 

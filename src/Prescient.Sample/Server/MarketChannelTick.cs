@@ -17,6 +17,9 @@ internal sealed class MarketChannelTick(SampleBooks books, long ticks)
 
     public SampleBooks Books { get; } = books;
 
+    /// <summary>One <c>new_market</c> frame (UTF-8 JSON) per market of the events that opened since the previous tick; sent to the sessions with custom features.</summary>
+    public List<byte[]> NewMarkets { get; } = [];
+
     public EventSnapshot Event(EventBlueprint blueprint)
     {
         if (!_events.TryGetValue(blueprint.Id, out var snapshot))

@@ -17,7 +17,7 @@ internal readonly record struct PriceChangeEntry(string AssetId, decimal Price, 
 /// Writes market-channel frames with the keys, key order and string values of the recorded frames
 /// (fixtures/polymarket/ws): <c>book</c> and <c>price_change</c> as in the May 2026 replay
 /// (post-September-2025 <c>price_changes</c> array), <c>best_bid_ask</c> as in the replay,
-/// <c>last_trade_price</c> and <c>market_resolved</c> as in their recorded messages. A side with no
+/// <c>last_trade_price</c>, <c>market_resolved</c> and <c>new_market</c> as in their recorded messages. A side with no
 /// level reports a best bid of "0" and a best ask of "1" (the bounds of a price), so a value is
 /// always there to compare with.
 /// </summary>
@@ -108,21 +108,59 @@ internal static class MarketChannelWriter
         w.WriteString("event_type", "market_resolved");
         w.WriteString("id", WireText.Integer(market.Id));
         w.WriteString("market", market.ConditionId);
-        w.WriteStartArray("assets_ids");
-        w.WriteStringValue(market.YesTokenId);
-        w.WriteStringValue(market.NoTokenId);
-        w.WriteEndArray();
+        Strings(w, "assets_ids", [market.YesTokenId, market.NoTokenId]);
         w.WriteString("winning_asset_id", winner);
         w.WriteString("winning_outcome", outcome);
         w.WriteString("timestamp", Timestamp(ticks));
-        w.WriteStartArray("tags");
-        foreach (var tag in tags)
+        Strings(w, "tags", tags);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A market that has just opened, with the fields of the recorded <c>new_market</c> (which has
+    /// more than the docs list); <c>sports_market_type</c> and <c>line</c> are empty as recorded,
+    /// <c>game_start_time</c> is Gamma's <c>gameStartTime</c> for sports games and empty otherwise.
+    /// </summary>
+    public static void WriteNewMarket(Utf8JsonWriter w, EventBlueprint e, MarketBlueprint market, long ticks)
+    {
+        w.WriteStartObject();
+        w.WriteString("event_type", "new_market");
+        w.WriteString("id", WireText.Integer(market.Id));
+        w.WriteString("question", market.Question);
+        w.WriteString("market", market.ConditionId);
+        w.WriteString("slug", market.Slug);
+        w.WriteString("description", e.Description);
+        Strings(w, "assets_ids", [market.YesTokenId, market.NoTokenId]);
+        Strings(w, "outcomes", market.Outcomes);
+        w.WriteStartObject("event_message");
+        w.WriteString("id", WireText.Integer(e.Id));
+        w.WriteString("ticker", e.Slug);
+        w.WriteString("slug", e.Slug);
+        w.WriteString("title", e.Title);
+        w.WriteString("description", e.Description);
+        w.WriteEndObject();
+        w.WriteString("timestamp", Timestamp(ticks));
+        Strings(w, "tags", e.TagSlugs);
+        w.WriteString("condition_id", market.ConditionId);
+        w.WriteBoolean("active", e.Active);
+        Strings(w, "clob_token_ids", [market.YesTokenId, market.NoTokenId]);
+        w.WriteString("sports_market_type", "");
+        w.WriteString("line", "");
+        w.WriteString("game_start_time", e.Kind == EventKind.Sports ? WireText.Postgres(GammaMarketWriter.GameStart(e)) : "");
+        w.WriteString("order_price_min_tick_size", WireText.Decimal(market.TickSize));
+        w.WriteString("group_item_title", market.GroupItemTitle ?? "");
+        w.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter w, string name, string[] values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
         {
-            w.WriteStringValue(tag);
+            w.WriteStringValue(value);
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 
     /// <summary>Epoch milliseconds as a string, as every market-channel frame carries it.</summary>
