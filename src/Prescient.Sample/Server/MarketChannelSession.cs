@@ -51,12 +51,21 @@ internal sealed class MarketChannelSession
         var receiver = ReceiveAsync(cancellationToken);
         try
         {
-            if (await Task.WhenAny(receiver, _drop.Task) != receiver)
+            var first = await Task.WhenAny(receiver, sender, _drop.Task);
+            if (_drop.Task.IsCompleted)
             {
                 // Dropped on purpose: returning with the read pending ends the TCP connection gracefully
                 // (FIN, with no close frame), so the client still reads every frame sent before.
-                _ = receiver.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                Observe(receiver);
                 return;
+            }
+
+            if (first == sender && sender.IsFaulted)
+            {
+                // The client cannot be written to: stop reading too rather than queue frames for nobody.
+                Observe(receiver);
+                _context.Abort();
+                await sender;
             }
 
             await receiver;
@@ -68,6 +77,9 @@ internal sealed class MarketChannelSession
 
         await sender;
     }
+
+    private static void Observe(Task task) =>
+        _ = task.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     /// <summary>Drops the connection without a close handshake.</summary>
     public void Abort()
