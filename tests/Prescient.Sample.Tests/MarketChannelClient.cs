@@ -12,10 +12,12 @@ internal sealed class MarketChannelClient : IDisposable
 
     public WebSocketState State => _socket.State;
 
-    public static async Task<MarketChannelClient> ConnectAsync(SampleHarness harness)
+    public static Task<MarketChannelClient> ConnectAsync(SampleHarness harness) => ConnectAsync(harness.Server.MarketChannelAddress);
+
+    public static async Task<MarketChannelClient> ConnectAsync(Uri address)
     {
         var client = new MarketChannelClient();
-        await client._socket.ConnectAsync(harness.Server.MarketChannelAddress, client._timeout.Token);
+        await client._socket.ConnectAsync(address, client._timeout.Token);
         return client;
     }
 

@@ -126,6 +126,27 @@ public sealed class MarketChannelTests
     }
 
     [Fact]
+    public async Task SystemClock_Subscribed_PriceChangesArriveWithNoClockControl()
+    {
+        await using var server = await SampleServer.StartAsync(new SampleServerOptions { MarketChannelInterval = TimeSpan.FromMilliseconds(100) }, TimeProvider.System, CancellationToken.None);
+        var tokens = server.Universe.EventsAt(server.Clock.Now).SelectMany(e => e.Markets).Where(m => m.HasBook).Take(40).SelectMany(m => new[] { m.YesTokenId, m.NoTokenId }).ToList();
+        using var client = await MarketChannelClient.ConnectAsync(server.MarketChannelAddress);
+        await client.SubscribeAsync(tokens);
+        var dump = (await client.ReceiveJsonAsync()).AsArray();
+
+        // Waits (at most 30 s) on the server's own loop: the market moves in real time.
+        JsonNode frame;
+        do
+        {
+            frame = await client.ReceiveJsonAsync();
+        }
+        while (frame["event_type"]!.GetValue<string>() != "price_change");
+
+        Assert.NotEmpty(dump);
+        Assert.True(long.Parse(frame["timestamp"]!.GetValue<string>(), CultureInfo.InvariantCulture) > long.Parse(dump[0]!["timestamp"]!.GetValue<string>(), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Ping_Text_AnswersPong()
     {
         await using var harness = await SampleHarness.StartAsync();
