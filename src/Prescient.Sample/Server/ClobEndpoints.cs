@@ -17,6 +17,8 @@ internal sealed class ClobEndpoints(SampleUniverse universe, SampleClock clock, 
     /// <summary>Most tokens one <c>POST /books</c> may ask for (the CLOB's limit).</summary>
     public const int MaxBooks = 500;
 
+    private readonly SampleBooks _books = new(universe, scenarios);
+
     private static readonly Dictionary<string, TimeSpan> Intervals = new(StringComparer.Ordinal)
     {
         ["1h"] = TimeSpan.FromHours(1),
@@ -122,16 +124,7 @@ internal sealed class ClobEndpoints(SampleUniverse universe, SampleClock clock, 
     }
 
     /// <summary>The book the CLOB answers for one token now, scenarios applied; null when it has none.</summary>
-    private SimBook? BookOf(MarketBlueprint market, MarketState state, int outcome, long ticks)
-    {
-        var seed = universe.Options.Seed;
-        if (scenarios.GhostBooks && state.HasBook && GhostBook.Affects(seed, market.Id, outcome, ticks))
-        {
-            return GhostBook.For(outcome == 0 ? market.YesTokenId : market.NoTokenId);
-        }
-
-        return BookModel.For(seed, market, state, outcome, ticks, scenarios.ThinBestLevels);
-    }
+    private SimBook? BookOf(MarketBlueprint market, MarketState state, int outcome, long ticks) => _books.BookOf(market, state, outcome, ticks);
 
     private SampleReply History(HttpContext context)
     {

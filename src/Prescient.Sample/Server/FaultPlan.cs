@@ -20,7 +20,8 @@ internal sealed class FaultPlan(FaultOptions options, SampleServerStats stats)
         {
             SampleFaultKind.RateLimit => Options.RateLimitRate,
             SampleFaultKind.ServerError => Options.ServerErrorRate,
-            _ => Options.TruncatedJsonRate,
+            SampleFaultKind.TruncatedJson => Options.TruncatedJsonRate,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Market-channel faults are decided by the session."),
         };
         if (rate <= 0)
         {

@@ -11,4 +11,13 @@ public enum SampleFaultKind
 
     /// <summary>A 200 JSON body cut in half.</summary>
     TruncatedJson,
+
+    /// <summary>A market-channel connection dropped after <see cref="FaultOptions.WsDropAfter"/> frames.</summary>
+    WsDrop,
+
+    /// <summary>A market-channel frame cut in half (<see cref="FaultOptions.WsMalformedRate"/>).</summary>
+    WsMalformed,
+
+    /// <summary>A market-channel connection gone silent after <see cref="FaultOptions.WsSilentAfter"/> frames.</summary>
+    WsSilent,
 }

@@ -36,6 +36,9 @@ public static class SampleRoutes
     /// <summary>CLOB base fee of one token, by path.</summary>
     public const string FeeRateByPath = "GET /fee-rate/{token_id}";
 
+    /// <summary>The market channel WebSocket (faults of its own: see <see cref="FaultOptions.WsDropAfter"/>).</summary>
+    public const string MarketChannel = "GET /ws/market";
+
     /// <summary>The simulated clock (never faulted).</summary>
     public const string Clock = "GET /sample/clock";
 

@@ -20,10 +20,12 @@ public sealed class SampleServer : IAsyncDisposable
     private readonly WebApplication _app;
 
     private readonly ScenarioOptions _scenarios;
+    private readonly MarketChannelEndpoint _marketChannel;
 
-    private SampleServer(WebApplication app, Uri baseAddress, SampleUniverse universe, SampleClock clock, SampleServerStats stats, ScenarioOptions scenarios)
+    private SampleServer(WebApplication app, MarketChannelEndpoint marketChannel, Uri baseAddress, SampleUniverse universe, SampleClock clock, SampleServerStats stats, ScenarioOptions scenarios)
     {
         _app = app;
+        _marketChannel = marketChannel;
         _scenarios = scenarios;
         BaseAddress = baseAddress;
         Universe = universe;
@@ -33,6 +35,9 @@ public sealed class SampleServer : IAsyncDisposable
 
     /// <summary>Where the server listens, e.g. http://127.0.0.1:41234/ (Gamma and CLOB paths alike).</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>The market channel WebSocket, e.g. ws://127.0.0.1:41234/ws/market.</summary>
+    public Uri MarketChannelAddress => new(new UriBuilder(BaseAddress) { Scheme = "ws" }.Uri, "ws/market");
 
     /// <summary>The universe served; its <see cref="SampleUniverse.EventsAt"/> at <see cref="SampleClock.Now"/> is the ground truth of every reply.</summary>
     public SampleUniverse Universe { get; }
@@ -66,6 +71,7 @@ public sealed class SampleServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
+        app.UseWebSockets();
 
         var pipeline = new ReplyPipeline(new FaultPlan(options.Faults, stats), stats);
         new GammaEventsEndpoints(universe, clock).Map(app, pipeline);
@@ -73,10 +79,15 @@ public sealed class SampleServer : IAsyncDisposable
         new ClobEndpoints(universe, clock, options.Scenarios).Map(app, pipeline);
         new FeeRateEndpoints(universe, clock).Map(app, pipeline);
         new ControlEndpoints(clock).Map(app, pipeline);
+        var books = new SampleBooks(universe, options.Scenarios);
+        var marketChannel = new MarketChannelEndpoint(books, clock, time, options, stats, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<MarketChannelEndpoint>());
+        marketChannel.Map(app);
 
         await app.StartAsync(cancellationToken);
+        marketChannel.Start();
+        app.Lifetime.ApplicationStopping.Register(marketChannel.Stop);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SampleServer(app, new Uri(address.TrimEnd('/') + "/"), universe, clock, stats, options.Scenarios);
+        return new SampleServer(app, marketChannel, new Uri(address.TrimEnd('/') + "/"), universe, clock, stats, options.Scenarios);
     }
 
     /// <summary>
@@ -98,6 +109,7 @@ public sealed class SampleServer : IAsyncDisposable
     /// <summary>Stops listening and releases the server.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _marketChannel.DisposeAsync();
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
     }

@@ -18,7 +18,14 @@ public sealed record SampleServerOptions
     /// <summary>Events open at any moment (see <see cref="SampleUniverseOptions.Events"/>). Default 300.</summary>
     public int Events { get; init; } = 300;
 
-    /// <summary>Faults injected into Gamma and CLOB replies. Default none.</summary>
+    /// <summary>
+    /// How often the market channel (<c>/ws/market</c>) reads the universe and sends what changed, on
+    /// the server's <see cref="TimeProvider"/>; every change within one interval goes out at its end.
+    /// Between 10 ms and 1 minute. Default 500 ms.
+    /// </summary>
+    public TimeSpan MarketChannelInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Faults injected into Gamma and CLOB replies and the market channel. Default none.</summary>
     public FaultOptions Faults { get; init; } = new();
 
     /// <summary>Awkward upstream behaviours to reproduce (see <see cref="ScenarioOptions"/>). Default none.</summary>
@@ -45,6 +52,11 @@ public sealed record SampleServerOptions
         if (Scenarios is null)
         {
             return "Sample server scenarios must not be null.";
+        }
+
+        if (MarketChannelInterval < TimeSpan.FromMilliseconds(10) || MarketChannelInterval > TimeSpan.FromMinutes(1))
+        {
+            return $"Sample server market channel interval must be between 10 ms and 1 minute (got {MarketChannelInterval}).";
         }
 
         return new SampleUniverseOptions { Seed = Seed, Events = Events }.Validate() ?? Faults.Validate();

@@ -9,6 +9,7 @@ public sealed class SampleServerStats
     private readonly long[] _faults = new long[Enum.GetValues<SampleFaultKind>().Length];
     private long _total;
     private long _busyTicks;
+    private long _marketChannelMessages;
 
     /// <summary>Every request received, all routes together (including <c>/sample/*</c>).</summary>
     public long TotalRequests => Interlocked.Read(ref _total);
@@ -19,6 +20,9 @@ public sealed class SampleServerStats
     /// the client's wall time.
     /// </summary>
     public TimeSpan BusyTime => TimeSpan.FromTicks(Interlocked.Read(ref _busyTicks));
+
+    /// <summary>Frames sent on the market channel, every connection together (cut ones included, dropped or silenced ones not).</summary>
+    public long MarketChannelMessages => Interlocked.Read(ref _marketChannelMessages);
 
     /// <summary>Requests received on a route (a <see cref="SampleRoutes"/> constant); 0 for a route never hit.</summary>
     public long Requests(string route) => _routes.TryGetValue(route, out var c) ? Interlocked.Read(ref c.Value) : 0;
@@ -41,6 +45,8 @@ public sealed class SampleServerStats
     }
 
     internal void AddBusyTime(TimeSpan elapsed) => Interlocked.Add(ref _busyTicks, elapsed.Ticks);
+
+    internal void CountMarketChannelMessage() => Interlocked.Increment(ref _marketChannelMessages);
 
     internal void CountFault(SampleFaultKind kind) => Interlocked.Increment(ref _faults[(int)kind]);
 
