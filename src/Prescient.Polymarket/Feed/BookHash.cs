@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Globalization;
 
 namespace Prescient.Polymarket.Feed;
@@ -24,12 +23,15 @@ public readonly record struct BookHash
     /// <summary>Reads the hash from its UTF-8 text.</summary>
     public static BookHash FromUtf8(ReadOnlySpan<byte> text)
     {
+        Span<byte> bytes = stackalloc byte[20];
         if (text.Length == 40
-            && TryHex(text[..16], out var a)
-            && TryHex(text[16..32], out var b)
-            && Utf8Parser.TryParse(text[32..], out uint tail, out var used, 'x') && used == 8)
+            && Convert.FromHexString(text, bytes, out var consumed, out var written) == System.Buffers.OperationStatus.Done
+            && consumed == 40 && written == 20)
         {
-            return new BookHash(new UInt128(a, b), tail, null);
+            return new BookHash(
+                System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(bytes),
+                System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes[16..]),
+                null);
         }
 
         return new BookHash(default, 0, System.Text.Encoding.UTF8.GetString(text));
@@ -37,7 +39,4 @@ public readonly record struct BookHash
 
     public override string ToString() =>
         _other ?? string.Create(CultureInfo.InvariantCulture, $"{(ulong)(_head >> 64):x16}{(ulong)_head:x16}{_tail:x8}");
-
-    private static bool TryHex(ReadOnlySpan<byte> text, out ulong value) =>
-        Utf8Parser.TryParse(text, out value, out var used, 'x') && used == text.Length;
 }

@@ -20,7 +20,6 @@ internal static class FeedJson
     /// </summary>
     public static bool TryRaw(ref Utf8JsonReader reader, out ReadOnlySpan<byte> value)
     {
-        var scratch = _threadScratch ??= new byte[512];
         if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
         {
             value = default;
@@ -33,6 +32,7 @@ internal static class FeedJson
             return true;
         }
 
+        var scratch = _threadScratch ??= new byte[512];
         if (reader.ValueSpan.Length > scratch.Length)
         {
             value = default;
