@@ -43,6 +43,9 @@ public sealed class DashboardServer : IAsyncDisposable
             ["Data"] = dir.Path,
             ["Sample:Events"] = "120",
             ["Schedule:Enabled"] = "false",
+
+            // Figures asserted against a run's reply must not move under the test: the live feed stays off here.
+            ["Feed:Enabled"] = "false",
         }).Build();
         var api = await PrescientApi.StartAsync(configuration, "http://127.0.0.1:0", null, CancellationToken.None);
         var playwright = await Playwright.CreateAsync();

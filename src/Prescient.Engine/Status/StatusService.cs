@@ -1,5 +1,6 @@
 using Prescient.Engine.Markets;
 using Prescient.Engine.Positions;
+using Prescient.Engine.Quotes;
 using Prescient.Engine.Runs;
 using Prescient.Engine.Storage;
 
@@ -15,7 +16,8 @@ public sealed class StatusService(
     IDataFreshness freshness,
     PortfolioService portfolio,
     MarketSourceInfo source,
-    TimeProvider time)
+    TimeProvider time,
+    ILiveFeedStatus? feed = null)
 {
     public async Task<TradingStatus> GetAsync(CancellationToken cancellationToken)
     {
@@ -36,7 +38,10 @@ public sealed class StatusService(
             {
                 HeldMarketsNotLookedUp = p.Positions.Count(x => x.LookupProblem is not null),
             },
-            files.Select(f => new DataFileStatus(f.File, f.GeneratedAt, f.GeneratedAt is { } at ? Age(now, at) : null, f.Source, f.Problem)).ToArray());
+            files.Select(f => new DataFileStatus(f.File, f.GeneratedAt, f.GeneratedAt is { } at ? Age(now, at) : null, f.Source, f.Problem)).ToArray())
+        {
+            Feed = feed?.Current,
+        };
     }
 
     /// <summary>Never negative: a file stamped by a clock slightly ahead is simply fresh.</summary>

@@ -1,4 +1,5 @@
 using Prescient.Engine.Markets;
+using Prescient.Engine.Quotes;
 using Prescient.Engine.Runs;
 
 namespace Prescient.Engine.Status;
@@ -14,7 +15,11 @@ public sealed record TradingStatus(
     RunRecord? LastEndOfDay,
     ScheduleStatus Schedule,
     PortfolioStatus Portfolio,
-    IReadOnlyList<DataFileStatus> Data);
+    IReadOnlyList<DataFileStatus> Data)
+{
+    /// <summary>The live market feed of the serving process (<c>GET /trading/status</c>); null without one (every command but <c>serve</c>).</summary>
+    public LiveFeedState? Feed { get; init; }
+}
 
 /// <summary>The portfolio in brief, USDC; <see cref="TotalPnl"/> = equity − initial cash.</summary>
 public sealed record PortfolioStatus(
