@@ -23,7 +23,10 @@ internal sealed class MarketChannelSession
 
     private readonly object _gate = new();
     private readonly Dictionary<long, MarketWatch> _markets = [];
-    private readonly Channel<Frame> _outbox = Channel.CreateUnbounded<Frame>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>Frames queued for a client that reads too slowly before its connection is dropped (a whole-universe session gets about 500 a second).</summary>
+    private const int MaxQueuedFrames = 100_000;
+
+    private readonly Channel<Frame> _outbox = Channel.CreateBounded<Frame>(new BoundedChannelOptions(MaxQueuedFrames) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly HttpContext _context;
     private readonly WebSocket _socket;
     private readonly MarketChannelEndpoint _channel;
@@ -81,11 +84,18 @@ internal sealed class MarketChannelSession
     private static void Observe(Task task) =>
         _ = task.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
-    /// <summary>Drops the connection without a close handshake.</summary>
+    /// <summary>Drops the connection without a close handshake; harmless once the connection has ended.</summary>
     public void Abort()
     {
         _outbox.Writer.TryComplete();
-        _context.Abort();
+        try
+        {
+            _context.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request ended in the meantime (the server stopping races with the client leaving): nothing left to drop.
+        }
     }
 
     /// <summary>Sends what changed for the subscribed tokens between the last instant sent and <paramref name="tick"/>.</summary>
@@ -376,7 +386,14 @@ internal sealed class MarketChannelSession
     private bool IsMalformed(double rate, long n) =>
         rate > 0 && (SampleRandom.Hash((ulong)(uint)_channel.Seed, 0x3a1f, (ulong)Number, (ulong)n) >> 11) * (1.0 / (1UL << 53)) < rate;
 
-    private void Enqueue(Frame frame) => _outbox.Writer.TryWrite(frame);
+    private void Enqueue(Frame frame)
+    {
+        if (!_outbox.Writer.TryWrite(frame) && !_outbox.Reader.Completion.IsCompleted)
+        {
+            // The client is far behind: drop it, as a real server does, rather than queue without bound.
+            Abort();
+        }
+    }
 
     private static Frame Json(Action<Utf8JsonWriter> write)
     {
