@@ -53,6 +53,7 @@ public sealed class MarketChannelTests
 
         var entries = 0;
         var kinds = new HashSet<string>();
+        var trades = new Dictionary<string, string>();
         for (var i = 0; i < 10; i++)
         {
             foreach (var frame in await TickAsync(harness, client, TimeSpan.FromMinutes(3)))
@@ -76,6 +77,9 @@ public sealed class MarketChannelTests
                         }
 
                         break;
+                    case "last_trade_price":
+                        trades[frame["asset_id"]!.GetValue<string>()] = frame["price"]!.GetValue<string>();
+                        break;
                     case "best_bid_ask":
                         var top = books[frame["asset_id"]!.GetValue<string>()];
                         Assert.Equal((frame["best_bid"]!.GetValue<string>(), frame["best_ask"]!.GetValue<string>()), (top.BestBid, top.BestAsk));
@@ -94,7 +98,12 @@ public sealed class MarketChannelTests
         Assert.Contains("last_trade_price", kinds);
         foreach (var book in rest)
         {
-            Assert.Equal(LocalBook.From(book!).ToString(), books[book!["asset_id"]!.GetValue<string>()].ToString());
+            var id = book!["asset_id"]!.GetValue<string>();
+            Assert.Equal(LocalBook.From(book).ToString(), books[id].ToString());
+            if (trades.TryGetValue(id, out var price))
+            {
+                Assert.Equal(book["last_trade_price"]!.GetValue<string>(), price);
+            }
         }
     }
 

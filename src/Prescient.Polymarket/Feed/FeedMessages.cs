@@ -31,10 +31,10 @@ public readonly record struct LastTrade(TokenId TokenId, ConditionId? Market, de
 /// <summary><c>best_bid_ask</c> (custom feature): the server's top of book for a token; a null price means that side is empty.</summary>
 public readonly record struct TopOfBook(TokenId TokenId, ConditionId? Market, decimal? BestBid, decimal? BestAsk, decimal? Spread, DateTimeOffset? Timestamp);
 
-/// <summary><c>new_market</c> (custom feature): a market was created. <see cref="Outcomes"/> is a real array here, not JSON-in-a-string.</summary>
+/// <summary><c>new_market</c> (custom feature): a market was created; <see cref="Id"/> is its Gamma id. <see cref="Outcomes"/> is a real array here, not JSON-in-a-string.</summary>
 public sealed record NewMarket(
     ConditionId Market,
-    string? Id,
+    MarketId? Id,
     string? Question,
     string? Slug,
     IReadOnlyList<TokenId> TokenIds,
@@ -44,7 +44,7 @@ public sealed record NewMarket(
 /// <summary><c>market_resolved</c> (custom feature): the market resolved to <see cref="WinningTokenId"/> / <see cref="WinningOutcome"/>.</summary>
 public sealed record MarketResolved(
     ConditionId Market,
-    string? Id,
+    MarketId? Id,
     IReadOnlyList<TokenId> TokenIds,
     TokenId? WinningTokenId,
     string? WinningOutcome,

@@ -49,32 +49,33 @@ internal sealed partial class FeedShard
         _state = ShardState.Connected;
         FeedLog.Connected(_logger, Index, _options.Url, tokens.Length, Interlocked.Read(ref _reconnects));
         using var session = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var writer = WriteAsync(socket, outbox.Reader, session.Token);
         var check = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 100, Math.Min(_options.SilenceTimeout.Ticks, _options.PingInterval.Ticks) / 10));
-        string cause;
-        using (_time.CreateTimer(_ => outbox.Writer.TryWrite(SubscriptionMessages.Ping), null, _options.PingInterval, _options.PingInterval))
-        using (_time.CreateTimer(_ => CheckSilence(socket), null, check, check))
-        {
-            try
-            {
-                cause = await ReceiveAsync(socket, session.Token);
-            }
-            catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException)
-            {
-                cause = ct.IsCancellationRequested ? "stopped" : _silent ? "silence" : e.Message;
-            }
-            finally
-            {
-                lock (_gate)
-                {
-                    _outbox = null;
-                }
 
-                outbox.Writer.TryComplete();
-                await session.CancelAsync();
-                socket.Abort();
-                await writer;
+        // The timers start before the writer can send the subscription, so whoever sees the
+        // subscription (a test on a fake clock) knows both timers are running.
+        using var ping = _time.CreateTimer(_ => outbox.Writer.TryWrite(SubscriptionMessages.Ping), null, _options.PingInterval, _options.PingInterval);
+        using var silence = _time.CreateTimer(_ => CheckSilence(socket), null, check, check);
+        var writer = WriteAsync(socket, outbox.Reader, session.Token);
+        string cause;
+        try
+        {
+            cause = await ReceiveAsync(socket, session.Token);
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException)
+        {
+            cause = ct.IsCancellationRequested ? "stopped" : _silent ? "silence" : e.Message;
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _outbox = null;
             }
+
+            outbox.Writer.TryComplete();
+            await session.CancelAsync();
+            socket.Abort();
+            await writer;
         }
 
         return (true, cause);

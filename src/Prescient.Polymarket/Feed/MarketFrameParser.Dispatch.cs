@@ -1,3 +1,5 @@
+using Prescient.Domain.Ids;
+
 namespace Prescient.Polymarket.Feed;
 
 /// <summary>Checking a gathered message for the fields its type needs, then handing it on.</summary>
@@ -47,7 +49,7 @@ public sealed partial class MarketFrameParser
                     return "new_market without a market";
                 }
 
-                handler.OnNewMarket(new NewMarket(newMarket, f.Id, f.Question, f.Slug, f.AssetIds ?? [], f.Outcomes ?? [], f.Timestamp));
+                handler.OnNewMarket(new NewMarket(newMarket, GammaId(f.Id), f.Question, f.Slug, f.AssetIds ?? [], f.Outcomes ?? [], f.Timestamp));
                 return null;
             case FeedEventKind.MarketResolved:
                 if (f.Market is not { } resolvedMarket)
@@ -55,12 +57,14 @@ public sealed partial class MarketFrameParser
                     return "market_resolved without a market";
                 }
 
-                handler.OnMarketResolved(new MarketResolved(resolvedMarket, f.Id, f.AssetIds ?? [], f.WinningAsset, f.WinningOutcome, f.Timestamp));
+                handler.OnMarketResolved(new MarketResolved(resolvedMarket, GammaId(f.Id), f.AssetIds ?? [], f.WinningAsset, f.WinningOutcome, f.Timestamp));
                 return null;
             default:
                 return null;
         }
     }
+
+    private static MarketId? GammaId(string? id) => string.IsNullOrWhiteSpace(id) ? null : MarketId.Create(id);
 
     /// <summary>
     /// The three shapes: <c>price_changes</c> (each entry has its asset), <c>changes</c> (the asset

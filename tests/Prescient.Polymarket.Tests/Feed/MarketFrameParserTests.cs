@@ -141,7 +141,8 @@ public sealed class MarketFrameParserTests
         var created = Assert.Single(handler.NewMarkets);
         Assert.Equal(["Yes", "No"], created.Outcomes);
         Assert.Equal("nvda-above-240-on-january-30-2026", created.Slug);
-        Assert.Equal("1031769", created.Id);
+        Assert.Equal(MarketId.Create("1031769"), created.Id);
+        Assert.Equal(MarketId.Create("1031769"), resolved.Id);
         var tick = Assert.Single(handler.Ticks);
         Assert.Equal((0.01m, 0.001m), (tick.OldTickSize, tick.NewTickSize));
         var trade = Assert.Single(handler.Trades);
