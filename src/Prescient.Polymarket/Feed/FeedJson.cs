@@ -99,8 +99,9 @@ internal static class FeedJson
     }
 
     /// <summary>
-    /// A best bid or ask: a price, or an empty side as JSON null, <c>""</c> or <c>"0"</c> (no recorded
-    /// frame shows an empty side; these are the plausible spellings, and no real quote is 0).
+    /// A best bid or ask: a price, or an empty side as JSON null, <c>""</c>, <c>"0"</c> or <c>"1"</c> (no
+    /// recorded frame shows an empty side; these are the plausible spellings, the last the one the
+    /// CLOB's REST midpoint uses for a missing ask, and no real quote is 0 or 1: prices lie strictly between).
     /// </summary>
     public static bool TryTopPrice(ref Utf8JsonReader reader, out decimal? value)
     {
@@ -115,7 +116,7 @@ internal static class FeedJson
             return false;
         }
 
-        value = price == 0m ? null : price;
+        value = price is 0m or 1m ? null : price;
         return true;
     }
 

@@ -27,4 +27,20 @@ public sealed class FeedJsonTests
     [InlineData("abc")]
     public void TryDecimal_NotANumber_Fails(string text) =>
         Assert.False(FeedJson.TryDecimal(FeedFixtures.Utf8(text), out _));
+
+    [Theory]
+    [InlineData("\"0.52\"", "0.52")]
+    [InlineData("0.52", "0.52")]
+    [InlineData("null", null)]
+    [InlineData("\"\"", null)]
+    [InlineData("\"0\"", null)]
+    [InlineData("\"1\"", null)]
+    public void TryTopPrice_APriceOrAnEmptySide(string json, string? expected)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        reader.Read();
+
+        Assert.True(FeedJson.TryTopPrice(ref reader, out var value));
+        Assert.Equal(expected is null ? null : decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
+    }
 }
