@@ -45,6 +45,9 @@ public sealed class PrescientApi : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Where market data comes from (the in-process sample market, when it runs one).</summary>
+    internal MarketBackend Backend => _resources.Backend;
+
     public static async Task<PrescientApi> StartAsync(
         IConfiguration configuration,
         string urls,

@@ -22,7 +22,7 @@ namespace Prescient.Host.Feed;
 /// (<see cref="ExecutionService.SettleAsync"/>: the resolution is confirmed upstream, and the
 /// market settles once whoever sees it first).
 /// </summary>
-internal sealed partial class LiveFeedService(
+public sealed partial class LiveFeedService(
     MarketFeedOptions options,
     LiveBooks live,
     IMarketSource source,
@@ -34,6 +34,9 @@ internal sealed partial class LiveFeedService(
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService, IMarketFeedSink, ILiveFeedStatus
 {
+    /// <summary>The cause of the dashboard change a settlement on <c>market_resolved</c> sends.</summary>
+    public const string ResolvedCause = "market resolved";
+
     private readonly ILogger _logger = loggers.CreateLogger<LiveFeedService>();
     private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly HashSet<TokenId> _subscribed = [];
@@ -180,6 +183,7 @@ internal sealed partial class LiveFeedService(
         var portfolio = await store.ReadPortfolioAsync(cancellationToken);
         if (portfolio is null || !portfolio.Positions.Any(p => p.ConditionId == market))
         {
+            LogResolvedNotHeld(_logger, market.Value);
             return;
         }
 
@@ -187,7 +191,7 @@ internal sealed partial class LiveFeedService(
         var result = await execution.SettleAsync(cancellationToken);
         if (result.Settlements.Count > 0)
         {
-            notifier.Changed([DashboardTopics.Trades, DashboardTopics.Positions, DashboardTopics.Portfolio], "market resolved");
+            notifier.Changed([DashboardTopics.Trades, DashboardTopics.Positions, DashboardTopics.Portfolio], ResolvedCause);
             _work.Writer.TryWrite(Work.Watch);
         }
     }
@@ -244,6 +248,9 @@ internal sealed partial class LiveFeedService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live feed: held market {Market} resolved; settling")]
     private static partial void LogResolvedHeld(ILogger logger, string market);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Live feed: market {Market} resolved; not held")]
+    private static partial void LogResolvedNotHeld(ILogger logger, string market);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live feed step failed: {Reason}; the feed goes on")]
     private static partial void LogStepFailed(ILogger logger, string reason, Exception exception);

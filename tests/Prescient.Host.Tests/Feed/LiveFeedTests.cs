@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Prescient.Host.Dashboard;
+using Prescient.Host.Feed;
 using Prescient.Host.Tests.Dashboard;
 
 namespace Prescient.Host.Tests.Feed;
@@ -28,9 +30,7 @@ public sealed class LiveFeedTests : IAsyncLifetime
         Assert.True((int)cycle["open_positions"]! > 0);
 
         // The books the feed keeps arrive as "changed" from the live feed: wait for the first one after the run's own messages.
-        while ((await _hub.NextAsync()) is var (method, payload) && !(method == DashboardMessages.Changed && payload.GetProperty("cause").GetString() == DashboardNotifier.LiveCause))
-        {
-        }
+        await WaitForChangeAsync(DashboardNotifier.LiveCause);
 
         var snapshot = await _api.GetJsonAsync("/api/dashboard");
         var feed = snapshot["feed"]!;
@@ -41,5 +41,49 @@ public sealed class LiveFeedTests : IAsyncLifetime
         var status = await _api.GetJsonAsync("/trading/status");
         Assert.Equal((string?)feed["url"], (string?)status["feed"]!["url"]);
         Assert.True((bool)status["feed"]!["connected"]!);
+    }
+
+    [Fact]
+    public async Task HeldMarketsResolveOnTheChannel_SettleAtOnce_AndTheNextCycleDoesNotSettleThemAgain()
+    {
+        await _api.PostJsonAsync("/trading/run-full-cycle");
+        var held = (await _api.GetJsonAsync("/paper-trading/portfolio"))["positions"]!.AsArray().Select(p => (string)p!["market_id"]!).ToHashSet();
+
+        // Once the feed has its books, three simulated days: some held markets end and resolve, and the
+        // sample market says so on its channel (a resolution while the feed is away is the next cycle's).
+        await WaitForChangeAsync(DashboardNotifier.LiveCause);
+        _api.Api.Backend.Sample!.Clock.AdvanceBy(TimeSpan.FromDays(3));
+        await WaitForChangeAsync(LiveFeedService.ResolvedCause);
+
+        var settled = Settlements(JsonNode.Parse(await _api.GetTextAsync("/paper-trading/trades"))!.AsArray());
+        Assert.NotEmpty(settled);
+        Assert.All(settled, s => Assert.Contains(s.Key, held));
+        Assert.All(settled, s => Assert.Equal(1, s.Value));
+        var positions = (await _api.GetJsonAsync("/paper-trading/portfolio"))["positions"]!.AsArray();
+        Assert.DoesNotContain(positions, p => settled.ContainsKey((string)p!["market_id"]!));
+
+        await _api.PostJsonAsync("/trading/run-full-cycle");
+        var after = Settlements(JsonNode.Parse(await _api.GetTextAsync("/paper-trading/trades"))!.AsArray());
+        Assert.All(settled, s => Assert.Equal(1, after[s.Key]));
+    }
+
+    private static Dictionary<string, int> Settlements(JsonArray ledger) =>
+        ledger.Where(t => (string?)t!["kind"] == "settlement").GroupBy(t => (string)t!["market_id"]!).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>Reads the hub's messages until a "changed" of <paramref name="cause"/>, for at most 60 s in all.</summary>
+    private async Task WaitForChangeAsync(string cause)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var (method, payload) = await _hub.NextAsync();
+            if (method == DashboardMessages.Changed && payload.GetProperty("cause").GetString() == cause)
+            {
+                return;
+            }
+        }
+
+        var log = Directory.GetFiles(Path.Combine(_api.DataDirectory, "logs")).SelectMany(File.ReadAllLines).Where(l => l.Contains("feed", StringComparison.OrdinalIgnoreCase) || l.Contains("Settle", StringComparison.Ordinal)).TakeLast(15);
+        Assert.Fail($"No change '{cause}' within 60 s:\n" + string.Join('\n', log));
     }
 }
