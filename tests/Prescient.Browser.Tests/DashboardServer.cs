@@ -35,7 +35,8 @@ public sealed class DashboardServer : IAsyncDisposable
 
     public List<string> Errors { get; } = [];
 
-    public static async Task<DashboardServer> StartAsync()
+    /// <param name="feed">Whether the live feed runs: off, figures asserted against a run's reply do not move under the test.</param>
+    public static async Task<DashboardServer> StartAsync(bool feed = false)
     {
         var dir = new TempDirectory();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -43,9 +44,7 @@ public sealed class DashboardServer : IAsyncDisposable
             ["Data"] = dir.Path,
             ["Sample:Events"] = "120",
             ["Schedule:Enabled"] = "false",
-
-            // Figures asserted against a run's reply must not move under the test: the live feed stays off here.
-            ["Feed:Enabled"] = "false",
+            ["Feed:Enabled"] = feed ? "true" : "false",
         }).Build();
         var api = await PrescientApi.StartAsync(configuration, "http://127.0.0.1:0", null, CancellationToken.None);
         var playwright = await Playwright.CreateAsync();

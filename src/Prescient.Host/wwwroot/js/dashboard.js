@@ -918,13 +918,16 @@
   // ---------------------------------------------------------------------------------------------
 
   function marketRow(m) {
-    return el('tr', { dataset: { tokenId: m.token_id || '', marketId: m.market_id || '' } }, [
+    // A row from the live feed's book carries data-live and a "live" tag beside its book time.
+    const time = m.has_book === false ? el('td', {}, [tag('no book', 'tag-warn')]) : timeTd(m.book_timestamp);
+    if (m.live) time.appendChild(tag('live', 'tag-ok'));
+    return el('tr', { dataset: { tokenId: m.token_id || '', marketId: m.market_id || '', live: m.live ? 'true' : 'false' } }, [
       questionTd(m.question),
       td(m.outcome || DASH),
       numTd(fmtPrice(m.best_bid)),
       numTd(fmtPrice(m.best_ask)),
       numTd(fmtPrice(m.spread)),
-      m.has_book === false ? el('td', {}, [tag('no book', 'tag-warn')]) : timeTd(m.book_timestamp),
+      time,
     ]);
   }
 
