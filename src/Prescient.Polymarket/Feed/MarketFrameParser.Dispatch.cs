@@ -75,7 +75,7 @@ public sealed partial class MarketFrameParser
     {
         if (!f.HasChanges)
         {
-            if (f.Asset is not { } token || f.Price is not (>= 0m and <= 1m) || f.Size is not >= 0m || f.IsBuy is not { } isBuy)
+            if (f.Asset is not { } token || !IsLevel(f.Price, f.Size) || f.IsBuy is not { } isBuy)
             {
                 return "price_change without an asset_id, a price in [0, 1], a size of at least 0 and a side";
             }

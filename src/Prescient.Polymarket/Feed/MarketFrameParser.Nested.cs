@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Prescient.Domain.Ids;
 
@@ -39,7 +40,7 @@ public sealed partial class MarketFrameParser
                 }
             }
 
-            if (price is not (>= 0m and <= 1m) || size is not >= 0m)
+            if (!IsLevel(price, size))
             {
                 return $"{side}: a level without a price in [0, 1] and a size of at least 0";
             }
@@ -114,7 +115,7 @@ public sealed partial class MarketFrameParser
                 }
             }
 
-            if (price is not (>= 0m and <= 1m) || size is not >= 0m || isBuy is null)
+            if (!IsLevel(price, size) || isBuy is null)
             {
                 return $"{name}: a change without a price in [0, 1], a size of at least 0 and a side";
             }
@@ -181,6 +182,10 @@ public sealed partial class MarketFrameParser
 
         return null;
     }
+
+    /// <summary>A price in [0, 1] and a size of at least 0, checked without decimal comparisons (see <see cref="FeedJson.UnitRangeOf"/>).</summary>
+    private static bool IsLevel([NotNullWhen(true)] decimal? price, [NotNullWhen(true)] decimal? size) =>
+        price is { } p && FeedJson.IsUnit(p) && size is { } s && (!decimal.IsNegative(s) || s == 0m);
 
     private static string? Skip(ref Utf8JsonReader reader)
     {
