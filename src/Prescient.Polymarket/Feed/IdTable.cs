@@ -14,14 +14,7 @@ internal sealed class IdTable<TId>
     where TId : struct, IStringId<TId>
 {
     private const int Capacity = 200_000;
-    private const int RecentCount = 4;
     private readonly Dictionary<byte[], TId> _ids = new(Utf8KeyComparer.Instance);
-
-    // The last few ids found, compared byte for byte before the dictionary is asked: the entries of a
-    // price_change frame name the same one or two tokens (a market's pair) over and over.
-    private readonly byte[]?[] _recentKeys = new byte[RecentCount][];
-    private readonly TId[] _recentIds = new TId[RecentCount];
-    private int _nextRecent;
     private readonly Dictionary<byte[], TId>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
 
     public IdTable() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<byte>>();
@@ -34,19 +27,8 @@ internal sealed class IdTable<TId>
             return null;
         }
 
-        for (var i = 0; i < RecentCount; i++)
+        if (_lookup.TryGetValue(utf8, out var id))
         {
-            if (utf8.SequenceEqual(_recentKeys[i]))
-            {
-                return _recentIds[i];
-            }
-        }
-
-        if (_lookup.TryGetValue(utf8, out var key, out var id))
-        {
-            _recentKeys[_nextRecent] = key;
-            _recentIds[_nextRecent] = id;
-            _nextRecent = (_nextRecent + 1) % RecentCount;
             return id;
         }
 

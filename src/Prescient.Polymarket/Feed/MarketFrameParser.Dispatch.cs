@@ -85,7 +85,7 @@ public sealed partial class MarketFrameParser
         }
 
         var changes = f.Changes.Span;
-        foreach (var change in changes)
+        foreach (ref readonly var change in changes)
         {
             if ((change.Asset ?? f.Asset) is null)
             {
@@ -93,10 +93,20 @@ public sealed partial class MarketFrameParser
             }
         }
 
-        foreach (var change in changes)
+        // Price, size and side were checked as each entry ended (ReadChanges).
+        foreach (ref readonly var change in changes)
         {
             handler.OnPriceChange(new PriceChange(
-                (change.Asset ?? f.Asset)!.Value, f.Market, change.IsBid, change.Price, change.Size, change.HasTop, change.BestBid, change.BestAsk, change.Hash ?? f.Hash, f.Timestamp));
+                (change.Asset ?? f.Asset)!.Value,
+                f.Market,
+                change.IsBid!.Value,
+                change.Price!.Value,
+                change.Size!.Value,
+                change.HasBestBid && change.HasBestAsk,
+                change.BestBid,
+                change.BestAsk,
+                change.Hash ?? f.Hash,
+                f.Timestamp));
         }
 
         return null;
