@@ -31,8 +31,13 @@ internal static class FeedMemoryBenchmark
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var live = new LiveBooks(TimeProvider.System);
         var sink = new CountingSink(live, count);
+        long largestDump = 0;
         await using var channel = await LoopbackMarketChannel.StartAsync((send, subscribed, ct) =>
-            send(Dump(subscribed, marketOf, levels, new Random(subscribed.Count > 0 ? subscribed[0].GetHashCode(StringComparison.Ordinal) : 0))));
+        {
+            var dump = Dump(subscribed, marketOf, levels, new Random(subscribed.Count));
+            InterlockedMax(ref largestDump, dump.Length);
+            return send(dump);
+        });
         var before = Measure();
         var clock = Stopwatch.StartNew();
         await using var client = new MarketFeedClient(new MarketFeedOptions { Url = channel.Url, MaxTokensPerConnection = perConnection }, sink);
@@ -45,6 +50,7 @@ internal static class FeedMemoryBenchmark
         var feedOnly = Measure();
         GC.KeepAlive(ids);
         Console.WriteLine(Invariant($"{count} tokens on {connections} connections, {levels} levels a side per book; all {count} snapshots in {arrived.TotalSeconds:0.0} s"));
+        Console.WriteLine(Invariant($"largest initial dump frame: {largestDump / 1024} KiB (each connection's receive buffer grows to hold it and keeps that size)"));
         Report("before subscribing", before, before);
         Report("books held (feed + LiveBooks)", after, before);
         Report("feed alone (LiveBooks cleared)", feedOnly, before);
@@ -53,6 +59,15 @@ internal static class FeedMemoryBenchmark
 
         void Report(string label, (long Heap, long WorkingSet) at, (long Heap, long WorkingSet) from) =>
             Console.WriteLine(Invariant($"{label}: managed heap {at.Heap / 1048576.0:0.0} MiB (+{(at.Heap - from.Heap) / 1048576.0:0.0}), working set {at.WorkingSet / 1048576.0:0.0} MiB (+{(at.WorkingSet - from.WorkingSet) / 1048576.0:0.0})"));
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        var seen = Interlocked.Read(ref target);
+        while (value > seen && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+            seen = Interlocked.Read(ref target);
+        }
     }
 
     private static (long Heap, long WorkingSet) Measure()
