@@ -223,12 +223,3 @@ internal static class FeedJson
         return Ascii.EqualsIgnoreCase(raw, "SELL"u8);
     }
 }
-
-/// <summary>A value against [0, 1]: the ends matter for a best bid or ask (0 and 1 spell an empty side).</summary>
-internal enum UnitRange
-{
-    Outside,
-    Zero,
-    Inside,
-    One,
-}
