@@ -65,8 +65,7 @@ internal static class FeedBenchmark
 
         Console.WriteLine(Invariant($"median: {Median(rates) / 1e6:0.00} M level updates per processor-second, {Median(wallRates) / 1e6:0.00} M/s wall clock (parse + book + top check)"));
         Console.WriteLine(Invariant($"before (frozen copy of the old parser): {Median(baselineRates) / 1e6:0.00} M/s, {Median(baselineWallRates) / 1e6:0.00} M/s wall; ratio now/before: median {Median(ratios):0.00} (per pass {ratios.Min():0.00}-{ratios.Max():0.00}), of the medians {Median(rates) / Median(baselineRates):0.00}"));
-        ParseOnly(tape, "parse only", new MarketFrameParser().Parse);
-        ParseOnly(tape, "parse only, before", new BaselineParser().Parse);
+        ParseOnlyPair(tape);
         BooksOnly(tape);
         ReaderFloor(tape);
         Recorded(replay);
@@ -149,23 +148,41 @@ internal static class FeedBenchmark
         Console.WriteLine(Invariant($"Utf8JsonReader alone over the tape: {tape.Changes / best / 1e6:0.00} M changes/s of processor time ({tokens} tokens a pass, best of 5)"));
     }
 
-    /// <summary>The parser alone, handing changes to a handler that drops them: what the books add is the difference.</summary>
-    private static void ParseOnly(FeedTape tape, string label, ParseFrame parse)
+    /// <summary>
+    /// The parser alone, handing changes to a handler that drops them (what the books add is the
+    /// difference): the current parser and the frozen copy in alternating passes, 9 rounds.
+    /// </summary>
+    private static void ParseOnlyPair(FeedTape tape)
     {
-        var handler = new CountingHandler();
-        var best = double.MaxValue;
-        for (var pass = 0; pass < 5; pass++)
+        ParseFrame now = new MarketFrameParser().Parse;
+        ParseFrame before = new BaselineParser().Parse;
+        var nowSeconds = new List<double>();
+        var beforeSeconds = new List<double>();
+        var ratios = new List<double>();
+        for (var round = 0; round < 9; round++)
         {
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            foreach (var frame in tape.Frames)
-            {
-                parse(frame, handler);
-            }
-
-            best = Math.Min(best, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+            var first = round % 2 == 0;
+            var a = ParseSeconds(tape, first ? now : before);
+            var b = ParseSeconds(tape, first ? before : now);
+            var (n, o) = first ? (a, b) : (b, a);
+            nowSeconds.Add(n);
+            beforeSeconds.Add(o);
+            ratios.Add(o / n);
         }
 
-        Console.WriteLine(Invariant($"{label}: {tape.Changes / best / 1e6:0.00} M changes per processor-second (best of 5), {handler.Changes} handed on"));
+        Console.WriteLine(Invariant($"parse only: {tape.Changes / nowSeconds.Min() / 1e6:0.00} M changes per processor-second (best of 9; median {tape.Changes / Median(nowSeconds) / 1e6:0.00}), before {tape.Changes / beforeSeconds.Min() / 1e6:0.00} (median {tape.Changes / Median(beforeSeconds) / 1e6:0.00}); ratio now/before per round: median {Median(ratios):0.00} ({ratios.Min():0.00}-{ratios.Max():0.00})"));
+    }
+
+    private static double ParseSeconds(FeedTape tape, ParseFrame parse)
+    {
+        var handler = new CountingHandler();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        foreach (var frame in tape.Frames)
+        {
+            parse(frame, handler);
+        }
+
+        return (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
     }
 
     /// <summary>The real recording: the 24-book dump then its 109 price changes, 2,000 times over.</summary>
