@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Prescient.Bench.Baseline;
 using Prescient.Domain.Ids;
 using Prescient.Polymarket.Feed;
 
@@ -15,6 +16,8 @@ namespace Prescient.Bench;
 /// </summary>
 internal static class FeedBenchmark
 {
+    private delegate FrameResult ParseFrame(ReadOnlySpan<byte> frame, IMarketFrameHandler handler);
+
     public static Task<int> RunAsync(string[] args)
     {
         var frames = BenchSetup.Arg(args, "--frames", 200_000);
@@ -26,27 +29,43 @@ internal static class FeedBenchmark
         Console.WriteLine(Invariant($"tape: {tape.Frames.Count} price_change frames, {tape.Changes} level updates, {bytes / 1024 / 1024} MiB; {passes} passes after 2 warm-ups, one thread"));
         var rates = new List<double>();
         var wallRates = new List<double>();
+        var baselineRates = new List<double>();
+        var baselineWallRates = new List<double>();
+        var ratios = new List<double>();
         for (var pass = 0; pass < passes + 2; pass++)
         {
-            var (rate, wallRate, allocatedPerUpdate, checks, mismatches) = Pass(tape);
-            if (mismatches != 0 || checks != tape.Changes)
+            // The parser as it is and the frozen copy from before the speed-up, in alternating order, so both see the same load.
+            var baselineFirst = pass % 2 == 1;
+            var before = baselineFirst ? Pass(tape, new BaselineParser().Parse) : default;
+            var now = Pass(tape, new MarketFrameParser().Parse);
+            if (!baselineFirst)
             {
-                Console.Error.WriteLine(Invariant($"{mismatches} top mismatches in {checks} checks: the books are wrong"));
-                return Task.FromResult(1);
+                before = Pass(tape, new BaselineParser().Parse);
+            }
+
+            foreach (var (name, result) in new[] { ("now", now), ("before", before) })
+            {
+                if (result.Mismatches != 0 || result.Checks != tape.Changes)
+                {
+                    Console.Error.WriteLine(Invariant($"{name}: {result.Mismatches} top mismatches in {result.Checks} checks: the books are wrong"));
+                    return Task.FromResult(1);
+                }
             }
 
             if (pass >= 2)
             {
-                rates.Add(rate);
-                wallRates.Add(wallRate);
-                Console.WriteLine(Invariant($"pass {pass - 1}: {rate / 1e6:0.00} M updates per processor-second ({1e9 / rate:0} ns each; wall clock {wallRate / 1e6:0.00} M/s), {allocatedPerUpdate:0.0} bytes allocated per update, {checks} top checks, 0 mismatches"));
+                rates.Add(now.Rate);
+                wallRates.Add(now.WallRate);
+                baselineRates.Add(before.Rate);
+                baselineWallRates.Add(before.WallRate);
+                ratios.Add(now.Rate / before.Rate);
+                Console.WriteLine(Invariant($"pass {pass - 1}: {now.Rate / 1e6:0.00} M updates per processor-second ({1e9 / now.Rate:0} ns each; wall clock {now.WallRate / 1e6:0.00} M/s), {now.AllocatedPerUpdate:0.0} bytes allocated per update, {now.Checks} top checks, 0 mismatches; before: {before.Rate / 1e6:0.00} M/s (wall {before.WallRate / 1e6:0.00}); ratio {now.Rate / before.Rate:0.00}"));
             }
         }
 
-        rates.Sort();
-        wallRates.Sort();
-        Console.WriteLine(Invariant($"median: {rates[rates.Count / 2] / 1e6:0.00} M level updates per processor-second, {wallRates[wallRates.Count / 2] / 1e6:0.00} M/s wall clock (parse + book + top check)"));
-        ParseOnly(tape);
+        Console.WriteLine(Invariant($"median: {Median(rates) / 1e6:0.00} M level updates per processor-second, {Median(wallRates) / 1e6:0.00} M/s wall clock (parse + book + top check)"));
+        Console.WriteLine(Invariant($"before (frozen copy of the old parser): {Median(baselineRates) / 1e6:0.00} M/s, {Median(baselineWallRates) / 1e6:0.00} M/s wall; ratio now/before: median {Median(ratios):0.00} (per pass {ratios.Min():0.00}-{ratios.Max():0.00}), of the medians {Median(rates) / Median(baselineRates):0.00}"));
+        ParseOnlyPair(tape);
         BooksOnly(tape);
         ReaderFloor(tape);
         Recorded(replay);
@@ -54,23 +73,28 @@ internal static class FeedBenchmark
     }
 
     /// <summary>One pass; the rate is per second of this process's processor time, so other load on the machine does not count against it.</summary>
-    private static (double Rate, double WallRate, double AllocatedPerUpdate, long Checks, long Mismatches) Pass(FeedTape tape)
+    private static PassResult Pass(FeedTape tape, ParseFrame parse)
     {
-        var parser = new MarketFrameParser();
         var keeper = new FeedBookKeeper(new NullSink());
-        parser.Parse(tape.Dump, keeper);
+        parse(tape.Dump, keeper);
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         foreach (var frame in tape.Frames)
         {
-            parser.Parse(frame, keeper);
+            parse(frame, keeper);
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var perUpdate = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)keeper.LevelUpdates;
-        return (keeper.LevelUpdates / cpuSeconds, keeper.LevelUpdates / seconds, perUpdate, keeper.TopChecks, keeper.TopMismatches);
+        return new PassResult(keeper.LevelUpdates / cpuSeconds, keeper.LevelUpdates / seconds, perUpdate, keeper.TopChecks, keeper.TopMismatches);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 
     /// <summary>The books alone: the tape's changes parsed once into a list, then applied (with the top check) pass after pass.</summary>
@@ -124,24 +148,41 @@ internal static class FeedBenchmark
         Console.WriteLine(Invariant($"Utf8JsonReader alone over the tape: {tape.Changes / best / 1e6:0.00} M changes/s of processor time ({tokens} tokens a pass, best of 5)"));
     }
 
-    /// <summary>The parser alone, handing changes to a handler that drops them: what the books add is the difference.</summary>
-    private static void ParseOnly(FeedTape tape)
+    /// <summary>
+    /// The parser alone, handing changes to a handler that drops them (what the books add is the
+    /// difference): the current parser and the frozen copy in alternating passes, 9 rounds.
+    /// </summary>
+    private static void ParseOnlyPair(FeedTape tape)
     {
-        var parser = new MarketFrameParser();
-        var handler = new CountingHandler();
-        var best = double.MaxValue;
-        for (var pass = 0; pass < 5; pass++)
+        ParseFrame now = new MarketFrameParser().Parse;
+        ParseFrame before = new BaselineParser().Parse;
+        var nowSeconds = new List<double>();
+        var beforeSeconds = new List<double>();
+        var ratios = new List<double>();
+        for (var round = 0; round < 9; round++)
         {
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            foreach (var frame in tape.Frames)
-            {
-                parser.Parse(frame, handler);
-            }
-
-            best = Math.Min(best, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+            var first = round % 2 == 0;
+            var a = ParseSeconds(tape, first ? now : before);
+            var b = ParseSeconds(tape, first ? before : now);
+            var (n, o) = first ? (a, b) : (b, a);
+            nowSeconds.Add(n);
+            beforeSeconds.Add(o);
+            ratios.Add(o / n);
         }
 
-        Console.WriteLine(Invariant($"parse only: {tape.Changes / best / 1e6:0.00} M changes per processor-second (best of 5), {handler.Changes} handed on"));
+        Console.WriteLine(Invariant($"parse only: {tape.Changes / nowSeconds.Min() / 1e6:0.00} M changes per processor-second (best of 9; median {tape.Changes / Median(nowSeconds) / 1e6:0.00}), before {tape.Changes / beforeSeconds.Min() / 1e6:0.00} (median {tape.Changes / Median(beforeSeconds) / 1e6:0.00}); ratio now/before per round: median {Median(ratios):0.00} ({ratios.Min():0.00}-{ratios.Max():0.00})"));
+    }
+
+    private static double ParseSeconds(FeedTape tape, ParseFrame parse)
+    {
+        var handler = new CountingHandler();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        foreach (var frame in tape.Frames)
+        {
+            parse(frame, handler);
+        }
+
+        return (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
     }
 
     /// <summary>The real recording: the 24-book dump then its 109 price changes, 2,000 times over.</summary>
@@ -187,6 +228,8 @@ internal static class FeedBenchmark
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private readonly record struct PassResult(double Rate, double WallRate, double AllocatedPerUpdate, long Checks, long Mismatches);
 
     private sealed class CountingHandler(bool keep = false) : IMarketFrameHandler
     {

@@ -7,11 +7,13 @@ return args.FirstOrDefault() switch
     "record-tape" => await TapeRecorder.RunAsync(args[1..]),
     "execute-checks" => await ExecuteChecksBenchmark.RunAsync(args),
     "feed" => await FeedBenchmark.RunAsync(args),
+    "feed-latency" => await FeedLatencyBenchmark.RunAsync(args),
+    "feed-memory" => await FeedMemoryBenchmark.RunAsync(args),
     var other => Usage(other),
 };
 
 static int Usage(string command)
 {
-    Console.Error.WriteLine($"unknown command '{command}': use refresh, append, execute-checks, feed or record-tape (see bench/README.md)");
+    Console.Error.WriteLine($"unknown command '{command}': use refresh, append, execute-checks, feed, feed-latency, feed-memory or record-tape (see bench/README.md)");
     return 2;
 }

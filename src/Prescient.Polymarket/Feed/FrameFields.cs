@@ -60,5 +60,19 @@ internal sealed class FrameFields
     }
 }
 
-/// <summary>One entry of <c>price_changes</c> (per-entry asset) or of the older <c>changes</c> (asset at the top).</summary>
-internal readonly record struct RawChange(TokenId? Asset, bool IsBid, decimal Price, decimal Size, bool HasTop, decimal? BestBid, decimal? BestAsk, BookHash? Hash);
+/// <summary>
+/// One entry of <c>price_changes</c> (per-entry asset) or of the older <c>changes</c> (asset at the
+/// top), filled field by field in place as it is read; price, size and side are checked when the entry ends.
+/// </summary>
+internal struct RawChange
+{
+    public TokenId? Asset;
+    public bool? IsBid;
+    public decimal? Price;
+    public decimal? Size;
+    public bool HasBestBid;
+    public bool HasBestAsk;
+    public decimal? BestBid;
+    public decimal? BestAsk;
+    public BookHash? Hash;
+}

@@ -22,5 +22,18 @@ internal sealed class GrowBuffer<T>
         _items[Count++] = item;
     }
 
+    /// <summary>Appends a default item and returns it, to be filled in place.</summary>
+    public ref T AddDefault()
+    {
+        if (Count == _items.Length)
+        {
+            Array.Resize(ref _items, _items.Length * 2);
+        }
+
+        ref var item = ref _items[Count++];
+        item = default;
+        return ref item;
+    }
+
     public void Clear() => Count = 0;
 }

@@ -75,7 +75,7 @@ public sealed partial class MarketFrameParser
     {
         if (!f.HasChanges)
         {
-            if (f.Asset is not { } token || f.Price is not (>= 0m and <= 1m) || f.Size is not >= 0m || f.IsBuy is not { } isBuy)
+            if (f.Asset is not { } token || !IsLevel(f.Price, f.Size) || f.IsBuy is not { } isBuy)
             {
                 return "price_change without an asset_id, a price in [0, 1], a size of at least 0 and a side";
             }
@@ -85,7 +85,7 @@ public sealed partial class MarketFrameParser
         }
 
         var changes = f.Changes.Span;
-        foreach (var change in changes)
+        foreach (ref readonly var change in changes)
         {
             if ((change.Asset ?? f.Asset) is null)
             {
@@ -93,10 +93,20 @@ public sealed partial class MarketFrameParser
             }
         }
 
-        foreach (var change in changes)
+        // Price, size and side were checked as each entry ended (ReadChanges).
+        foreach (ref readonly var change in changes)
         {
             handler.OnPriceChange(new PriceChange(
-                (change.Asset ?? f.Asset)!.Value, f.Market, change.IsBid, change.Price, change.Size, change.HasTop, change.BestBid, change.BestAsk, change.Hash ?? f.Hash, f.Timestamp));
+                (change.Asset ?? f.Asset)!.Value,
+                f.Market,
+                change.IsBid!.Value,
+                change.Price!.Value,
+                change.Size!.Value,
+                change.HasBestBid && change.HasBestAsk,
+                change.BestBid,
+                change.BestAsk,
+                change.Hash ?? f.Hash,
+                f.Timestamp));
         }
 
         return null;
