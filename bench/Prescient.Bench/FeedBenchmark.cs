@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Prescient.Bench.Baseline;
 using Prescient.Domain.Ids;
 using Prescient.Polymarket.Feed;
 
@@ -29,45 +28,28 @@ internal static class FeedBenchmark
         Console.WriteLine(Invariant($"tape: {tape.Frames.Count} price_change frames, {tape.Changes} level updates, {bytes / 1024 / 1024} MiB; {passes} passes after 2 warm-ups, one thread"));
         var rates = new List<double>();
         var wallRates = new List<double>();
-        var baselineRates = new List<double>();
-        var baselineWallRates = new List<double>();
-        var ratios = new List<double>();
         for (var pass = 0; pass < passes + 2; pass++)
         {
-            // The parser as it is and the frozen copy from before the speed-up, in alternating order, so both see the same load.
-            var baselineFirst = pass % 2 == 1;
-            var before = baselineFirst ? Pass(tape, new BaselineParser().Parse) : default;
             var now = Pass(tape, new MarketFrameParser().Parse);
-            if (!baselineFirst)
+            if (now.Mismatches != 0 || now.Checks != tape.Changes)
             {
-                before = Pass(tape, new BaselineParser().Parse);
-            }
-
-            foreach (var (name, result) in new[] { ("now", now), ("before", before) })
-            {
-                if (result.Mismatches != 0 || result.Checks != tape.Changes)
-                {
-                    Console.Error.WriteLine(Invariant($"{name}: {result.Mismatches} top mismatches in {result.Checks} checks: the books are wrong"));
-                    return Task.FromResult(1);
-                }
+                Console.Error.WriteLine(Invariant($"{now.Mismatches} top mismatches in {now.Checks} checks: the books are wrong"));
+                return Task.FromResult(1);
             }
 
             if (pass >= 2)
             {
                 rates.Add(now.Rate);
                 wallRates.Add(now.WallRate);
-                baselineRates.Add(before.Rate);
-                baselineWallRates.Add(before.WallRate);
-                ratios.Add(now.Rate / before.Rate);
-                Console.WriteLine(Invariant($"pass {pass - 1}: {now.Rate / 1e6:0.00} M updates per processor-second ({1e9 / now.Rate:0} ns each; wall clock {now.WallRate / 1e6:0.00} M/s), {now.AllocatedPerUpdate:0.0} bytes allocated per update, {now.Checks} top checks, 0 mismatches; before: {before.Rate / 1e6:0.00} M/s (wall {before.WallRate / 1e6:0.00}); ratio {now.Rate / before.Rate:0.00}"));
+                Console.WriteLine(Invariant($"pass {pass - 1}: {now.Rate / 1e6:0.00} M updates per processor-second ({1e9 / now.Rate:0} ns each; wall clock {now.WallRate / 1e6:0.00} M/s), {now.AllocatedPerUpdate:0.0} bytes allocated per update, {now.Checks} top checks, 0 mismatches"));
             }
         }
 
         Console.WriteLine(Invariant($"median: {Median(rates) / 1e6:0.00} M level updates per processor-second, {Median(wallRates) / 1e6:0.00} M/s wall clock (parse + book + top check)"));
-        Console.WriteLine(Invariant($"before (frozen copy of the old parser): {Median(baselineRates) / 1e6:0.00} M/s, {Median(baselineWallRates) / 1e6:0.00} M/s wall; ratio now/before: median {Median(ratios):0.00} (per pass {ratios.Min():0.00}-{ratios.Max():0.00}), of the medians {Median(rates) / Median(baselineRates):0.00}"));
-        ParseOnlyPair(tape);
+        var floor = ReaderFloor(tape);
+        Console.WriteLine(Invariant($"parse + book + top check against the Utf8JsonReader floor of the same run: {Median(rates) / floor:0.00}"));
+        ParseOnly(tape);
         BooksOnly(tape);
-        ReaderFloor(tape);
         Recorded(replay);
         return Task.FromResult(0);
     }
@@ -125,7 +107,8 @@ internal static class FeedBenchmark
     }
 
     /// <summary>Utf8JsonReader reading every token and nothing else: the floor under any parser built on it.</summary>
-    private static void ReaderFloor(FeedTape tape)
+    /// <returns>The floor's rate, changes per processor-second.</returns>
+    private static double ReaderFloor(FeedTape tape)
     {
         var best = double.MaxValue;
         long tokens = 0;
@@ -146,31 +129,15 @@ internal static class FeedBenchmark
         }
 
         Console.WriteLine(Invariant($"Utf8JsonReader alone over the tape: {tape.Changes / best / 1e6:0.00} M changes/s of processor time ({tokens} tokens a pass, best of 5)"));
+        return tape.Changes / best;
     }
 
-    /// <summary>
-    /// The parser alone, handing changes to a handler that drops them (what the books add is the
-    /// difference): the current parser and the frozen copy in alternating passes, 9 rounds.
-    /// </summary>
-    private static void ParseOnlyPair(FeedTape tape)
+    /// <summary>The parser alone, handing changes to a handler that drops them (what the books add is the difference), best of 9.</summary>
+    private static void ParseOnly(FeedTape tape)
     {
-        ParseFrame now = new MarketFrameParser().Parse;
-        ParseFrame before = new BaselineParser().Parse;
-        var nowSeconds = new List<double>();
-        var beforeSeconds = new List<double>();
-        var ratios = new List<double>();
-        for (var round = 0; round < 9; round++)
-        {
-            var first = round % 2 == 0;
-            var a = ParseSeconds(tape, first ? now : before);
-            var b = ParseSeconds(tape, first ? before : now);
-            var (n, o) = first ? (a, b) : (b, a);
-            nowSeconds.Add(n);
-            beforeSeconds.Add(o);
-            ratios.Add(o / n);
-        }
-
-        Console.WriteLine(Invariant($"parse only: {tape.Changes / nowSeconds.Min() / 1e6:0.00} M changes per processor-second (best of 9; median {tape.Changes / Median(nowSeconds) / 1e6:0.00}), before {tape.Changes / beforeSeconds.Min() / 1e6:0.00} (median {tape.Changes / Median(beforeSeconds) / 1e6:0.00}); ratio now/before per round: median {Median(ratios):0.00} ({ratios.Min():0.00}-{ratios.Max():0.00})"));
+        ParseFrame parse = new MarketFrameParser().Parse;
+        var seconds = Enumerable.Range(0, 9).Select(_ => ParseSeconds(tape, parse)).ToList();
+        Console.WriteLine(Invariant($"parse only: {tape.Changes / seconds.Min() / 1e6:0.00} M changes per processor-second (best of 9; median {tape.Changes / Median(seconds) / 1e6:0.00})"));
     }
 
     private static double ParseSeconds(FeedTape tape, ParseFrame parse)
