@@ -50,12 +50,8 @@ public sealed partial class ExecutionService(
     {
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
-        var ledger = new List<Trade>(await store.Ledger.ReadAllAsync(cancellationToken));
-        var portfolio = Portfolio.Replay(Usdc.Create(options.Value.InitialCash), ledger);
-        var books = new Dictionary<TokenId, OrderBook>();
-        var markets = RefreshQuotes.ByMarket(await marketData.ReadMarketsAsync(cancellationToken), now, options.Value.MaxSignalAge);
-        var run = new RunState(portfolio, books, ledger, markets) { Settlement = new SettlementPass([], [], now) };
-        run.Settlement = await settlement.SettleAsync(portfolio, (trade, ct) => RecordAsync(run, trade, ct), cancellationToken);
+        var run = await SettleFirstAsync(now, cancellationToken);
+        var (portfolio, books, ledger, markets) = (run.Portfolio, run.Books, run.Ledger, run.Markets);
         var (settlements, pending) = (run.Settlement.Settled, run.Settlement.Pending);
         var files = new List<string>();
         PortfolioSnapshot snapshot;
@@ -87,13 +83,8 @@ public sealed partial class ExecutionService(
             throw new MissingStateException($"trades/current_signals.json came from the {signals.Source.Name} source, not {source.Info.Name}", PipelineStep.Signals);
         }
 
-        var ledger = new List<Trade>(await store.Ledger.ReadAllAsync(cancellationToken));
-        var portfolio = Portfolio.Replay(Usdc.Create(options.Value.InitialCash), ledger);
-        var books = new Dictionary<TokenId, OrderBook>();
-        // The stored export rows, mapped once to the domain markets trading runs on.
-        var markets = RefreshQuotes.ByMarket(await marketData.ReadMarketsAsync(cancellationToken), now, options.Value.MaxSignalAge);
-        var run = new RunState(portfolio, books, ledger, markets) { Settlement = new SettlementPass([], [], now) };
-        run.Settlement = await settlement.SettleAsync(portfolio, (trade, ct) => RecordAsync(run, trade, ct), cancellationToken);
+        var run = await SettleFirstAsync(now, cancellationToken);
+        var (portfolio, books, ledger, markets) = (run.Portfolio, run.Books, run.Ledger, run.Markets);
         var (settlements, pending) = (run.Settlement.Settled, run.Settlement.Pending);
 
         // Both tokens of each signal's and each held market: the other book cross-checks the one to buy or mark, and the strategy's rule reads both.
@@ -128,6 +119,19 @@ public sealed partial class ExecutionService(
         LogExecuted(logger, settlements.Count, trades.Count, rejections.Count, run.Settlement.LookupFailures, snapshot.Cash, snapshot.Equity);
         activity?.Record(now, rejections);
         return new ExecutionResult(now, source.Info, settlements, pending, trades, rejections, snapshot, files, time.GetElapsedTime(started));
+    }
+
+    /// <summary>The run's state from the ledger (read once) and the stored markets, after the settlement pass of the held markets that resolved.</summary>
+    private async Task<RunState> SettleFirstAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ledger = new List<Trade>(await store.Ledger.ReadAllAsync(cancellationToken));
+        var portfolio = Portfolio.Replay(Usdc.Create(options.Value.InitialCash), ledger);
+
+        // The stored export rows, mapped once to the domain markets trading runs on.
+        var markets = RefreshQuotes.ByMarket(await marketData.ReadMarketsAsync(cancellationToken), now, options.Value.MaxSignalAge);
+        var run = new RunState(portfolio, new Dictionary<TokenId, OrderBook>(), ledger, markets) { Settlement = new SettlementPass([], [], now) };
+        run.Settlement = await settlement.SettleAsync(portfolio, (trade, ct) => RecordAsync(run, trade, ct), cancellationToken);
+        return run;
     }
 
     private async Task FetchBooksAsync(IEnumerable<TokenId> tokens, Dictionary<TokenId, OrderBook> books, CancellationToken cancellationToken)
