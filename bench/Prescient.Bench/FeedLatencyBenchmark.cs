@@ -126,29 +126,5 @@ internal static class FeedLatencyBenchmark
                 Done.TrySetResult();
             }
         }
-
-        public void OnTrade(in LastTrade trade)
-        {
-        }
-
-        public void OnTickSize(in TickSizeChange change)
-        {
-        }
-
-        public void OnTopOfBook(in TopOfBook top)
-        {
-        }
-
-        public void OnNewMarket(NewMarket market)
-        {
-        }
-
-        public void OnResolved(MarketResolved resolved)
-        {
-        }
-
-        public void OnResyncNeeded(TokenId token, ResyncReason reason)
-        {
-        }
     }
 }

@@ -218,22 +218,6 @@ public sealed partial class LiveFeedService(
         _work.Writer.TryWrite(new Work(null, resolved.Market));
     }
 
-    public void OnTrade(in LastTrade trade)
-    {
-    }
-
-    public void OnTickSize(in TickSizeChange change)
-    {
-    }
-
-    public void OnTopOfBook(in TopOfBook top)
-    {
-    }
-
-    public void OnNewMarket(NewMarket market)
-    {
-    }
-
     /// <summary>One step for the feed's loop: a token to fetch again, a resolved market to settle, or (neither) the subscriptions to bring up to date.</summary>
     private sealed record Work(TokenId? Resync, ConditionId? Resolved)
     {

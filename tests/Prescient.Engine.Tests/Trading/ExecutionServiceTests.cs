@@ -58,12 +58,7 @@ public sealed class ExecutionServiceTests : IDisposable
     [Fact]
     public async Task ExecuteAsync_HeldMarketResolvedAndGoneFromTheListing_SettlesFirst()
     {
-        var held = Row();
-        Hold(held, shares: 200m, price: 0.30m);
-        var fresh = Row();
-        _world.Given([fresh], BuyNo(fresh));
-        _world.GivenBooks(NoBook(fresh, (0.40m, 1_000m)), fresh);
-        _world.Source.Lookups[held.MarketId] = ResolvedLookup(held, noWon: true);
+        var held = GivenAHeldMarketResolvedAndAFreshSignal();
 
         var result = await _world.Service.ExecuteAsync(CancellationToken.None);
 
@@ -79,12 +74,7 @@ public sealed class ExecutionServiceTests : IDisposable
     [Fact]
     public async Task SettleAsync_AResolvedHeldMarket_SettlesOnceFillsNoSignal_AndTheNextExecutionDoesNotSettleItAgain()
     {
-        var held = Row();
-        Hold(held, shares: 200m, price: 0.30m);
-        var fresh = Row();
-        _world.Given([fresh], BuyNo(fresh));
-        _world.GivenBooks(NoBook(fresh, (0.40m, 1_000m)), fresh);
-        _world.Source.Lookups[held.MarketId] = ResolvedLookup(held, noWon: true);
+        var held = GivenAHeldMarketResolvedAndAFreshSignal();
 
         var settled = await _world.Service.SettleAsync(CancellationToken.None);
         var again = await _world.Service.SettleAsync(CancellationToken.None);
@@ -230,6 +220,18 @@ public sealed class ExecutionServiceTests : IDisposable
     public void Dispose() => _world.Dispose();
 
     /// <summary>Puts a filled NO buy of <paramref name="row"/> in the ledger, as an earlier day's run would have.</summary>
+    /// <summary>200 NO shares held at 0.30 in a market that resolved NO, and a signal on a fresh market with a book; returns the held market.</summary>
+    private MarketRow GivenAHeldMarketResolvedAndAFreshSignal()
+    {
+        var held = Row();
+        Hold(held, shares: 200m, price: 0.30m);
+        var fresh = Row();
+        _world.Given([fresh], BuyNo(fresh));
+        _world.GivenBooks(NoBook(fresh, (0.40m, 1_000m)), fresh);
+        _world.Source.Lookups[held.MarketId] = ResolvedLookup(held, noWon: true);
+        return held;
+    }
+
     private void Hold(MarketRow row, decimal shares, decimal price)
     {
         var portfolio = Portfolio.Replay(Usdc.Create(10_000m), _world.Trading.Trades);

@@ -63,29 +63,5 @@ public sealed class FeedSettingsTests
     private sealed class ThrowingOnBookSink : IMarketFeedSink
     {
         public void OnBook(IBookView book, bool isSnapshot) => throw new InvalidOperationException("consumer bug");
-
-        public void OnTrade(in LastTrade trade)
-        {
-        }
-
-        public void OnTickSize(in TickSizeChange change)
-        {
-        }
-
-        public void OnTopOfBook(in TopOfBook top)
-        {
-        }
-
-        public void OnNewMarket(NewMarket market)
-        {
-        }
-
-        public void OnResolved(MarketResolved resolved)
-        {
-        }
-
-        public void OnResyncNeeded(TokenId token, ResyncReason reason)
-        {
-        }
     }
 }
