@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Prescient.Engine.Refresh;
+using Prescient.Host.Dashboard;
 using Prescient.Storage.Files;
 
 namespace Prescient.Host.Api;
@@ -15,13 +16,16 @@ public static class EventsApi
 
         group.MapPost("/export-filtered-json", (RefreshService refresh, CancellationToken ct) =>
                 refresh.RunEventsAsync(EventsStage.Filter, null, ct))
-            .WithSummary("Discover open events, apply the trading filters, write raw and filtered events JSON and events_filtered.csv.");
+            .WithSummary("Discover open events, apply the trading filters, write raw and filtered events JSON and events_filtered.csv.")
+            .Changes(DashboardTopics.Events);
         group.MapPost("/export-markets-json", (RefreshService refresh, CancellationToken ct) =>
                 refresh.RunEventsAsync(EventsStage.Extract, null, ct))
-            .WithSummary("As export-filtered-json, then extract one row per market: filtered_markets.json and markets_extracted.csv.");
+            .WithSummary("As export-filtered-json, then extract one row per market: filtered_markets.json and markets_extracted.csv.")
+            .Changes(DashboardTopics.Events, DashboardTopics.Markets);
         group.MapPost("/refresh-all-exports", (RefreshService refresh, CancellationToken ct) =>
                 refresh.RunEventsAsync(EventsStage.All, null, ct))
-            .WithSummary("Every events file and export, including the timestamped full events CSV.");
+            .WithSummary("Every events file and export, including the timestamped full events CSV.")
+            .Changes(DashboardTopics.Events, DashboardTopics.Markets);
 
         group.MapGet("/filtered", (DataFolder folder) => StoredFile.Serve(folder.FilteredEvents))
             .WithSummary("events/filtered_events.json as last written.");

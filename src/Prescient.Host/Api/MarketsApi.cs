@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Prescient.Engine.Refresh;
+using Prescient.Host.Dashboard;
 using Prescient.Storage.Files;
 
 namespace Prescient.Host.Api;
@@ -14,7 +15,8 @@ public static class MarketsApi
         var group = endpoints.MapGroup("/markets").WithTags("Markets");
 
         group.MapPost("/refresh", (RefreshService refresh, CancellationToken ct) => refresh.RunQuotesAsync(null, ct))
-            .WithSummary("Fetch order books for every extracted market accepting orders: market_cache.json, daily prices, markets_current.csv.");
+            .WithSummary("Fetch order books for every extracted market accepting orders: market_cache.json, daily prices, markets_current.csv.")
+            .Changes(DashboardTopics.Quotes, DashboardTopics.Markets);
         group.MapPost("/export-csv", async (RefreshService refresh, CancellationToken ct) =>
                 TypedResults.Ok(new ExportResult([await refresh.ExportQuotesCsvAsync(ct)])))
             .WithSummary("Regenerate markets_current.csv from the stored market cache.");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Trading;
+using Prescient.Host.Dashboard;
 using Prescient.Storage.Files;
 
 namespace Prescient.Host.Api;
@@ -15,7 +16,8 @@ public static class PaperTradingApi
         var group = endpoints.MapGroup("/paper-trading").WithTags("Paper trading");
 
         group.MapPost("/execute-signals", (ExecutionService execution, CancellationToken ct) => execution.ExecuteAsync(ct))
-            .WithSummary("Settle resolved held markets, then fill every current signal on paper against a fresh book: paper_trades.json (appended), portfolio.json, trades_summary.csv, positions_current.csv.");
+            .WithSummary("Settle resolved held markets, then fill every current signal on paper against a fresh book: paper_trades.json (appended), portfolio.json, trades_summary.csv, positions_current.csv.")
+            .Changes(DashboardTopics.Trades, DashboardTopics.Positions, DashboardTopics.Portfolio, DashboardTopics.Signals);
         group.MapGet("/portfolio", (PortfolioService portfolio, CancellationToken ct) => portfolio.CurrentAsync(ct))
             .WithSummary("trades/portfolio.json as last written (before the first execution: the initial cash, no positions).");
         group.MapGet("/trades", (DataFolder folder) => StoredFile.Serve(folder.PaperTrades))

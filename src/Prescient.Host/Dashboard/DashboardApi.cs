@@ -32,18 +32,18 @@ public static class DashboardApi
         return app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
     }
 
-    /// <summary>After each successful state-changing request, tells the pages what changed (<see cref="DashboardTopics.OfRequest"/>).</summary>
+    /// <summary>After each successful request to an endpoint marked with <see cref="DashboardChanges"/>, tells the pages what changed.</summary>
     public static IApplicationBuilder UseDashboardNotifications(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         return app.Use(async (context, next) =>
         {
             await next(context);
-            if (HttpMethods.IsPost(context.Request.Method) && context.Response.StatusCode is >= 200 and < 300
-                && DashboardTopics.OfRequest(context.Request.Path.Value ?? "/") is { Count: > 0 } topics)
+            if (context.Response.StatusCode is >= 200 and < 300
+                && context.GetEndpoint()?.Metadata.GetMetadata<DashboardChanges>() is { } changes)
             {
                 context.RequestServices.GetRequiredService<DashboardNotifier>()
-                    .Changed(topics, $"{context.Request.Method} {context.Request.Path.Value}");
+                    .Changed(changes.Topics, $"{context.Request.Method} {context.Request.Path.Value}");
             }
         });
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Prescient.Host.Dashboard;
@@ -44,17 +45,18 @@ public static class DashboardTopics
     public static IReadOnlyList<string> OfRun(string kind) => kind == Engine.Runs.RunKinds.EndOfDay
         ? [Trades, Positions, Portfolio, Signals, History, Runs]
         : [Events, Markets, Quotes, Signals, Trades, Positions, Portfolio, Runs];
+}
 
-    /// <summary>
-    /// What a successful request to <paramref name="path"/> changed; empty for requests that change no
-    /// state the page shows (exports, reports). Runs (cycle, end of day) are told by their own messages.
-    /// </summary>
-    public static IReadOnlyList<string> OfRequest(string path) => path.ToLowerInvariant() switch
-    {
-        var p when p.StartsWith("/events/refresh", StringComparison.Ordinal) => [Events, Markets],
-        "/markets/refresh" => [Quotes, Markets],
-        "/strategy/generate-signals" => [Signals],
-        "/paper-trading/execute-signals" => [Trades, Positions, Portfolio, Signals],
-        _ => [],
-    };
+/// <summary>
+/// Endpoint metadata: what a successful request to the endpoint changes, told to the pages by
+/// <see cref="DashboardApi.UseDashboardNotifications"/>. Runs (cycle, end of day) are told by their own messages.
+/// </summary>
+public sealed record DashboardChanges(IReadOnlyList<string> Topics);
+
+public static class DashboardChangesExtensions
+{
+    /// <summary>Marks an endpoint as changing <paramref name="topics"/> (<see cref="DashboardTopics"/>).</summary>
+    public static TBuilder Changes<TBuilder>(this TBuilder builder, params string[] topics)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new DashboardChanges(topics));
 }
