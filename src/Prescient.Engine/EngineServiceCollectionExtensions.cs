@@ -5,6 +5,7 @@ using Prescient.Engine.Cycle;
 using Prescient.Engine.Dashboard;
 using Prescient.Engine.Exports;
 using Prescient.Engine.History;
+using Prescient.Engine.Intraday;
 using Prescient.Engine.Performance;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Quotes;
@@ -55,6 +56,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<CycleService>();
         services.AddSingleton<StatusService>();
         services.AddSingleton<LiveBooks>();
+        services.AddOptions<IntradayOptions>();
+        services.AddSingleton<IntradayService>();
         services.AddSingleton<DashboardService>();
         return services;
     }

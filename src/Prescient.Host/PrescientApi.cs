@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Prescient.Engine.Intraday;
 using Prescient.Engine.Quotes;
 using Prescient.Host.Api;
 using Prescient.Host.Dashboard;
@@ -81,6 +82,11 @@ public sealed class PrescientApi : IAsyncDisposable
                 configuration.GetSection(MarketFeedOptions.SectionName).Bind(feed);
                 feed.Url = resources.Backend.WsUrl;
                 builder.Services.AddSingleton(feed);
+                if (configuration.GetValue<bool>($"{IntradayOptions.SectionName}:{nameof(IntradayOptions.Enabled)}"))
+                {
+                    builder.Services.AddSingleton<IntradayMode>();
+                }
+
                 builder.Services.AddSingleton<LiveFeedService>();
                 builder.Services.AddSingleton<ILiveFeedStatus>(sp => sp.GetRequiredService<LiveFeedService>());
                 builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeedService>());

@@ -1,3 +1,5 @@
+using Prescient.Engine.Intraday;
+
 namespace Prescient.Engine.Quotes;
 
 /// <summary>What the live market feed of this process is doing, for the status and the dashboard (implemented by the host's feed).</summary>
@@ -8,7 +10,8 @@ public interface ILiveFeedStatus
 
 /// <summary>
 /// The feed at a glance: connected when every connection is; how many connections and tokens; how
-/// long since the last message on any connection; and counts since the feed started.
+/// long since the last message on any connection; and counts since the feed started. <see cref="Intraday"/>
+/// is null unless the intraday mode is on.
 /// </summary>
 public sealed record LiveFeedState(
     string Url,
@@ -19,4 +22,7 @@ public sealed record LiveFeedState(
     TimeSpan? LastMessageAge,
     long Reconnects,
     long Messages,
-    long Malformed);
+    long Malformed)
+{
+    public IntradayActivity? Intraday { get; init; }
+}

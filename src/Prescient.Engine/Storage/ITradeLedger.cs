@@ -13,4 +13,11 @@ public interface ITradeLedger
 
     /// <summary>Appends one record in O(1) (never a rewrite); on return it is durable and the file is valid JSON.</summary>
     Task AppendAsync(Trade trade, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the ledger as a JSON array of its records (the file contract's layout) to
+    /// <paramref name="destination"/>: every record present when the call starts, whatever is appended
+    /// meanwhile. False, and nothing written, when no ledger exists yet; reading creates nothing.
+    /// </summary>
+    Task<bool> TryCopyToAsync(Stream destination, CancellationToken cancellationToken);
 }

@@ -9,6 +9,7 @@ using Prescient.Domain.Trading;
 using Prescient.Domain.Values;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Positions;
+using Prescient.Engine.Quotes;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Settlement;
 using Prescient.Engine.Storage;
@@ -17,7 +18,8 @@ namespace Prescient.Engine.Trading;
 
 /// <summary>
 /// Phase 3 and the settle step: settles held markets that resolved, then fills each current signal
-/// on paper against the books of its market's two tokens fetched now (with the CLOB base fee of a
+/// on paper against the books of its market's two tokens as they are now (the live feed's where it
+/// holds a fresh one, else fetched; with the CLOB base fee of a
 /// market that has fees but no schedule, see <see cref="FeeRates"/>), appending every record to the ledger before the portfolio
 /// changes and rewriting <c>portfolio.json</c> after each change. The ledger is the truth: the run
 /// starts from its replay, so an interrupted run is finished correctly by the next one and a signal
@@ -34,9 +36,23 @@ public sealed partial class ExecutionService(
     UseCaseGate gate,
     TimeProvider time,
     ILogger<ExecutionService> logger,
-    ExecutionActivity? activity = null)
+    ExecutionActivity? activity = null,
+    LiveBooks? live = null)
 {
+    /// <summary>Executes the stored current signals (<c>trades/current_signals.json</c>).</summary>
     public Task<ExecutionResult> ExecuteAsync(CancellationToken cancellationToken) => gate.RunAsync(RunAsync, cancellationToken);
+
+    /// <summary>
+    /// Executes <paramref name="signals"/> made now by the strategy outside a signal run (the live
+    /// feed's intraday mode), by the very path of <see cref="ExecuteAsync"/>: settlement pass first,
+    /// the ledger replayed under the gate, every check of the executor, so a signal the ledger
+    /// already holds is never filled again. The stored signals file is not touched.
+    /// </summary>
+    public Task<ExecutionResult> ExecuteSignalsAsync(IReadOnlyList<Signal> signals, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        return gate.RunAsync(ct => ExecuteCoreAsync(signals, ct), cancellationToken);
+    }
 
     /// <summary>
     /// Settles the held markets that resolved, by the same pass as an execution (each resolution
@@ -74,8 +90,6 @@ public sealed partial class ExecutionService(
 
     private async Task<ExecutionResult> RunAsync(CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
-        var now = time.GetUtcNow();
         var signals = await store.ReadSignalsAsync(cancellationToken)
             ?? throw new MissingStateException("No signals yet", PipelineStep.Signals);
         if (signals.Source.Name != source.Info.Name)
@@ -83,18 +97,25 @@ public sealed partial class ExecutionService(
             throw new MissingStateException($"trades/current_signals.json came from the {signals.Source.Name} source, not {source.Info.Name}", PipelineStep.Signals);
         }
 
+        return await ExecuteCoreAsync(signals.Signals, cancellationToken);
+    }
+
+    private async Task<ExecutionResult> ExecuteCoreAsync(IReadOnlyList<Signal> signals, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var now = time.GetUtcNow();
         var run = await SettleFirstAsync(now, cancellationToken);
         var (portfolio, books, ledger, markets) = (run.Portfolio, run.Books, run.Ledger, run.Markets);
         var (settlements, pending) = (run.Settlement.Settled, run.Settlement.Pending);
 
         // Both tokens of each signal's and each held market: the other book cross-checks the one to buy or mark, and the strategy's rule reads both.
-        var open = signals.Signals.Where(s => !portfolio.HasExecuted(s.SignalId)).ToArray();
+        var open = signals.Where(s => !portfolio.HasExecuted(s.SignalId)).ToArray();
         var wanted = open.Select(s => (s.MarketId, s.TokenId)).Concat(portfolio.Positions.Select(p => (p.MarketId, p.TokenId))).ToArray();
         await FetchBooksAsync(wanted.Select(w => w.TokenId).Concat(BookMarks.Twins(wanted, markets)), books, cancellationToken);
         var trades = new List<Trade>();
         var rejections = new List<Rejection>();
         var feeRates = new FeeRates(source, logger);
-        foreach (var signal in signals.Signals)
+        foreach (var signal in signals)
         {
             var market = markets.GetValueOrDefault(signal.MarketId);
             var complement = BookGuard.ComplementOf(market, signal.TokenId) is { } other ? books.GetValueOrDefault(other) : null;
@@ -134,9 +155,28 @@ public sealed partial class ExecutionService(
         return run;
     }
 
+    /// <summary>
+    /// The books of <paramref name="tokens"/> not in <paramref name="books"/> yet: from the live feed's
+    /// cache where it holds a book fresh by <see cref="TradingOptions.MaxBookAge"/> (the executor's own
+    /// rule, so a quiet book is fetched again rather than refused), from the REST book otherwise.
+    /// </summary>
     private async Task FetchBooksAsync(IEnumerable<TokenId> tokens, Dictionary<TokenId, OrderBook> books, CancellationToken cancellationToken)
     {
         var wanted = tokens.Distinct().Where(t => !books.ContainsKey(t)).ToArray();
+        if (live is { Count: > 0 })
+        {
+            var now = time.GetUtcNow();
+            foreach (var (token, book) in live.Get(wanted, options.Value.MaxBookAge))
+            {
+                if (book.Timestamp is { } at && now - at <= options.Value.MaxBookAge)
+                {
+                    books[token] = book;
+                }
+            }
+
+            wanted = wanted.Where(t => !books.ContainsKey(t)).ToArray();
+        }
+
         if (wanted.Length == 0)
         {
             return;

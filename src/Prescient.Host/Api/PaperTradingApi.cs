@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Prescient.Engine.Positions;
+using Prescient.Engine.Storage;
 using Prescient.Engine.Trading;
 using Prescient.Host.Dashboard;
 using Prescient.Storage.Files;
@@ -20,8 +21,10 @@ public static class PaperTradingApi
             .Changes(DashboardTopics.Trades, DashboardTopics.Positions, DashboardTopics.Portfolio, DashboardTopics.Signals);
         group.MapGet("/portfolio", (PortfolioService portfolio, CancellationToken ct) => portfolio.CurrentAsync(ct))
             .WithSummary("trades/portfolio.json as last written (before the first execution: the initial cash, no positions).");
-        group.MapGet("/trades", (DataFolder folder) => StoredFile.Serve(folder.PaperTrades))
-            .WithSummary("trades/paper_trades.json: every ledger record, oldest first.");
+        group.MapGet("/trades", (ITradingStore trading) => StoredFile.ServeLedger(trading.Ledger))
+            .WithSummary("trades/paper_trades.json: every ledger record, oldest first (those present when the request arrived, while trades are filled).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/export-trades-csv", async (PortfolioService portfolio, CancellationToken ct) =>
                 TypedResults.Ok(new ExportResult([await portfolio.ExportTradesCsvAsync(ct)])))
             .WithSummary("Regenerate trades_summary.csv from the ledger.");

@@ -39,8 +39,14 @@ public sealed partial class DashboardNotifier(
     private readonly Channel<(string Method, object Payload)> _queue = Channel.CreateBounded<(string, object)>(
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
-    public void Changed(IReadOnlyList<string> topics, string cause) =>
+    /// <summary>Raised by <see cref="Changed"/> with its topics (the live feed follows new positions and quotes by it); keep handlers short.</summary>
+    public event Action<IReadOnlyList<string>>? StateChanged;
+
+    public void Changed(IReadOnlyList<string> topics, string cause)
+    {
         Enqueue(DashboardMessages.Changed, new DashboardChange(topics, cause));
+        StateChanged?.Invoke(topics);
+    }
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {

@@ -20,7 +20,8 @@ namespace Prescient.Host.Feed;
 /// with the server's, a reconnect) leaves the cache at once and is fetched again from the REST
 /// book. A <c>market_resolved</c> for a held market runs the settlement pass at once
 /// (<see cref="ExecutionService.SettleAsync"/>: the resolution is confirmed upstream, and the
-/// market settles once whoever sees it first).
+/// market settles once whoever sees it first). With the intraday mode on (<see cref="IntradayMode"/>),
+/// book changes of watched markets also drive the strategy between runs.
 /// </summary>
 public sealed partial class LiveFeedService(
     MarketFeedOptions options,
@@ -32,7 +33,8 @@ public sealed partial class LiveFeedService(
     RunGuard guard,
     DashboardNotifier notifier,
     TimeProvider time,
-    ILoggerFactory loggers) : BackgroundService, IMarketFeedSink, ILiveFeedStatus
+    ILoggerFactory loggers,
+    IntradayMode? intraday = null) : BackgroundService, IMarketFeedSink, ILiveFeedStatus
 {
     /// <summary>The cause of the dashboard change a settlement on <c>market_resolved</c> sends.</summary>
     public const string ResolvedCause = "market resolved";
@@ -56,17 +58,22 @@ public sealed partial class LiveFeedService(
             status.Reconnects,
             status.Messages,
             status.Malformed)
+        {
+            Intraday = intraday?.Activity,
+        }
         : null;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         guard.Finished += OnRunFinished;
+        notifier.StateChanged += OnStateChanged;
         return base.StartAsync(cancellationToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         guard.Finished -= OnRunFinished;
+        notifier.StateChanged -= OnStateChanged;
         await base.StopAsync(cancellationToken);
     }
 
@@ -75,6 +82,7 @@ public sealed partial class LiveFeedService(
         await using var client = new MarketFeedClient(options, this, time, loggers.CreateLogger<MarketFeedClient>());
         _client = client;
         _work.Writer.TryWrite(Work.Watch);
+        intraday?.Start(() => _work.Writer.TryWrite(Work.Intraday));
         var resyncs = new HashSet<TokenId>();
         try
         {
@@ -97,6 +105,10 @@ public sealed partial class LiveFeedService(
                     else if (item.Resolved is { } market)
                     {
                         await SettleAsync(market, stoppingToken);
+                    }
+                    else if (item.Evaluate)
+                    {
+                        await intraday!.StepAsync(stoppingToken);
                     }
                     else
                     {
@@ -155,6 +167,7 @@ public sealed partial class LiveFeedService(
         }
 
         LogWatching(_logger, _subscribed.Count, fresh.Length, gone.Length);
+        intraday?.Watch(quotes?.Quotes.Where(q => _subscribed.Contains(q.TokenId)).DistinctBy(q => q.TokenId).ToDictionary(q => q.TokenId, q => q.MarketId) ?? []);
     }
 
     private async Task ResyncAsync(IReadOnlyCollection<TokenId> tokens, CancellationToken cancellationToken)
@@ -171,6 +184,7 @@ public sealed partial class LiveFeedService(
             foreach (var book in batch.Books.Values)
             {
                 live.Update(book);
+                intraday?.OnBook(book.TokenId);
                 fetched++;
             }
         }
@@ -191,18 +205,28 @@ public sealed partial class LiveFeedService(
         var result = await execution.SettleAsync(cancellationToken);
         if (result.Settlements.Count > 0)
         {
+            // The change of positions brings the subscriptions up to date (OnStateChanged).
             notifier.Changed([DashboardTopics.Trades, DashboardTopics.Positions, DashboardTopics.Portfolio], ResolvedCause);
-            _work.Writer.TryWrite(Work.Watch);
         }
     }
 
     private void OnRunFinished(RunFinished run) => _work.Writer.TryWrite(Work.Watch);
+
+    /// <summary>A step of the pipeline run alone (a POST of quotes or of an execution) changes what is held or quoted, as a run does.</summary>
+    private void OnStateChanged(IReadOnlyList<string> topics)
+    {
+        if (topics.Contains(DashboardTopics.Positions) || topics.Contains(DashboardTopics.Quotes))
+        {
+            _work.Writer.TryWrite(Work.Watch);
+        }
+    }
 
     public void OnBook(IBookView book, bool isSnapshot)
     {
         if (!book.NeedsResync)
         {
             live.Update(book.ToOrderBook());
+            intraday?.OnBook(book.TokenId);
         }
     }
 
@@ -218,10 +242,14 @@ public sealed partial class LiveFeedService(
         _work.Writer.TryWrite(new Work(null, resolved.Market));
     }
 
-    /// <summary>One step for the feed's loop: a token to fetch again, a resolved market to settle, or (neither) the subscriptions to bring up to date.</summary>
+    /// <summary>One step for the feed's loop: a token to fetch again, a resolved market to settle, an intraday evaluation, or (none of these) the subscriptions to bring up to date.</summary>
     private sealed record Work(TokenId? Resync, ConditionId? Resolved)
     {
         public static readonly Work Watch = new(null, null);
+
+        public static readonly Work Intraday = new(null, null) { Evaluate = true };
+
+        public bool Evaluate { get; init; }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live feed watches {Tokens} tokens ({Added} added, {Removed} removed)")]

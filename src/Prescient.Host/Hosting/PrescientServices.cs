@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Prescient.Engine;
 using Prescient.Engine.Filters;
+using Prescient.Engine.Intraday;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Trading;
 using Prescient.Host.Scheduling;
@@ -32,6 +33,8 @@ public static class PrescientServices
         services.AddSingleton<IValidateOptions<ThresholdStrategyOptions>>(new Validator<ThresholdStrategyOptions>(o => o.Validate()));
         services.AddOptions<TradingOptions>().Bind(configuration.GetSection(TradingOptions.SectionName));
         services.AddSingleton<IValidateOptions<TradingOptions>>(new Validator<TradingOptions>(o => o.Validate()));
+        services.AddOptions<IntradayOptions>().Bind(configuration.GetSection(IntradayOptions.SectionName));
+        services.AddSingleton<IValidateOptions<IntradayOptions>>(new Validator<IntradayOptions>(o => o.Validate()));
         services.AddPrescientEngine();
         services.AddSingleton<StartupRecovery>();
         services.AddFileStorage(settings.DataDirectory);

@@ -142,6 +142,54 @@ public sealed class AppendOnlyJsonArray<T>
         }
     }
 
+    /// <summary>
+    /// Copies the file as it stands when the call starts to <paramref name="destination"/>: the bytes of
+    /// the records present then, and the closing. Appends made meanwhile write from the closing on, so
+    /// the copy is always whole, valid JSON (a server answering while trades are filled). False, and
+    /// nothing written, when the file does not exist yet: reading creates nothing.
+    /// </summary>
+    public async Task<bool> TryCopyToAsync(Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        SafeFileHandle handle;
+        long length;
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!File.Exists(Path))
+            {
+                return false;
+            }
+
+            handle = await OpenCurrentAsync(FileAccess.Read, cancellationToken).ConfigureAwait(false);
+            length = _length;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        using (handle)
+        {
+            var buffer = new byte[(int)Math.Min(64 * 1024, Math.Max(length, 1))];
+            var end = length - ArrayLayout.Closing.Length;
+            for (long offset = 0; offset < end;)
+            {
+                var read = await RandomAccess.ReadAsync(handle, buffer.AsMemory(0, (int)Math.Min(buffer.Length, end - offset)), offset, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    throw new IOException($"{Path} ended at byte {offset} while copying its first {end} bytes.");
+                }
+
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                offset += read;
+            }
+        }
+
+        await destination.WriteAsync(ArrayLayout.Closing.ToArray(), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     private static byte[] Serialize(T record)
     {
         var line = JsonSerializer.SerializeToUtf8Bytes(record, PrescientJson.CompactOptions);

@@ -25,4 +25,6 @@ internal sealed class FileTradeLedger : ITradeLedger
         ArgumentNullException.ThrowIfNull(trade);
         return _file.AppendAsync(trade, cancellationToken);
     }
+
+    public Task<bool> TryCopyToAsync(Stream destination, CancellationToken cancellationToken) => _file.TryCopyToAsync(destination, cancellationToken);
 }

@@ -33,5 +33,27 @@ internal sealed class HubListener : IAsyncDisposable
         return await _messages.Reader.ReadAsync(bound.Token);
     }
 
+    /// <summary>
+    /// Reads messages until a "changed" of <paramref name="cause"/>, for at most 60 s in all (a bound, not a
+    /// timing assertion); on failure shows the last feed, settlement and intraday lines of the logs in <paramref name="dataDirectory"/>.
+    /// </summary>
+    public async Task WaitForChangeAsync(string cause, string dataDirectory)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var (method, payload) = await NextAsync();
+            if (method == DashboardMessages.Changed && payload.GetProperty("cause").GetString() == cause)
+            {
+                return;
+            }
+        }
+
+        var log = Directory.GetFiles(Path.Combine(dataDirectory, "logs")).SelectMany(File.ReadAllLines)
+            .Where(l => l.Contains("feed", StringComparison.OrdinalIgnoreCase) || l.Contains("Settle", StringComparison.Ordinal) || l.Contains("Intraday", StringComparison.Ordinal))
+            .TakeLast(15);
+        Assert.Fail($"No change '{cause}' within 60 s:\n" + string.Join('\n', log));
+    }
+
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 }

@@ -30,7 +30,7 @@ public sealed class LiveFeedTests : IAsyncLifetime
         Assert.True((int)cycle["open_positions"]! > 0);
 
         // The books the feed keeps arrive as "changed" from the live feed: wait for the first one after the run's own messages.
-        await WaitForChangeAsync(DashboardNotifier.LiveCause);
+        await _hub.WaitForChangeAsync(DashboardNotifier.LiveCause, _api.DataDirectory);
 
         var snapshot = await _api.GetJsonAsync("/api/dashboard");
         var feed = snapshot["feed"]!;
@@ -41,6 +41,7 @@ public sealed class LiveFeedTests : IAsyncLifetime
         var status = await _api.GetJsonAsync("/trading/status");
         Assert.Equal((string?)feed["url"], (string?)status["feed"]!["url"]);
         Assert.True((bool)status["feed"]!["connected"]!);
+        Assert.Null(status["feed"]!["intraday"]);
     }
 
     [Fact]
@@ -51,9 +52,9 @@ public sealed class LiveFeedTests : IAsyncLifetime
 
         // Once the feed has its books, three simulated days: some held markets end and resolve, and the
         // sample market says so on its channel (a resolution while the feed is away is the next cycle's).
-        await WaitForChangeAsync(DashboardNotifier.LiveCause);
+        await _hub.WaitForChangeAsync(DashboardNotifier.LiveCause, _api.DataDirectory);
         _api.Api.Backend.Sample!.Clock.AdvanceBy(TimeSpan.FromDays(3));
-        await WaitForChangeAsync(LiveFeedService.ResolvedCause);
+        await _hub.WaitForChangeAsync(LiveFeedService.ResolvedCause, _api.DataDirectory);
 
         var settled = Settlements(JsonNode.Parse(await _api.GetTextAsync("/paper-trading/trades"))!.AsArray());
         Assert.NotEmpty(settled);
@@ -69,21 +70,4 @@ public sealed class LiveFeedTests : IAsyncLifetime
 
     private static Dictionary<string, int> Settlements(JsonArray ledger) =>
         ledger.Where(t => (string?)t!["kind"] == "settlement").GroupBy(t => (string)t!["market_id"]!).ToDictionary(g => g.Key, g => g.Count());
-
-    /// <summary>Reads the hub's messages until a "changed" of <paramref name="cause"/>, for at most 60 s in all.</summary>
-    private async Task WaitForChangeAsync(string cause)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            var (method, payload) = await _hub.NextAsync();
-            if (method == DashboardMessages.Changed && payload.GetProperty("cause").GetString() == cause)
-            {
-                return;
-            }
-        }
-
-        var log = Directory.GetFiles(Path.Combine(_api.DataDirectory, "logs")).SelectMany(File.ReadAllLines).Where(l => l.Contains("feed", StringComparison.OrdinalIgnoreCase) || l.Contains("Settle", StringComparison.Ordinal)).TakeLast(15);
-        Assert.Fail($"No change '{cause}' within 60 s:\n" + string.Join('\n', log));
-    }
 }

@@ -229,6 +229,35 @@ public sealed class AppendOnlyJsonArrayTests : IDisposable
     }
 
     [Fact]
+    public async Task TryCopyToAsync_MissingFile_FalseNothingWrittenAndNothingCreated()
+    {
+        using var copy = new MemoryStream();
+
+        Assert.False(await Open().TryCopyToAsync(copy, CancellationToken.None));
+
+        Assert.Equal(0, copy.Length);
+        Assert.False(File.Exists(FilePath));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public async Task TryCopyToAsync_AppendsDuringTheCopy_CopyIsTheFileOfItsStart(int records)
+    {
+        var ledger = Open();
+        await CreateAsync(TradingData.Trades(records));
+        var before = await File.ReadAllBytesAsync(FilePath);
+
+        // Every write of the copy lets another record be appended first, as a server answering while trades are filled.
+        using var copy = new AppendingStream(() => ledger.AppendAsync(TradingData.Trade(records + 100), CancellationToken.None));
+        Assert.True(await ledger.TryCopyToAsync(copy, CancellationToken.None));
+
+        Assert.Equal(before, copy.ToArray());
+        Assert.True(copy.Appends > 0);
+        Assert.Equal(records + copy.Appends, (await Open().ReadAllAsync(CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public async Task AppendAsync_Cancelled_NothingWritten()
     {
         var ledger = Open();
@@ -255,4 +284,17 @@ public sealed class AppendOnlyJsonArrayTests : IDisposable
     private AppendOnlyJsonArray<Trade> Open() => new(FilePath, _logger);
 
     private Task CreateAsync(IEnumerable<Trade> trades) => AppendOnlyJsonArray<Trade>.CreateAsync(FilePath, trades, CancellationToken.None);
+
+    /// <summary>A memory stream that runs <paramref name="append"/> before each write it takes.</summary>
+    private sealed class AppendingStream(Func<Task> append) : MemoryStream
+    {
+        public int Appends { get; private set; }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await append();
+            Appends++;
+            await base.WriteAsync(buffer, cancellationToken);
+        }
+    }
 }

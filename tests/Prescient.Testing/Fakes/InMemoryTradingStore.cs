@@ -48,4 +48,10 @@ public sealed class InMemoryTradingStore : ITradingStore, ITradeLedger
         _trades.Add(trade);
         return Task.CompletedTask;
     }
+
+    public async Task<bool> TryCopyToAsync(Stream destination, CancellationToken cancellationToken)
+    {
+        await System.Text.Json.JsonSerializer.SerializeAsync(destination, _trades.ToArray(), cancellationToken: cancellationToken);
+        return true;
+    }
 }

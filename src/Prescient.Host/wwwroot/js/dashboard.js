@@ -252,7 +252,12 @@
     const age = typeof feed.last_message_age === 'string' ? feed.last_message_age.replace(/\.\d+$/, '') : DASH;
     badge.title = 'Live market feed: ' + feed.connected_connections + ' of ' + feed.connections + ' connections, ' +
       intFormat.format(feed.tokens) + ' tokens, last message ' + age + ' ago, ' + intFormat.format(feed.messages) +
-      ' messages, ' + intFormat.format(feed.reconnects) + ' reconnects, ' + intFormat.format(feed.malformed) + ' malformed frames';
+      ' messages, ' + intFormat.format(feed.reconnects) + ' reconnects, ' + intFormat.format(feed.malformed) + ' malformed frames' +
+      (feed.intraday
+        ? '; intraday mode on: ' + intFormat.format(feed.intraday.evaluations) + ' evaluations, ' +
+          intFormat.format(feed.intraday.signals) + ' signals, ' + intFormat.format(feed.intraday.trades) + ' trades'
+        : '; intraday mode off');
+    if (feed.intraday) badge.textContent += ' · intraday';
   }
 
   function renderOverview(o) {
