@@ -49,6 +49,24 @@ public sealed class StartupRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Runtime_OfACommandThatOnlyReads_StartsNoMarket_AndStillRebuildsTheMissingPortfolio()
+    {
+        var records = await TradeADayAsync();
+        File.Delete(Folder.Portfolio);
+
+        await using (var runtime = await PrescientRuntime.StartAsync(_configuration, Capture, CancellationToken.None, market: MarketUse.None))
+        {
+            Assert.Equal(records, (int)JsonNode.Parse(await File.ReadAllTextAsync(Folder.Portfolio))!["trade_count"]!);
+            Assert.Null(runtime.Backend.Sample);
+            Assert.False(runtime.Backend.IsReached);
+            var source = runtime.Services.GetRequiredService<Prescient.Engine.Markets.IMarketSource>();
+            Assert.Equal("sample", source.Info.Name);
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => source.GetFeeRateAsync(Prescient.Domain.Ids.TokenId.Create("1"), CancellationToken.None));
+            Assert.Contains("does not reach the sample market", refused.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Runtime_PortfolioEditedByHand_LogsAnErrorAndLeavesTheFile()
     {
         await TradeADayAsync();

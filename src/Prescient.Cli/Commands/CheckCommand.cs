@@ -18,7 +18,7 @@ internal static class CheckCommand
         var command = new Command("check", "Rebuild the portfolio from trades/paper_trades.json (no network) and compare it with trades/portfolio.json; a portfolio.json only behind the ledger (an interrupted run) is rebuilt and said so; non-zero exit on any other difference.");
         command.SetAction(async (parse, ct) =>
         {
-            await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct);
+            await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct, market: MarketUse.None);
             var result = await runtime.Services.GetRequiredService<PortfolioRecovery>().RecoverAsync(ct);
             if (result.Repair is { } repair)
             {

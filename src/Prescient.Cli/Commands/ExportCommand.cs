@@ -14,7 +14,7 @@ internal static class ExportCommand
         var command = new Command("export", "Regenerate the eight CSVs of exports/ from the JSON files alone (no network); list the files written and the ones skipped with the step that writes their source.");
         command.SetAction(async (parse, ct) =>
         {
-            await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct);
+            await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct, market: MarketUse.None);
             var result = await runtime.Services.GetRequiredService<ExportService>().ExportAllAsync(ct);
             var table = new Table().Title(CliFormat.Title("CSV exports", runtime.Backend.Info)).AddColumn("Export").AddColumn("Result");
             foreach (var file in result.Files)

@@ -16,7 +16,7 @@ internal static class PositionsCommand
         var command = new Command("positions", "Show open positions with their marks, and cash, equity and P&L (from trades/portfolio.json).");
         command.SetAction(async (parse, ct) =>
         {
-            await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct);
+            await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct, market: MarketUse.None);
             var snapshot = await runtime.Services.GetRequiredService<PortfolioService>().CurrentAsync(ct);
             Render(context.Console, snapshot);
             return 0;

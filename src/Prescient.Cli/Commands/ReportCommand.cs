@@ -14,7 +14,7 @@ internal static class ReportCommand
         var command = new Command("report", "Write reports/report_YYYY-MM-DD.html (self-contained: tables and charts inline) and the PNG charts equity.png, drawdown.png, pnl_by_market.png and calibration.png, from the JSON state alone (no network).");
         command.SetAction(async (parse, ct) =>
         {
-            await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct);
+            await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct, market: MarketUse.None);
             var files = await runtime.Services.GetRequiredService<ReportService>().WriteAsync(ct);
             context.Console.MarkupLineInterpolated($"Report of {files.Date:yyyy-MM-dd} written to [bold]{files.Html}[/]");
             foreach (var chart in files.Charts)

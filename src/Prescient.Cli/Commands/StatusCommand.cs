@@ -17,7 +17,7 @@ internal static class StatusCommand
         var command = new Command("status", "Show the last cycle and end of day, the next scheduled runs, equity and P&L, open positions, and the age of each state file.");
         command.SetAction(async (parse, ct) =>
         {
-            await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct);
+            await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct, market: MarketUse.None);
             var status = await runtime.Services.GetRequiredService<StatusService>().GetAsync(ct);
             Render(context.Console, status);
             return 0;

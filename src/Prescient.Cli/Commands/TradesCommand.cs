@@ -21,7 +21,7 @@ internal static class TradesCommand
                 throw new Host.Hosting.SettingsException("--last must be 0 (all) or a positive number of records.");
             }
 
-            await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct);
+            await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct, market: MarketUse.None);
             var trades = await runtime.Services.GetRequiredService<PortfolioService>().TradesAsync(ct);
             var shown = count == 0 ? trades : trades.TakeLast(count).ToArray();
             var table = new Table().Title(CliFormat.Title("Paper trade ledger", runtime.Backend.Info))

@@ -14,13 +14,14 @@ public sealed class MarketBackend : IAsyncDisposable
 
     public static readonly Uri PolymarketMarketChannel = new("wss://ws-subscriptions-clob.polymarket.com/ws/market");
 
-    private MarketBackend(MarketSourceInfo info, Uri gammaUrl, Uri clobUrl, Uri wsUrl, SampleServer? sample)
+    private MarketBackend(MarketSourceInfo info, Uri gammaUrl, Uri clobUrl, Uri wsUrl, SampleServer? sample, bool reached = true)
     {
         WsUrl = wsUrl;
         Info = info;
         GammaUrl = gammaUrl;
         ClobUrl = clobUrl;
         Sample = sample;
+        IsReached = reached;
     }
 
     public MarketSourceInfo Info { get; }
@@ -34,6 +35,25 @@ public sealed class MarketBackend : IAsyncDisposable
 
     /// <summary>The in-process sample server, when this run started one.</summary>
     public SampleServer? Sample { get; }
+
+    /// <summary>
+    /// False for a command that only reads the data folder (<see cref="NotReached"/>): no sample
+    /// server was started, and the run's market source refuses every call.
+    /// </summary>
+    public bool IsReached { get; }
+
+    /// <summary>
+    /// The backend of a command that only reads the data folder (status, positions, trades…): the
+    /// source it names, nothing started, nothing reached. Saves the in-process sample server's start.
+    /// </summary>
+    public static MarketBackend NotReached(PrescientSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var info = settings.IsSample ? MarketSourceInfo.Sample : MarketSourceInfo.Live;
+        var gamma = settings.GammaUrl ?? settings.ClobUrl ?? PolymarketGamma;
+        var clob = settings.ClobUrl ?? settings.GammaUrl ?? PolymarketClob;
+        return new MarketBackend(info, gamma, clob, settings.WsUrl ?? PolymarketMarketChannel, null, reached: false);
+    }
 
     public static async Task<MarketBackend> StartAsync(PrescientSettings settings, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -32,10 +32,11 @@ public sealed class PrescientRuntime : IAsyncDisposable
         IConfiguration configuration,
         Action<ILoggingBuilder> logging,
         CancellationToken cancellationToken,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        MarketUse market = MarketUse.Reached)
     {
         time ??= TimeProvider.System;
-        var resources = await RunResources.AcquireAsync(configuration, time, cancellationToken);
+        var resources = await RunResources.AcquireAsync(configuration, time, cancellationToken, market);
         ServiceProvider? services = null;
         try
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Prescient.Engine;
 using Prescient.Engine.Filters;
 using Prescient.Engine.Intraday;
+using Prescient.Engine.Markets;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Trading;
 using Prescient.Host.Scheduling;
@@ -40,6 +41,12 @@ public static class PrescientServices
         services.AddFileStorage(settings.DataDirectory);
         services.AddPrescientReports();
         services.AddPrescientSchedule(configuration);
+        if (!backend.IsReached)
+        {
+            // Before the Polymarket registration, which adds its own source only when none is there.
+            services.AddSingleton<IMarketSource>(new UnreachedMarketSource(backend.Info));
+        }
+
         services.AddPolymarket(options =>
         {
             configuration.GetSection("Polymarket").Bind(options);

@@ -22,13 +22,14 @@ public sealed class RunResources : IAsyncDisposable
 
     public MarketBackend Backend { get; }
 
-    public static async Task<RunResources> AcquireAsync(IConfiguration configuration, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Takes the lock, then starts the backend (<see cref="MarketUse.None"/>: none, <see cref="MarketBackend.NotReached"/>).</summary>
+    public static async Task<RunResources> AcquireAsync(IConfiguration configuration, TimeProvider time, CancellationToken cancellationToken, MarketUse market = MarketUse.Reached)
     {
         var settings = PrescientSettings.From(configuration);
         var folderLock = DataFolderLock.Acquire(settings.DataDirectory);
         try
         {
-            var backend = await MarketBackend.StartAsync(settings, time, cancellationToken);
+            var backend = market == MarketUse.None ? MarketBackend.NotReached(settings) : await MarketBackend.StartAsync(settings, time, cancellationToken);
             return new RunResources(settings, folderLock, backend);
         }
         catch
@@ -43,4 +44,14 @@ public sealed class RunResources : IAsyncDisposable
         await Backend.DisposeAsync();
         _lock.Dispose();
     }
+}
+
+/// <summary>Whether a command reaches the market (Gamma, the CLOB) or only reads the data folder.</summary>
+public enum MarketUse
+{
+    /// <summary>The command may call the market: the backend is started (the in-process sample server, when that is the source).</summary>
+    Reached,
+
+    /// <summary>The command reads the data folder only: nothing is started, and a call to the market source is refused.</summary>
+    None,
 }
