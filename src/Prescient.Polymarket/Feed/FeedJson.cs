@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -85,6 +86,7 @@ internal static class FeedJson
     }
 
     /// <summary>Appends the digits from <paramref name="start"/> to the mantissa (it wraps past 19 digits: the caller rejects more than 18); returns where they end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Digits(ReadOnlySpan<byte> raw, int start, ref ulong mantissa)
     {
         var at = start;

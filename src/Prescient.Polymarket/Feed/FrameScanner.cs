@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Prescient.Polymarket.Feed;
 
@@ -34,7 +35,8 @@ internal ref struct FrameScanner
         return false;
     }
 
-    /// <summary>Steps over <paramref name="literal"/> if the text goes on with it.</summary>
+    /// <summary>Steps over <paramref name="literal"/> if the text goes on with it (inlined, so a constant literal is compared in place).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Skip(ReadOnlySpan<byte> literal)
     {
         if (_text[_at..].StartsWith(literal))
@@ -56,6 +58,27 @@ internal ref struct FrameScanner
         }
 
         _at += 42;
+        return true;
+    }
+
+    /// <summary>A string of ASCII digits only (a token id), found with a range search that needs no other check.</summary>
+    public bool TryDigits(out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        if (_at >= _text.Length || _text[_at] != '"')
+        {
+            return false;
+        }
+
+        var rest = _text[(_at + 1)..];
+        var end = rest.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+        if (end < 0 || rest[end] != '"')
+        {
+            return false;
+        }
+
+        value = rest[..end];
+        _at += end + 2;
         return true;
     }
 

@@ -24,9 +24,11 @@ public sealed partial class MarketFrameParser
         }
 
         var seen = 0;
+        var field = 0;
         do
         {
-            if (!scan.TryName(out var key) || !FirstTime(ref seen, key) || !TryTopField(ref scan, key, f))
+            var key = SkipRecordedTopName(ref scan, field++);
+            if (key == FeedKey.Other && !scan.TryName(out key) || !FirstTime(ref seen, key) || !TryTopField(ref scan, key, f))
             {
                 return false;
             }
@@ -91,14 +93,11 @@ public sealed partial class MarketFrameParser
             var field = 0;
             do
             {
-                // The names in the recorded order are matched whole; any other order is read name by name.
-                var key = field < EntryOrder.Length && scan.Skip(EntryName(field)) ? EntryOrder[field] : FeedKey.Other;
+                var key = SkipRecordedName(ref scan, field++);
                 if (key == FeedKey.Other && !scan.TryName(out key) || !FirstTime(ref seen, key) || !TryChangeField(ref scan, key, ref change))
                 {
                     return false;
                 }
-
-                field++;
             }
             while (scan.Skip((byte)','));
 
@@ -112,7 +111,11 @@ public sealed partial class MarketFrameParser
         return scan.Skip((byte)']');
     }
 
-    /// <summary>One property of a change: a string, whatever the key (the general path skips every key but these seven).</summary>
+    /// <summary>
+    /// One property of a change: a string, whatever the key (the general path skips every key but these
+    /// seven). The recorded spellings (plain decimals, 40 hex digits, digit-only ids, BUY and SELL) are
+    /// read in the pass that finds their end; any other string is found first, then read like the general path.
+    /// </summary>
     private bool TryChangeField(ref FrameScanner scan, FeedKey key, ref RawChange change)
     {
         switch (key)
@@ -129,6 +132,15 @@ public sealed partial class MarketFrameParser
                 return TryTop(ref scan, out change.BestAsk);
             case FeedKey.Hash when scan.TryHexHash(out var hash):
                 change.Hash = hash;
+                return true;
+            case FeedKey.AssetId when scan.TryDigits(out var digits):
+                change.Asset = _tokens.Get(digits);
+                return true;
+            case FeedKey.Side when scan.Skip("\"BUY\""u8):
+                change.IsBid = true;
+                return true;
+            case FeedKey.Side when scan.Skip("\"SELL\""u8):
+                change.IsBid = false;
                 return true;
         }
 
@@ -174,20 +186,31 @@ public sealed partial class MarketFrameParser
         return scan.TryPlainDecimal(out var plain) ? FeedJson.TryTopPrice(plain, out value) : scan.TryString(out var raw) && FeedJson.TryTopPrice(raw, out value);
     }
 
-    /// <summary>The keys of a change in the order the server sends them (<see cref="EntryName"/>).</summary>
-    private static ReadOnlySpan<FeedKey> EntryOrder =>
-        [FeedKey.AssetId, FeedKey.Price, FeedKey.Size, FeedKey.Side, FeedKey.Hash, FeedKey.BestBid, FeedKey.BestAsk];
-
-    /// <summary>The <paramref name="field"/>-th name of <see cref="EntryOrder"/> as it stands in the frame, quotes and colon included.</summary>
-    private static ReadOnlySpan<byte> EntryName(int field) => field switch
+    /// <summary>
+    /// The key of a message's <paramref name="field"/>-th property in the order the server sends them,
+    /// if the frame has that name there (quotes and colon included); <see cref="FeedKey.Other"/> if not,
+    /// and the name is read as any name. Each name is a constant, so the comparison compiles to a few loads.
+    /// </summary>
+    private static FeedKey SkipRecordedTopName(ref FrameScanner scan, int field) => field switch
     {
-        0 => "\"asset_id\":"u8,
-        1 => "\"price\":"u8,
-        2 => "\"size\":"u8,
-        3 => "\"side\":"u8,
-        4 => "\"hash\":"u8,
-        5 => "\"best_bid\":"u8,
-        _ => "\"best_ask\":"u8,
+        0 when scan.Skip("\"market\":"u8) => FeedKey.Market,
+        1 when scan.Skip("\"price_changes\":"u8) => FeedKey.PriceChanges,
+        2 when scan.Skip("\"timestamp\":"u8) => FeedKey.Timestamp,
+        3 when scan.Skip("\"event_type\":"u8) => FeedKey.EventType,
+        _ => FeedKey.Other,
+    };
+
+    /// <summary>The same for a change's properties.</summary>
+    private static FeedKey SkipRecordedName(ref FrameScanner scan, int field) => field switch
+    {
+        0 when scan.Skip("\"asset_id\":"u8) => FeedKey.AssetId,
+        1 when scan.Skip("\"price\":"u8) => FeedKey.Price,
+        2 when scan.Skip("\"size\":"u8) => FeedKey.Size,
+        3 when scan.Skip("\"side\":"u8) => FeedKey.Side,
+        4 when scan.Skip("\"hash\":"u8) => FeedKey.Hash,
+        5 when scan.Skip("\"best_bid\":"u8) => FeedKey.BestBid,
+        6 when scan.Skip("\"best_ask\":"u8) => FeedKey.BestAsk,
+        _ => FeedKey.Other,
     };
 
     /// <summary>False for a known key seen before (the general path would keep the last value); unknown keys may repeat.</summary>
