@@ -10,12 +10,18 @@ namespace Prescient.Bench;
 /// market-feed parser and local books on one thread (one core). A generated tape of
 /// <c>price_change</c> frames in the recorded 2026 shape (see <see cref="FeedTape"/>) is parsed and
 /// applied from the recorded initial dump, pass after pass; every change's top is checked against
-/// the book, as live. Prints each pass, the median updates/s, the bytes allocated per update, and
-/// the recorded replay (dump and 109 real price changes) for comparison.
+/// the book, as live. Each pass is run twice, by the parser as built and by its general path alone
+/// (the fast path off), alternating which goes first. Prints each pass, the median updates/s, the
+/// ratio fast/general, the bytes allocated per update, and the recorded replay (dump and 109 real
+/// price changes) for comparison.
 /// </summary>
 internal static class FeedBenchmark
 {
     private delegate FrameResult ParseFrame(ReadOnlySpan<byte> frame, IMarketFrameHandler handler);
+
+    private static ParseFrame Fast => new MarketFrameParser().Parse;
+
+    private static ParseFrame General => new MarketFrameParser { FastPath = false }.Parse;
 
     public static Task<int> RunAsync(string[] args)
     {
@@ -28,24 +34,36 @@ internal static class FeedBenchmark
         Console.WriteLine(Invariant($"tape: {tape.Frames.Count} price_change frames, {tape.Changes} level updates, {bytes / 1024 / 1024} MiB; {passes} passes after 2 warm-ups, one thread"));
         var rates = new List<double>();
         var wallRates = new List<double>();
+        var generalRates = new List<double>();
+        var ratios = new List<double>();
         for (var pass = 0; pass < passes + 2; pass++)
         {
-            var now = Pass(tape, new MarketFrameParser().Parse);
-            if (now.Mismatches != 0 || now.Checks != tape.Changes)
+            // Alternate which goes first, so neither always runs on a warmer (or quieter) machine.
+            var generalFirst = pass % 2 == 1;
+            var general = generalFirst ? Pass(tape, General) : default;
+            var now = Pass(tape, Fast);
+            general = generalFirst ? general : Pass(tape, General);
+            foreach (var result in new[] { now, general })
             {
-                Console.Error.WriteLine(Invariant($"{now.Mismatches} top mismatches in {now.Checks} checks: the books are wrong"));
-                return Task.FromResult(1);
+                if (result.Mismatches != 0 || result.Checks != tape.Changes)
+                {
+                    Console.Error.WriteLine(Invariant($"{result.Mismatches} top mismatches in {result.Checks} checks: the books are wrong"));
+                    return Task.FromResult(1);
+                }
             }
 
             if (pass >= 2)
             {
                 rates.Add(now.Rate);
                 wallRates.Add(now.WallRate);
-                Console.WriteLine(Invariant($"pass {pass - 1}: {now.Rate / 1e6:0.00} M updates per processor-second ({1e9 / now.Rate:0} ns each; wall clock {now.WallRate / 1e6:0.00} M/s), {now.AllocatedPerUpdate:0.0} bytes allocated per update, {now.Checks} top checks, 0 mismatches"));
+                generalRates.Add(general.Rate);
+                ratios.Add(now.Rate / general.Rate);
+                Console.WriteLine(Invariant($"pass {pass - 1}: {now.Rate / 1e6:0.00} M updates per processor-second ({1e9 / now.Rate:0} ns each; wall clock {now.WallRate / 1e6:0.00} M/s), {now.AllocatedPerUpdate:0.0} bytes allocated per update, {now.Checks} top checks, 0 mismatches; general path alone {general.Rate / 1e6:0.00} M/s, fast/general {now.Rate / general.Rate:0.00}"));
             }
         }
 
         Console.WriteLine(Invariant($"median: {Median(rates) / 1e6:0.00} M level updates per processor-second, {Median(wallRates) / 1e6:0.00} M/s wall clock (parse + book + top check)"));
+        Console.WriteLine(Invariant($"general path alone (fast path off), same passes: median {Median(generalRates) / 1e6:0.00} M/s; fast/general per pass: median {Median(ratios):0.00} ({ratios.Min():0.00}-{ratios.Max():0.00})"));
         var floor = ReaderFloor(tape);
         Console.WriteLine(Invariant($"parse + book + top check against the Utf8JsonReader floor of the same run: {Median(rates) / floor:0.00}"));
         ParseOnly(tape);
@@ -132,12 +150,20 @@ internal static class FeedBenchmark
         return tape.Changes / best;
     }
 
-    /// <summary>The parser alone, handing changes to a handler that drops them (what the books add is the difference), best of 9.</summary>
+    /// <summary>The parser alone, handing changes to a handler that drops them (what the books add is the difference), best of 9, fast and general path alternating.</summary>
     private static void ParseOnly(FeedTape tape)
     {
-        ParseFrame parse = new MarketFrameParser().Parse;
-        var seconds = Enumerable.Range(0, 9).Select(_ => ParseSeconds(tape, parse)).ToList();
-        Console.WriteLine(Invariant($"parse only: {tape.Changes / seconds.Min() / 1e6:0.00} M changes per processor-second (best of 9; median {tape.Changes / Median(seconds) / 1e6:0.00})"));
+        var fast = new List<double>();
+        var general = new List<double>();
+        for (var round = 0; round < 9; round++)
+        {
+            var generalFirst = round % 2 == 1;
+            var generalSeconds = generalFirst ? ParseSeconds(tape, General) : 0;
+            fast.Add(ParseSeconds(tape, Fast));
+            general.Add(generalFirst ? generalSeconds : ParseSeconds(tape, General));
+        }
+
+        Console.WriteLine(Invariant($"parse only: {tape.Changes / fast.Min() / 1e6:0.00} M changes per processor-second (best of 9; median {tape.Changes / Median(fast) / 1e6:0.00}); general path alone {tape.Changes / general.Min() / 1e6:0.00} (median {tape.Changes / Median(general) / 1e6:0.00})"));
     }
 
     private static double ParseSeconds(FeedTape tape, ParseFrame parse)

@@ -21,20 +21,26 @@ public readonly record struct BookHash
     }
 
     /// <summary>Reads the hash from its UTF-8 text.</summary>
-    public static BookHash FromUtf8(ReadOnlySpan<byte> text)
+    public static BookHash FromUtf8(ReadOnlySpan<byte> text) =>
+        TryFromHex(text, out var hash) ? hash : new BookHash(default, 0, System.Text.Encoding.UTF8.GetString(text));
+
+    /// <summary>The hash from exactly 40 hex digits; false for any other text.</summary>
+    internal static bool TryFromHex(ReadOnlySpan<byte> text, out BookHash hash)
     {
+        hash = default;
         Span<byte> bytes = stackalloc byte[20];
-        if (text.Length == 40
-            && Convert.FromHexString(text, bytes, out var consumed, out var written) == System.Buffers.OperationStatus.Done
-            && consumed == 40 && written == 20)
+        if (text.Length != 40
+            || Convert.FromHexString(text, bytes, out var consumed, out var written) != System.Buffers.OperationStatus.Done
+            || consumed != 40 || written != 20)
         {
-            return new BookHash(
-                System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(bytes),
-                System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes[16..]),
-                null);
+            return false;
         }
 
-        return new BookHash(default, 0, System.Text.Encoding.UTF8.GetString(text));
+        hash = new BookHash(
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(bytes),
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes[16..]),
+            null);
+        return true;
     }
 
     public override string ToString() =>

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -55,47 +56,47 @@ internal static class FeedJson
         || Utf8Parser.TryParse(raw, out value, out var used) && used == raw.Length
         || Utf8Parser.TryParse(raw, out value, out used, 'E') && used == raw.Length;
 
-    /// <summary>"123", "0.015", ".48": up to 18 digits, so the mantissa fits a ulong exactly.</summary>
-    private static bool TryPlainDecimal(ReadOnlySpan<byte> raw, out decimal value)
+    private static bool TryPlainDecimal(ReadOnlySpan<byte> raw, out decimal value) =>
+        PlainDecimalPrefix(raw, out value) == raw.Length && !raw.IsEmpty;
+
+    /// <summary>
+    /// The plain decimal <paramref name="raw"/> starts with ("123", "0.015", ".48": digits with an
+    /// optional point, the scale kept as written, up to 18 digits so the mantissa fits a ulong
+    /// exactly) and how many bytes it takes; 0 when it starts with none or with more than 18 digits.
+    /// </summary>
+    public static int PlainDecimalPrefix(ReadOnlySpan<byte> raw, out decimal value)
     {
         value = 0m;
-        if (raw.IsEmpty || raw.Length > 19)
-        {
-            return false;
-        }
-
         ulong mantissa = 0;
-        var digits = 0;
-        var scale = -1;
-        foreach (var b in raw)
+        var whole = Digits(raw, 0, ref mantissa);
+        var used = whole;
+        if (used < raw.Length && raw[used] == '.')
         {
-            var digit = (uint)(b - '0');
-            if (digit <= 9)
-            {
-                mantissa = (mantissa * 10) + digit;
-                digits++;
-                if (scale >= 0)
-                {
-                    scale++;
-                }
-            }
-            else if (b == '.' && scale < 0)
-            {
-                scale = 0;
-            }
-            else
-            {
-                return false;
-            }
+            used = Digits(raw, whole + 1, ref mantissa);
         }
 
-        if (digits == 0 || digits > 18)
+        var scale = used > whole ? used - whole - 1 : 0;
+        if (whole + scale == 0 || whole + scale > 18)
         {
-            return false;
+            return 0;
         }
 
-        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, isNegative: false, (byte)Math.Max(scale, 0));
-        return true;
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, isNegative: false, (byte)scale);
+        return used;
+    }
+
+    /// <summary>Appends the digits from <paramref name="start"/> to the mantissa (it wraps past 19 digits: the caller rejects more than 18); returns where they end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Digits(ReadOnlySpan<byte> raw, int start, ref ulong mantissa)
+    {
+        var at = start;
+        while (at < raw.Length && (uint)(raw[at] - '0') <= 9)
+        {
+            mantissa = (mantissa * 10) + (uint)(raw[at] - '0');
+            at++;
+        }
+
+        return at;
     }
 
     /// <summary>
@@ -106,16 +107,20 @@ internal static class FeedJson
     public static bool TryTopPrice(ref Utf8JsonReader reader, out decimal? value)
     {
         value = null;
-        if (reader.TokenType == JsonTokenType.Null || reader.TokenType == JsonTokenType.String && reader.ValueSpan.IsEmpty)
-        {
-            return true;
-        }
+        return reader.TokenType == JsonTokenType.Null || TryRaw(ref reader, out var raw) && TryTopPrice(raw, out value);
+    }
 
-        if (!TryDecimal(ref reader, out var price))
-        {
-            return false;
-        }
+    /// <summary>A best bid or ask from its raw text; <c>""</c> is an empty side (see the reader overload).</summary>
+    public static bool TryTopPrice(ReadOnlySpan<byte> raw, out decimal? value)
+    {
+        value = null;
+        return raw.IsEmpty || TryDecimal(raw, out var price) && TryTopPrice(price, out value);
+    }
 
+    /// <summary>A best bid or ask already read as a number: outside [0, 1] is false, 0 and 1 are an empty side.</summary>
+    public static bool TryTopPrice(decimal price, out decimal? value)
+    {
+        value = null;
         switch (UnitRangeOf(price))
         {
             case UnitRange.Outside:
@@ -165,12 +170,14 @@ internal static class FeedJson
     public static bool TryTimestamp(ref Utf8JsonReader reader, out DateTimeOffset? value)
     {
         value = null;
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
+        return reader.TokenType == JsonTokenType.Null || TryRaw(ref reader, out var raw) && TryTimestamp(raw, out value);
+    }
 
-        if (!TryRaw(ref reader, out var raw) || !Utf8Parser.TryParse(raw, out long ms, out var used) || used != raw.Length
+    /// <summary>Epoch milliseconds from their raw text.</summary>
+    public static bool TryTimestamp(ReadOnlySpan<byte> raw, out DateTimeOffset? value)
+    {
+        value = null;
+        if (!Utf8Parser.TryParse(raw, out long ms, out var used) || used != raw.Length
             || ms < DateTimeOffset.MinValue.ToUnixTimeMilliseconds() || ms > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
         {
             return false;
@@ -204,22 +211,17 @@ internal static class FeedJson
         return false;
     }
 
-    /// <summary>"BUY" is true, "SELL" false (any case).</summary>
+    /// <summary>"BUY" is true, "SELL" false (any case), read from the string's raw bytes.</summary>
     public static bool TrySide(ref Utf8JsonReader reader, out bool isBuy)
     {
         isBuy = false;
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            return false;
-        }
+        return reader.TokenType == JsonTokenType.String && TrySide(reader.ValueSpan, out isBuy);
+    }
 
-        var raw = reader.ValueSpan;
-        if (Ascii.EqualsIgnoreCase(raw, "BUY"u8))
-        {
-            isBuy = true;
-            return true;
-        }
-
-        return Ascii.EqualsIgnoreCase(raw, "SELL"u8);
+    /// <summary>"BUY" is true, "SELL" false (any case).</summary>
+    public static bool TrySide(ReadOnlySpan<byte> raw, out bool isBuy)
+    {
+        isBuy = Ascii.EqualsIgnoreCase(raw, "BUY"u8);
+        return isBuy || Ascii.EqualsIgnoreCase(raw, "SELL"u8);
     }
 }

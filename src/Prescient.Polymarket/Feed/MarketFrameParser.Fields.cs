@@ -130,9 +130,12 @@ public sealed partial class MarketFrameParser
             return false;
         }
 
-        hash = raw.IsEmpty ? null : BookHash.FromUtf8(raw);
+        hash = HashOf(raw);
         return true;
     }
+
+    /// <summary>The hash from its text; <c>""</c> is no hash.</summary>
+    private static BookHash? HashOf(ReadOnlySpan<byte> raw) => raw.IsEmpty ? null : BookHash.FromUtf8(raw);
 
     /// <summary>An optional decimal: JSON null and <c>""</c> leave it unset.</summary>
     private static string? Decimal(ref Utf8JsonReader reader, out decimal? value, string name)

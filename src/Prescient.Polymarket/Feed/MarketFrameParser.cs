@@ -18,6 +18,12 @@ public sealed partial class MarketFrameParser
     private readonly IdTable<ConditionId> _markets = new();
     private readonly FrameFields _fields = new();
 
+    /// <summary>
+    /// Whether single <c>price_change</c> frames of the common shape take the fast path
+    /// (MarketFrameParser.Fast.cs); off only to measure or test the general path alone.
+    /// </summary>
+    internal bool FastPath { get; init; } = true;
+
     /// <summary>Parses one whole text frame.</summary>
     public FrameResult Parse(ReadOnlySpan<byte> frame, IMarketFrameHandler handler)
     {
@@ -31,6 +37,11 @@ public sealed partial class MarketFrameParser
         if (text.IsEmpty)
         {
             return Malformed(0, 0, "empty frame");
+        }
+
+        if (FastPath && TryParsePriceChange(text, handler))
+        {
+            return new FrameResult(FrameOutcome.Parsed, 1, 0, null);
         }
 
         var messages = 0;

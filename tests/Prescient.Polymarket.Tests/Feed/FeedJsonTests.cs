@@ -20,6 +20,42 @@ public sealed class FeedJsonTests
     }
 
     [Theory]
+    [InlineData("0.50")]
+    [InlineData("0.5")]
+    [InlineData("120.5")]
+    [InlineData("000.100")]
+    [InlineData("5.")]
+    [InlineData(".48")]
+    [InlineData("0")]
+    [InlineData("0.000000000000000001")]
+    [InlineData("999999999999999999")]
+    [InlineData("123456789.123456789")]
+    public void TryDecimal_Plain_EqualsDecimalParseScaleIncluded(string text)
+    {
+        var expected = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.True(FeedJson.TryDecimal(FeedFixtures.Utf8(text), out var value));
+
+        Assert.Equal(decimal.GetBits(expected), decimal.GetBits(value));
+    }
+
+    [Theory]
+    [InlineData("0.52\",\"size", "0.52", 4)]
+    [InlineData("81.07\"", "81.07", 5)]
+    [InlineData("7}", "7", 1)]
+    [InlineData("\"", null, 0)]
+    [InlineData(".\"", null, 0)]
+    [InlineData("1234567890123456789\"", null, 0)]
+    public void PlainDecimalPrefix_StopsAtTheFirstOtherByte(string text, string? expected, int used)
+    {
+        Assert.Equal(used, FeedJson.PlainDecimalPrefix(FeedFixtures.Utf8(text), out var value));
+        if (expected is not null)
+        {
+            Assert.Equal(decimal.GetBits(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture)), decimal.GetBits(value));
+        }
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData(".")]
     [InlineData("1.2.3")]
