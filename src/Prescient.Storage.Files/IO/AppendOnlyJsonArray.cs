@@ -69,16 +69,9 @@ public sealed class AppendOnlyJsonArray<T>
     /// <summary>Opens the file now (creating or repairing it if needed, see the remarks) and returns the number of records.</summary>
     public async Task<int> OpenAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var handle = await OpenCurrentAsync(FileAccess.Read, cancellationToken).ConfigureAwait(false);
-            return _count;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        var (handle, count, _) = (await SnapshotAsync(ifExists: false, cancellationToken).ConfigureAwait(false))!.Value;
+        handle.Dispose();
+        return count;
     }
 
     /// <summary>Appends <paramref name="record"/>; on return it is on disk and the file is valid JSON.</summary>
@@ -120,19 +113,7 @@ public sealed class AppendOnlyJsonArray<T>
     /// </summary>
     public async IAsyncEnumerable<T> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        SafeFileHandle handle;
-        int count;
-        long length;
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            handle = await OpenCurrentAsync(FileAccess.Read, cancellationToken).ConfigureAwait(false);
-            (count, length) = (_count, _length);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        var (handle, count, length) = (await SnapshotAsync(ifExists: false, cancellationToken).ConfigureAwait(false))!.Value;
 
         // Appends only write from the closing bytes on, so everything before them stays as it is: read
         // through the handle taken above, it holds exactly these records whatever is appended meanwhile.
@@ -151,43 +132,36 @@ public sealed class AppendOnlyJsonArray<T>
     public async Task<bool> TryCopyToAsync(Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        SafeFileHandle handle;
-        long length;
+        if (await SnapshotAsync(ifExists: true, cancellationToken).ConfigureAwait(false) is not var (handle, _, length))
+        {
+            return false;
+        }
+
+        await LayoutReader.CopyAsync(handle, Path, length, destination, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Under the gate, a read handle on the file as this object knows it, with its record count and
+    /// length at that moment; null when <paramref name="ifExists"/> and there is no file (nothing created).
+    /// </summary>
+    private async Task<(SafeFileHandle Handle, int Count, long Length)?> SnapshotAsync(bool ifExists, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!File.Exists(Path))
+            if (ifExists && !File.Exists(Path))
             {
-                return false;
+                return null;
             }
 
-            handle = await OpenCurrentAsync(FileAccess.Read, cancellationToken).ConfigureAwait(false);
-            length = _length;
+            var handle = await OpenCurrentAsync(FileAccess.Read, cancellationToken).ConfigureAwait(false);
+            return (handle, _count, _length);
         }
         finally
         {
             _gate.Release();
         }
-
-        using (handle)
-        {
-            var buffer = new byte[(int)Math.Min(64 * 1024, Math.Max(length, 1))];
-            var end = length - ArrayLayout.Closing.Length;
-            for (long offset = 0; offset < end;)
-            {
-                var read = await RandomAccess.ReadAsync(handle, buffer.AsMemory(0, (int)Math.Min(buffer.Length, end - offset)), offset, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    throw new IOException($"{Path} ended at byte {offset} while copying its first {end} bytes.");
-                }
-
-                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                offset += read;
-            }
-        }
-
-        await destination.WriteAsync(ArrayLayout.Closing.ToArray(), cancellationToken).ConfigureAwait(false);
-        return true;
     }
 
     private static byte[] Serialize(T record)
@@ -208,7 +182,7 @@ public sealed class AppendOnlyJsonArray<T>
         {
             var handle = File.Exists(Path) ? OpenHandle(access) : null;
             var actual = handle is null ? 0 : RandomAccess.GetLength(handle);
-            if (handle is not null && actual == _length && EndsWithClosing(handle, actual))
+            if (handle is not null && actual == _length && ArrayLayout.EndsWithClosing(handle, actual))
             {
                 return handle;
             }
@@ -316,14 +290,6 @@ public sealed class AppendOnlyJsonArray<T>
 
     private SafeFileHandle OpenHandle(FileAccess access) =>
         File.OpenHandle(Path, FileMode.Open, access, access == FileAccess.Read ? FileShare.ReadWrite | FileShare.Delete : FileShare.Read);
-
-    private static bool EndsWithClosing(SafeFileHandle handle, long length)
-    {
-        Span<byte> tail = stackalloc byte[3];
-        return length >= tail.Length
-            && RandomAccess.Read(handle, tail, length - tail.Length) == tail.Length
-            && tail.SequenceEqual(ArrayLayout.Closing);
-    }
 
     private InvalidDataException Corrupt(int line, string reason) => LayoutReader.Corrupt(Path, line, reason);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using System.Text.Json;
 
 namespace Prescient.Storage.Files.IO;
@@ -23,6 +24,15 @@ internal static class ArrayLayout
 
     /// <summary>The whole content of an empty array file.</summary>
     public static ReadOnlySpan<byte> EmptyArray => "[\n]\n"u8;
+
+    /// <summary>Whether the file of <paramref name="length"/> bytes behind <paramref name="handle"/> ends with <see cref="Closing"/>.</summary>
+    public static bool EndsWithClosing(SafeFileHandle handle, long length)
+    {
+        Span<byte> tail = stackalloc byte[3];
+        return length >= tail.Length
+            && RandomAccess.Read(handle, tail, length - tail.Length) == tail.Length
+            && tail.SequenceEqual(Closing);
+    }
 
     /// <summary>The bytes that end every array file; an append writes over them.</summary>
     public static ReadOnlySpan<byte> Closing => "\n]\n"u8;

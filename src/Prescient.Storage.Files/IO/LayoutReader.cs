@@ -42,6 +42,34 @@ internal static class LayoutReader
         }
     }
 
+    /// <summary>
+    /// Copies the file of <paramref name="length"/> bytes, read through <paramref name="handle"/>
+    /// (disposed at the end), to <paramref name="destination"/>: its bytes up to the closing, then the
+    /// closing. An append writes from the closing on, so bytes before it are those of the records
+    /// present when <paramref name="length"/> was taken, whatever is appended meanwhile.
+    /// </summary>
+    public static async Task CopyAsync(SafeFileHandle handle, string path, long length, Stream destination, CancellationToken cancellationToken)
+    {
+        using (handle)
+        {
+            var buffer = new byte[(int)Math.Min(64 * 1024, Math.Max(length, 1))];
+            var end = length - ArrayLayout.Closing.Length;
+            for (long offset = 0; offset < end;)
+            {
+                var read = await RandomAccess.ReadAsync(handle, buffer.AsMemory(0, (int)Math.Min(buffer.Length, end - offset)), offset, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    throw new IOException($"{path} ended at byte {offset} while copying its first {end} bytes.");
+                }
+
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                offset += read;
+            }
+        }
+
+        await destination.WriteAsync(ArrayLayout.Closing.ToArray(), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The error for a line that is not what the layout says: the path, the 1-based line and why.</summary>
     public static InvalidDataException Corrupt(string path, int line, string reason, Exception? inner = null) =>
         JsonFile.Corrupt(path, $"line {line}: {reason}", inner);
