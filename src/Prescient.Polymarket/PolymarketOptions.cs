@@ -60,6 +60,14 @@ public sealed class PolymarketOptions
     /// <summary>Sent on every request; Cloudflare may refuse requests without one. Default "Prescient/1.0 (+paper trading)".</summary>
     public string UserAgent { get; set; } = "Prescient/1.0 (+paper trading)";
 
+    /// <summary>
+    /// Whether the client-side rate limits below apply. Default true. <c>prescient simulate</c> turns
+    /// them off: its simulated days pass in about a second each against the in-process sample market,
+    /// which has no limit to respect, and a wall-clock window would make its requests wait for
+    /// seconds that, on its clock, are hours.
+    /// </summary>
+    public bool ClientRateLimits { get; set; } = true;
+
     /// <summary>The sliding window the rate limits below count over. Default 10 s.</summary>
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -43,7 +43,7 @@ public static class SimulationRunner
         RequireFresh(new DataFolder(settings.DataDirectory));
         var calendar = Calendar(configuration);
         var clock = new SimulationClock(options.At(0, options.CycleTime, calendar));
-        await using var runtime = await PrescientRuntime.StartAsync(configuration, logging, cancellationToken, clock);
+        await using var runtime = await PrescientRuntime.StartAsync(WithoutClientRateLimits(configuration), logging, cancellationToken, clock);
         var cycle = runtime.Services.GetRequiredService<CycleService>();
         var endOfDay = runtime.Services.GetRequiredService<EndOfDayService>();
         int trades = 0, settlements = 0;
@@ -61,8 +61,20 @@ public static class SimulationRunner
 
         var performance = await runtime.Services.GetRequiredService<PerformanceService>().GetAsync(cancellationToken);
         var report = await runtime.Services.GetRequiredService<ReportService>().WriteAsync(cancellationToken);
-        return new SimulationResult(options, settings.SampleSeed, settings.DataDirectory, trades, settlements, performance, report);
+        var requests = runtime.Backend.Sample?.Stats.RequestsByRoute ?? new Dictionary<string, long>();
+        return new SimulationResult(options, settings.SampleSeed, settings.DataDirectory, trades, settlements, performance, report) { Requests = requests };
     }
+
+    /// <summary>
+    /// The client-side rate limits count requests over a wall-clock window; a simulated day passes in
+    /// about a second, so they would hold its requests for seconds that are hours on its clock, and
+    /// the in-process sample market has no limit of its own (see <c>Polymarket:ClientRateLimits</c>).
+    /// </summary>
+    private static IConfiguration WithoutClientRateLimits(IConfiguration configuration) =>
+        new ConfigurationBuilder()
+            .AddConfiguration(configuration)
+            .AddInMemoryCollection([new("Polymarket:ClientRateLimits", "false")])
+            .Build();
 
     /// <summary>The schedule's calendar, read before the runtime starts: the clock starts at the first morning in its zone.</summary>
     private static TradingCalendar Calendar(IConfiguration configuration)
@@ -98,4 +110,8 @@ public sealed record SimulationResult(
     int Trades,
     int Settlements,
     PerformanceReport Performance,
-    ReportFiles Report);
+    ReportFiles Report)
+{
+    /// <summary>The requests the sample market served over the whole run, by route (a regression guard counts them).</summary>
+    public IReadOnlyDictionary<string, long> Requests { get; init; } = new Dictionary<string, long>();
+}

@@ -31,6 +31,12 @@ internal sealed class EndpointRateLimiter : IDisposable
             AutoReplenishment = true,
         });
 
+    /// <summary>No limit: a limiter that grants every permit at once (concurrency up to <see cref="int.MaxValue"/>, no queue, no timer).</summary>
+    public static EndpointRateLimiter Unlimited() =>
+        new(
+            new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = int.MaxValue, QueueLimit = 0 }),
+            new Dictionary<PolymarketEndpoint, RateLimiter>());
+
     public async ValueTask<RateLimitLease> AcquireAsync(PolymarketEndpoint endpoint, CancellationToken cancellationToken)
     {
         RateLimitLease? endpointLease = null;

@@ -1,10 +1,12 @@
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Prescient.Polymarket.Http;
 
 /// <summary>
 /// The process-wide client-side rate limiters, one set per API, built from
-/// <see cref="PolymarketOptions"/>. A singleton: every client instance shares the same budget.
+/// <see cref="PolymarketOptions"/>. A singleton: every client instance shares the same budget. With
+/// <see cref="PolymarketOptions.ClientRateLimits"/> off, every permit is granted at once.
 /// </summary>
 internal sealed class PolymarketRateLimiters : IDisposable
 {
@@ -12,17 +14,24 @@ internal sealed class PolymarketRateLimiters : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
+        if (!o.ClientRateLimits)
+        {
+            Gamma = EndpointRateLimiter.Unlimited();
+            Clob = EndpointRateLimiter.Unlimited();
+            return;
+        }
+
         var window = o.RateLimitWindow;
         Gamma = new EndpointRateLimiter(
             EndpointRateLimiter.SlidingWindow(o.GammaRateLimit, window),
-            new Dictionary<PolymarketEndpoint, System.Threading.RateLimiting.RateLimiter>
+            new Dictionary<PolymarketEndpoint, RateLimiter>
             {
                 [PolymarketEndpoint.GammaEvents] = EndpointRateLimiter.SlidingWindow(o.GammaEventsRateLimit, window),
                 [PolymarketEndpoint.GammaMarkets] = EndpointRateLimiter.SlidingWindow(o.GammaMarketsRateLimit, window),
             });
         Clob = new EndpointRateLimiter(
             EndpointRateLimiter.SlidingWindow(o.ClobRateLimit, window),
-            new Dictionary<PolymarketEndpoint, System.Threading.RateLimiting.RateLimiter>
+            new Dictionary<PolymarketEndpoint, RateLimiter>
             {
                 [PolymarketEndpoint.ClobBooks] = EndpointRateLimiter.SlidingWindow(o.ClobBooksRateLimit, window),
                 [PolymarketEndpoint.ClobBook] = EndpointRateLimiter.SlidingWindow(o.ClobBookRateLimit, window),
