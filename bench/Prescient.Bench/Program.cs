@@ -9,11 +9,13 @@ return args.FirstOrDefault() switch
     "feed" => await FeedBenchmark.RunAsync(args),
     "feed-latency" => await FeedLatencyBenchmark.RunAsync(args),
     "feed-memory" => await FeedMemoryBenchmark.RunAsync(args),
+    "ledger" => await LedgerFolder.RunAsync(args),
+    "fetch-process" => await FetchProcess.RunAsync(args),
     var other => Usage(other),
 };
 
 static int Usage(string command)
 {
-    Console.Error.WriteLine($"unknown command '{command}': use refresh, append, execute-checks, feed, feed-latency, feed-memory or record-tape (see bench/README.md)");
+    Console.Error.WriteLine($"unknown command '{command}': use refresh, append, execute-checks, feed, feed-latency, feed-memory, ledger, fetch-process or record-tape (see bench/README.md)");
     return 2;
 }

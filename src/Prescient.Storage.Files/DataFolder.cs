@@ -55,6 +55,13 @@ public sealed class DataFolder
     /// <summary><c>trades/current_signals.json</c>: overwritten each signal run.</summary>
     public string CurrentSignals => Path.Combine(TradesDirectory, "current_signals.json");
 
+    /// <summary>
+    /// <c>trades/ledger_checkpoint.json</c>: what <c>portfolio.json</c> was last written over (the
+    /// ledger's length, record count and last record, and the portfolio file's own hash); derived,
+    /// rewritten with the portfolio.
+    /// </summary>
+    public string LedgerCheckpoint => Path.Combine(TradesDirectory, "ledger_checkpoint.json");
+
     /// <summary><c>trades/paper_trades.json</c>: append only.</summary>
     public string PaperTrades => Path.Combine(TradesDirectory, "paper_trades.json");
 

@@ -99,6 +99,29 @@ public sealed class StartupRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Runtime_PortfolioTheCheckpointVouchesFor_StartsWithoutReadingTheLedger()
+    {
+        var records = await TradeADayAsync();
+        Assert.True(records >= 2, "the first record is damaged below, the last kept");
+
+        // The first record made unreadable, its length kept: only a replay would see it.
+        var ledger = await File.ReadAllTextAsync(Folder.PaperTrades);
+        var damaged = ledger.Replace("{\"trade_id\":\"T000001\"", "{\"trade_id\":\"X000001\"", StringComparison.Ordinal);
+        Assert.NotEqual(ledger, damaged);
+        await File.WriteAllTextAsync(Folder.PaperTrades, damaged);
+
+        await using (var runtime = await PrescientRuntime.StartAsync(_configuration, Capture, CancellationToken.None, market: MarketUse.None))
+        {
+            Assert.Empty(_log.ToString());
+
+            // prescient check always replays, and finds it.
+            var check = await runtime.Services.GetRequiredService<PortfolioRecovery>().RecoverAsync(CancellationToken.None);
+            Assert.False(check.IsConsistent);
+            Assert.Contains("expected id T000001", check.Differences[0], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Runtime_FreshFolder_CreatesNoTradingFile()
     {
         await using (await PrescientRuntime.StartAsync(_configuration, Capture, CancellationToken.None))

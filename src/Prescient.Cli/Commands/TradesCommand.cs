@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Prescient.Engine.Positions;
+using Prescient.Engine.Storage;
 using Prescient.Host.Hosting;
 using Spectre.Console;
 
@@ -22,8 +23,8 @@ internal static class TradesCommand
             }
 
             await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct, market: MarketUse.None);
-            var trades = await runtime.Services.GetRequiredService<PortfolioService>().TradesAsync(ct);
-            var shown = count == 0 ? trades : trades.TakeLast(count).ToArray();
+            var service = runtime.Services.GetRequiredService<PortfolioService>();
+            var (shown, total) = count == 0 ? await AllAsync(service, ct) : await service.LastTradesAsync(count, ct);
             var table = new Table().Title(CliFormat.Title("Paper trade ledger", runtime.Backend.Info))
                 .AddColumn("Trade").AddColumn("When (UTC)").AddColumn("Kind").AddColumn("Question").AddColumn("Outcome")
                 .AddColumn(new TableColumn("Shares").RightAligned()).AddColumn(new TableColumn("Price").RightAligned())
@@ -46,9 +47,15 @@ internal static class TradesCommand
             }
 
             context.Console.Write(table);
-            context.Console.MarkupLineInterpolated($"{shown.Count} of {trades.Count} records shown.");
+            context.Console.MarkupLineInterpolated($"{shown.Count} of {total} records shown.");
             return 0;
         });
         return command;
+    }
+
+    private static async Task<LedgerTail> AllAsync(PortfolioService service, CancellationToken cancellationToken)
+    {
+        var all = await service.TradesAsync(cancellationToken);
+        return new LedgerTail(all, all.Count);
     }
 }

@@ -31,6 +31,16 @@ public sealed partial class PortfolioRecovery(
     public Task<PortfolioCheckResult> RecoverAsync(CancellationToken cancellationToken) =>
         gate.RunAsync(RecoverUngatedAsync, cancellationToken);
 
+    /// <summary>
+    /// The start-up check: null, with nothing replayed, when the store vouches that the portfolio is
+    /// the one last written over the ledger as it stands (<see cref="ITradingStore.IsPortfolioCurrentAsync"/>);
+    /// otherwise <see cref="RecoverAsync"/>. <c>prescient check</c> always replays.
+    /// </summary>
+    public Task<PortfolioCheckResult?> RecoverUnlessCurrentAsync(CancellationToken cancellationToken) =>
+        gate.RunAsync<PortfolioCheckResult?>(
+            async ct => await store.IsPortfolioCurrentAsync(ct) ? null : await RecoverUngatedAsync(ct),
+            cancellationToken);
+
     /// <summary>As <see cref="RecoverAsync"/>, for a use-case that already holds the gate.</summary>
     internal async Task<PortfolioCheckResult> RecoverUngatedAsync(CancellationToken cancellationToken)
     {

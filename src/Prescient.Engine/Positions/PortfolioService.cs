@@ -33,6 +33,10 @@ public sealed class PortfolioService(
     public Task<IReadOnlyList<Trade>> TradesAsync(CancellationToken cancellationToken) =>
         gate.RunAsync(store.Ledger.ReadAllAsync, cancellationToken);
 
+    /// <summary>The last <paramref name="count"/> ledger records (at least 1) and the ledger's record count, without reading more of it than the store must.</summary>
+    public Task<LedgerTail> LastTradesAsync(int count, CancellationToken cancellationToken) =>
+        gate.RunAsync(ct => store.Ledger.ReadLastAsync(count, ct), cancellationToken);
+
     /// <summary>Regenerates <c>trades_summary.csv</c> from the ledger.</summary>
     public Task<string> ExportTradesCsvAsync(CancellationToken cancellationToken) =>
         gate.RunAsync(async ct => await exporter.ExportTradesAsync(await store.Ledger.ReadAllAsync(ct), ct), cancellationToken);

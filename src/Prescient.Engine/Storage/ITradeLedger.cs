@@ -11,6 +11,12 @@ public interface ITradeLedger
     /// <summary>Every record, oldest first.</summary>
     Task<IReadOnlyList<Trade>> ReadAllAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The last <paramref name="count"/> records (at least 1), oldest first, and how many the ledger
+    /// holds: from its tail alone when the store can vouch for the count, else from a whole read.
+    /// </summary>
+    Task<LedgerTail> ReadLastAsync(int count, CancellationToken cancellationToken);
+
     /// <summary>Appends one record in O(1) (never a rewrite); on return it is durable and the file is valid JSON.</summary>
     Task AppendAsync(Trade trade, CancellationToken cancellationToken);
 
@@ -21,3 +27,6 @@ public interface ITradeLedger
     /// </summary>
     Task<bool> TryCopyToAsync(Stream destination, CancellationToken cancellationToken);
 }
+
+/// <summary>The newest records of the ledger, oldest first, and the number of records it holds.</summary>
+public sealed record LedgerTail(IReadOnlyList<Trade> Records, int Total);

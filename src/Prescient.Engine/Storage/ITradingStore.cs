@@ -17,6 +17,13 @@ public interface ITradingStore
     /// <summary>The portfolio last written (<c>trades/portfolio.json</c>), or null when there is none yet.</summary>
     Task<PortfolioSnapshot?> ReadPortfolioAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when the stored portfolio is, unchanged, the one last written over the ledger exactly as
+    /// it stands (a replay would find it neither behind nor different); false whenever the store
+    /// cannot tell, and the caller replays the ledger.
+    /// </summary>
+    Task<bool> IsPortfolioCurrentAsync(CancellationToken cancellationToken);
+
     /// <summary>Replaces <c>trades/portfolio.json</c>; returns the path written.</summary>
     Task<string> WritePortfolioAsync(PortfolioSnapshot snapshot, CancellationToken cancellationToken);
 }

@@ -11,6 +11,9 @@ public static class JsonFile
 {
     private const int BufferSize = 64 * 1024;
 
+    /// <summary>Files up to this size are read whole, then parsed; larger ones are parsed as they stream in.</summary>
+    private const int WholeReadLimit = 4 * 1024 * 1024;
+
     /// <summary>Serializes <paramref name="value"/> to <paramref name="path"/>, replacing the file atomically.</summary>
     public static Task WriteAsync<T>(string path, T value, CancellationToken cancellationToken) =>
         AtomicFile.WriteAsync(
@@ -45,8 +48,11 @@ public static class JsonFile
         {
             try
             {
-                return await JsonSerializer.DeserializeAsync<T>(stream, PrescientJson.Options, cancellationToken).ConfigureAwait(false)
-                    ?? throw Corrupt(path, "the file holds JSON null.");
+                // A small file (a portfolio, a checkpoint) in one read and one synchronous parse; a large one streamed.
+                var value = stream.Length <= WholeReadLimit
+                    ? JsonSerializer.Deserialize<T>(await ReadWholeAsync(stream, cancellationToken).ConfigureAwait(false), PrescientJson.Options)
+                    : await JsonSerializer.DeserializeAsync<T>(stream, PrescientJson.Options, cancellationToken).ConfigureAwait(false);
+                return value ?? throw Corrupt(path, "the file holds JSON null.");
             }
             catch (JsonException ex)
             {
@@ -58,6 +64,13 @@ public static class JsonFile
                 throw Corrupt(path, ex.Message, ex);
             }
         }
+    }
+
+    private static async Task<byte[]> ReadWholeAsync(FileStream stream, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[stream.Length];
+        await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+        return bytes;
     }
 
     /// <summary>The error for a file whose content is unusable: one line with the path and the reason.</summary>

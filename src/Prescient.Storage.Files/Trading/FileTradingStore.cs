@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prescient.Engine.Storage;
+using Prescient.Storage.Files.IO;
 using Prescient.Storage.Files.Json;
 
 namespace Prescient.Storage.Files.Trading;
@@ -19,7 +20,7 @@ public sealed partial class FileTradingStore : ITradingStore
     {
         _folder = folder ?? throw new ArgumentNullException(nameof(folder));
         _logger = logger ?? NullLogger<FileTradingStore>.Instance;
-        Ledger = new FileTradeLedger(folder.PaperTrades, _logger);
+        Ledger = new FileTradeLedger(folder.PaperTrades, folder.LedgerCheckpoint, _logger);
     }
 
     public ITradeLedger Ledger { get; }
@@ -47,11 +48,18 @@ public sealed partial class FileTradingStore : ITradingStore
         return envelope?.ToSnapshot(path);
     }
 
+    public async Task<bool> IsPortfolioCurrentAsync(CancellationToken cancellationToken) =>
+        await LedgerCheckpoint.ReadAsync(_folder.LedgerCheckpoint, cancellationToken).ConfigureAwait(false) is { } checkpoint
+        && checkpoint.Matches(LayoutTail.Read(_folder.PaperTrades, 1))
+        && await checkpoint.MatchesPortfolioAsync(_folder.Portfolio, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Replaces <c>trades/portfolio.json</c>, then the <see cref="LedgerCheckpoint"/> that vouches for it.</summary>
     public async Task<string> WritePortfolioAsync(PortfolioSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var path = _folder.Portfolio;
         await JsonFile.WriteAsync(path, PortfolioEnvelope.From(snapshot), cancellationToken).ConfigureAwait(false);
+        await LedgerCheckpoint.WriteAsync(_folder.LedgerCheckpoint, _folder.PaperTrades, path, snapshot.TradeCount, snapshot.LastTradeId, cancellationToken).ConfigureAwait(false);
         LogPortfolioWritten(snapshot.Positions.Count, snapshot.TradeCount, path);
         return path;
     }

@@ -35,6 +35,12 @@ public sealed class InMemoryTradingStore : ITradingStore, ITradeLedger
         return Task.FromResult("portfolio.json");
     }
 
+    /// <summary>Never vouches for the portfolio: every check replays the list.</summary>
+    public Task<bool> IsPortfolioCurrentAsync(CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public Task<LedgerTail> ReadLastAsync(int count, CancellationToken cancellationToken) =>
+        Task.FromResult(new LedgerTail(_trades.TakeLast(count).ToArray(), _trades.Count));
+
     public Task<IReadOnlyList<Trade>> ReadAllAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Trade>>(_trades.ToArray());
 
