@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Prescient.Engine.Cycle;
+using Prescient.Host.Hosting;
 using Prescient.Host.Simulation;
 using Prescient.Sample.Server;
 using Prescient.Testing;
@@ -7,9 +9,9 @@ using Prescient.Testing;
 namespace Prescient.Host.Tests.Simulation;
 
 /// <summary>
-/// A regression guard on the work a simulation does: the requests it sends the sample market, by
-/// route, counted exactly (a count of work, never a time), and proof that the client-side rate
-/// limits, which count over a wall-clock window, do not hold a simulated day's requests.
+/// Regression guards on the work a simulation does, counted exactly (a count of work, never a time):
+/// the requests it sends the sample market by route, and the files a cycle writes; and proof that the
+/// client-side rate limits, which count over a wall-clock window, do not hold a simulated day's requests.
 /// </summary>
 public sealed class SimulationWorkTests : IDisposable
 {
@@ -48,11 +50,61 @@ public sealed class SimulationWorkTests : IDisposable
         Assert.True(result.Requests[SampleRoutes.MarketById] > 1, "the second day looked up no held market");
     }
 
-    private async Task<SimulationResult> SimulateAsync(int days, Dictionary<string, string?> settings, CancellationToken cancellationToken = default)
+    [Fact]
+    public async Task SecondCycleOfTheDay_WritesExactlyTheseFiles()
+    {
+        var configuration = Configuration(new() { ["Schedule:Enabled"] = "false" });
+        var clock = new SimulationClock(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        await using var runtime = await PrescientRuntime.StartAsync(configuration, static _ => { }, CancellationToken.None, clock);
+        var cycle = runtime.Services.GetRequiredService<CycleService>();
+        await cycle.RunAsync(null, CancellationToken.None);
+        var before = Files();
+        foreach (var path in before)
+        {
+            File.SetLastWriteTimeUtc(Path.Combine(_dir.Path, path), Untouched);
+        }
+
+        await cycle.RunAsync(null, CancellationToken.None);
+
+        var written = Files().Where(f => File.GetLastWriteTimeUtc(Path.Combine(_dir.Path, f)) != Untouched).ToArray();
+
+        // The same morning again, at the same instant: every signal already traded, so nothing is appended
+        // to the ledger; the refresh's files (and that minute's full-events export), the signals, the
+        // portfolio with its checkpoint and every CSV are written again, and the run log gets its record.
+        // A change here is a change in the work per cycle: say why in the commit that changes it.
+        Assert.Equal(
+            [
+                "events/filtered_events.json", "events/filtered_markets.json", "events/raw_events_backup.json",
+                "exports/events_filtered.csv", "exports/events_full_20260105_090000.csv", "exports/markets_current.csv",
+                "exports/markets_extracted.csv", "exports/performance_daily.csv", "exports/portfolio_history.csv",
+                "exports/positions_current.csv", "exports/signals_current.csv", "exports/trades_summary.csv",
+                "history/run_log.json", "markets/market_cache.json", "trades/current_signals.json",
+                "trades/ledger_checkpoint.json", "trades/portfolio.json",
+            ],
+            written);
+        Assert.Contains("trades/paper_trades.json", before);
+    }
+
+    private static readonly DateTime Untouched = new(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>Every file of the data folder but the logs and the lock files, sorted.</summary>
+    private string[] Files() =>
+        Directory.EnumerateFiles(_dir.Path, "*", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(_dir.Path, path).Replace('\\', '/'))
+            .Where(name => !name.StartsWith("logs/", StringComparison.Ordinal) && !name.StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    private IConfiguration Configuration(Dictionary<string, string?> settings)
     {
         settings["Data"] = _dir.Path;
         settings["Sample:Events"] = "120";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+    }
+
+    private async Task<SimulationResult> SimulateAsync(int days, Dictionary<string, string?> settings, CancellationToken cancellationToken = default)
+    {
+        var configuration = Configuration(settings);
         return await SimulationRunner.RunAsync(configuration, new SimulationOptions { Days = days }, static _ => { }, null, cancellationToken);
     }
 
