@@ -13,7 +13,11 @@ public interface IMarketHistory
     /// <summary>What the history is, for reports ("price history cache", "daily prices").</summary>
     string Name { get; }
 
-    /// <summary>Every token with at least one point in [<paramref name="from"/>, <paramref name="to"/>), in ordinal id order.</summary>
+    /// <summary>
+    /// Every token the history holds data for in [<paramref name="from"/>, <paramref name="to"/>), in ordinal
+    /// id order. An adapter that stores whole months may list a token whose points in the range turn out
+    /// to be none (its month starts after the range ends): <see cref="ReadAsync"/> then yields nothing.
+    /// </summary>
     Task<IReadOnlyList<TokenId>> TokensAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
     /// <summary>
