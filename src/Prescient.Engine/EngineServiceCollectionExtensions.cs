@@ -6,6 +6,7 @@ using Prescient.Engine.Dashboard;
 using Prescient.Engine.Exports;
 using Prescient.Engine.History;
 using Prescient.Engine.Intraday;
+using Prescient.Engine.MarketHistory;
 using Prescient.Engine.Performance;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Quotes;
@@ -59,6 +60,8 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<IntradayOptions>();
         services.AddSingleton<IntradayService>();
         services.AddSingleton<DashboardService>();
+        services.AddOptions<HistoryFetchOptions>();
+        services.AddSingleton<HistoryFetchService>();
         return services;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using Prescient.Engine.MarketHistory;
 using Prescient.Engine.Markets;
 using Prescient.Polymarket.Clob;
 using Prescient.Polymarket.Gamma;
@@ -20,7 +21,8 @@ public static class PolymarketServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="GammaClient"/> and <see cref="ClobClient"/> (typed HttpClients with the
     /// resilience pipeline of <see cref="PolymarketOptions"/>), <see cref="PolymarketMarketSource"/>
-    /// as <see cref="IMarketSource"/>, <see cref="GammaEventParser"/> as <see cref="IEventParser"/>,
+    /// as <see cref="IMarketSource"/>, <see cref="ClobPriceHistorySource"/> as <see cref="IPriceHistorySource"/>,
+    /// <see cref="GammaEventParser"/> as <see cref="IEventParser"/>,
     /// options validation at start-up, and <see cref="TimeProvider.System"/> unless a TimeProvider is
     /// already registered.
     /// </summary>
@@ -52,6 +54,7 @@ public static class PolymarketServiceCollectionExtensions
 
         services.TryAddSingleton<PolymarketMarketSource>();
         services.TryAddSingleton<IMarketSource>(sp => sp.GetRequiredService<PolymarketMarketSource>());
+        services.TryAddSingleton<IPriceHistorySource, ClobPriceHistorySource>();
         return services;
     }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Prescient.Domain.Ids;
+using Prescient.Engine.MarketHistory;
 using Prescient.Storage.Files.IO;
 
 namespace Prescient.Storage.Files;
@@ -33,6 +35,9 @@ public sealed class DataFolder
 
     /// <summary><c>reports/</c>: the HTML report of each day and its PNG charts, derived from the JSON state.</summary>
     public string ReportsDirectory => Path.Combine(Root, "reports");
+
+    /// <summary><c>pricehistory/</c>: the cache of <c>history fetch</c>, one folder per token.</summary>
+    public string PriceHistoryDirectory => Path.Combine(Root, "pricehistory");
 
     /// <summary>The OS lock file that admits one writer process per data folder.</summary>
     public string LockFile => Path.Combine(Root, ".prescient.lock");
@@ -81,6 +86,21 @@ public sealed class DataFolder
     /// <summary><c>markets/daily_prices_YYYY-MM-DD.json</c>: one new file per day.</summary>
     public string DailyPrices(DateOnly day) =>
         Path.Combine(MarketsDirectory, $"daily_prices_{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.json");
+
+    /// <summary>
+    /// <c>pricehistory/&lt;token&gt;/YYYY-MM.bin</c>: one token's prices for one UTC month. A token id
+    /// that is not a plain name (ASCII letters, digits, '-', '_'; at most 200) is refused.
+    /// </summary>
+    public string PriceHistoryFile(TokenId token, HistoryMonth month)
+    {
+        var value = token.Value;
+        if (string.IsNullOrEmpty(value) || value.Length > 200 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw new ArgumentException($"Token id '{value}' cannot name a price history folder: only letters, digits, '-' and '_'.", nameof(token));
+        }
+
+        return Path.Combine(PriceHistoryDirectory, value, month + ".bin");
+    }
 
     /// <summary><c>history/signals_archive_YYYY-MM.json</c> for the month containing <paramref name="day"/>.</summary>
     public string SignalsArchive(DateOnly day) =>

@@ -1,10 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prescient.Engine.MarketHistory;
 using Prescient.Engine.Runs;
 using Prescient.Engine.Storage;
 using Prescient.Storage.Files.Exports;
 using Prescient.Storage.Files.History;
+using Prescient.Storage.Files.MarketHistory;
 using Prescient.Storage.Files.Markets;
+using Prescient.Storage.Files.PriceHistory;
 using Prescient.Storage.Files.Runs;
 using Prescient.Storage.Files.Status;
 using Prescient.Storage.Files.Trading;
@@ -16,7 +19,9 @@ public static class FileStorageServiceCollectionExtensions
     /// <summary>
     /// Registers the file store rooted at <paramref name="dataDirectory"/>: <see cref="DataFolder"/>,
     /// <see cref="IMarketDataStore"/>, <see cref="ITradingStore"/> and <see cref="IHistoryStore"/> (one
-    /// per process: they hold their append-only files' state), <see cref="ICsvExporter"/>, <see cref="IRunLog"/> and <see cref="IDataFreshness"/>, as singletons. Acquiring the
+    /// per process: they hold their append-only files' state), <see cref="ICsvExporter"/>, <see cref="IRunLog"/>, <see cref="IDataFreshness"/>,
+    /// the price-history cache (<see cref="IPriceHistoryCache"/>) and the two market histories
+    /// (<see cref="CachedMarketHistory"/>, <see cref="DailyPricesMarketHistory"/>), as singletons. Acquiring the
     /// <see cref="DataFolderLock"/> stays with the host, which holds it for its lifetime.
     /// </summary>
     public static IServiceCollection AddFileStorage(this IServiceCollection services, string dataDirectory)
@@ -35,6 +40,9 @@ public static class FileStorageServiceCollectionExtensions
         services.TryAddSingleton<FileRunLog>();
         services.TryAddSingleton<IRunLog>(sp => sp.GetRequiredService<FileRunLog>());
         services.TryAddSingleton<IDataFreshness, FileDataFreshness>();
+        services.TryAddSingleton<IPriceHistoryCache, FilePriceHistoryCache>();
+        services.TryAddSingleton<CachedMarketHistory>();
+        services.TryAddSingleton<DailyPricesMarketHistory>();
         return services;
     }
 }

@@ -36,6 +36,22 @@ public sealed class PricesHistoryTests
         Assert.All(yes.Zip(no), pair => Assert.Equal(1m, pair.First!["p"]!.GetValue<decimal>() + pair.Second!["p"]!.GetValue<decimal>()));
     }
 
+    [Fact]
+    public async Task PricesHistory_FifteenDayRangeAtOneMinute_OnePointEveryMinuteBothEndsIncluded()
+    {
+        await using var harness = await SampleHarness.StartAsync(start: SampleHarness.Start.AddDays(40));
+        var market = harness.Server.Universe.EventsAt(harness.Now).SelectMany(e => e.Markets)
+            .First(m => !m.Closed && harness.Server.Universe.EventsAt(SampleHarness.Start).SelectMany(e => e.Markets).Any(o => o.MarketId == m.MarketId));
+        var from = SampleHarness.Start.AddDays(1).ToUnixTimeSeconds() / 60 * 60;
+        var to = from + (15 * 86_400);
+
+        var history = (await harness.GetJsonAsync($"prices-history?market={market.YesTokenId}&startTs={from}&endTs={to}&fidelity=1"))["history"]!.AsArray();
+
+        Assert.Equal((15 * 1440) + 1, history.Count);
+        Assert.Equal(from, history[0]!["t"]!.GetValue<long>());
+        Assert.Equal(to, history[^1]!["t"]!.GetValue<long>());
+    }
+
     [Theory]
     [InlineData("prices-history?interval=1d")]
     [InlineData("prices-history?market=abc&interval=1d")]

@@ -10,8 +10,11 @@ namespace Prescient.Sample.Wire;
 /// </summary>
 internal static class PriceHistoryWriter
 {
-    /// <summary>At most this many points per reply; a finer fidelity over a long range is coarsened.</summary>
-    public const int MaxPoints = 20_000;
+    /// <summary>
+    /// At most this many points per reply; a finer fidelity over a longer range is coarsened. Enough
+    /// for a month at one minute (44,640), so <c>history fetch</c> windows get the fidelity they ask for.
+    /// </summary>
+    public const int MaxPoints = 50_000;
 
     public static void WriteEmpty(Utf8JsonWriter w)
     {
