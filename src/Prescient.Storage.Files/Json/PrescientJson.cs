@@ -62,7 +62,7 @@ public static class PrescientJson
             // accents and quotes as they are instead of \uXXXX escapes (characters outside the
             // Basic Multilingual Plane, such as emoji, are still escaped by this encoder).
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(PrescientJsonContext.Default, new DefaultJsonTypeInfoResolver()),
         };
         options.Converters.Add(new UtcDateTimeOffsetConverter());
         options.Converters.Add(new QuoteLevelConverter());

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using Prescient.Domain.History;
+using Prescient.Domain.Signals;
+using Prescient.Domain.Trading;
+using Prescient.Engine.Runs;
+using Prescient.Storage.Files.Trading;
+
+namespace Prescient.Storage.Files.Json;
+
+/// <summary>
+/// Serialization code generated at build time for the records every command reads or writes first
+/// (the lock owner, the ledger checkpoint, the portfolio, the ledger, the run log, the history), so
+/// a short command does not spend its start building their metadata by reflection. It only supplies
+/// metadata: <see cref="PrescientJson.Options"/> (naming, converters, strictness) still decides the
+/// format, and any other type falls back to reflection, so the files are byte for byte the same.
+/// </summary>
+[JsonSerializable(typeof(LockOwner))]
+[JsonSerializable(typeof(LedgerCheckpoint))]
+[JsonSerializable(typeof(PortfolioEnvelope))]
+[JsonSerializable(typeof(SignalsEnvelope))]
+[JsonSerializable(typeof(Trade))]
+[JsonSerializable(typeof(RunRecord))]
+[JsonSerializable(typeof(PortfolioDay))]
+[JsonSerializable(typeof(Signal))]
+internal sealed partial class PrescientJsonContext : JsonSerializerContext;
