@@ -71,8 +71,11 @@ public sealed class DataFolderLock : IDisposable
             var owner = new LockOwner(Environment.ProcessId, Environment.MachineName, (timeProvider ?? TimeProvider.System).GetUtcNow());
             stream.SetLength(0);
             stream.Write(Encoding.UTF8.GetBytes(Describe(owner) + "\n"));
-            stream.Flush(flushToDisk: true);
-            AtomicFile.WriteAllBytes(folder.LockOwnerFile, JsonSerializer.SerializeToUtf8Bytes(owner, PrescientJson.Options));
+
+            // Not flushed to disk: the OS lock ends with its process (or the machine), so what these
+            // files say of the holder only matters while it runs, and the next holder rewrites both.
+            stream.Flush();
+            AtomicFile.WriteAllBytes(folder.LockOwnerFile, JsonSerializer.SerializeToUtf8Bytes(owner, PrescientJson.Options), durable: false);
             var stale = folder.DeleteStaleTempFiles();
             return new DataFolderLock(stream, folder, owner.Since, stale);
         }

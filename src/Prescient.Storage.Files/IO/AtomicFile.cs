@@ -52,9 +52,11 @@ public static partial class AtomicFile
 
     /// <summary>
     /// Replaces <paramref name="path"/> with <paramref name="content"/>, synchronously: for small
-    /// files written where no async context exists (the lock owner record at start-up).
+    /// files written where no async context exists (the lock owner record at start-up). Without
+    /// <paramref name="durable"/> the content is not flushed to disk before the rename: still whole
+    /// for every reader while the machine runs, for a file nothing needs after a power cut.
     /// </summary>
-    public static void WriteAllBytes(string path, ReadOnlySpan<byte> content)
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> content, bool durable = true)
     {
         var target = Path.GetFullPath(path);
         var temp = NewTempPath(target);
@@ -63,7 +65,7 @@ public static partial class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(content);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
 
             File.Move(temp, target, overwrite: true);
