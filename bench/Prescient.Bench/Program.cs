@@ -11,11 +11,12 @@ return args.FirstOrDefault() switch
     "feed-memory" => await FeedMemoryBenchmark.RunAsync(args),
     "ledger" => await LedgerFolder.RunAsync(args),
     "fetch-process" => await FetchProcess.RunAsync(args),
+    "backtest" => await BacktestBenchmark.RunAsync(args),
     var other => Usage(other),
 };
 
 static int Usage(string command)
 {
-    Console.Error.WriteLine($"unknown command '{command}': use refresh, append, execute-checks, feed, feed-latency, feed-memory, ledger, fetch-process or record-tape (see bench/README.md)");
+    Console.Error.WriteLine($"unknown command '{command}': use refresh, append, execute-checks, feed, feed-latency, feed-memory, ledger, fetch-process, backtest or record-tape (see bench/README.md)");
     return 2;
 }

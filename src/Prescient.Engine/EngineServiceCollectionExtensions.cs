@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prescient.Engine.Backtest;
 using Prescient.Engine.Calendar;
 using Prescient.Engine.Cycle;
 using Prescient.Engine.Dashboard;
@@ -62,6 +63,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<DashboardService>();
         services.AddOptions<HistoryFetchOptions>();
         services.AddSingleton<HistoryFetchService>();
+        services.AddOptions<BacktestOptions>();
+        services.AddSingleton<BacktestService>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prescient.Engine.Backtest;
 using Prescient.Engine.MarketHistory;
 using Prescient.Engine.Runs;
 using Prescient.Engine.Storage;
@@ -43,6 +44,7 @@ public static class FileStorageServiceCollectionExtensions
         services.TryAddSingleton<IPriceHistoryCache, FilePriceHistoryCache>();
         services.TryAddSingleton<CachedMarketHistory>();
         services.TryAddSingleton<DailyPricesMarketHistory>();
+        services.TryAddSingleton<IBacktestReports, Backtests.BacktestFiles>();
         return services;
     }
 }

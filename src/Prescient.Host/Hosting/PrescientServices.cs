@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Prescient.Engine;
 using Prescient.Engine.Filters;
 using Prescient.Engine.Intraday;
+using Prescient.Engine.Backtest;
 using Prescient.Engine.MarketHistory;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Signals;
@@ -39,6 +40,8 @@ public static class PrescientServices
         services.AddSingleton<IValidateOptions<IntradayOptions>>(new Validator<IntradayOptions>(o => o.Validate()));
         services.AddOptions<HistoryFetchOptions>().Bind(configuration.GetSection(HistoryFetchOptions.SectionName));
         services.AddSingleton<IValidateOptions<HistoryFetchOptions>>(new Validator<HistoryFetchOptions>(o => o.Validate()));
+        services.AddOptions<BacktestOptions>().Bind(configuration.GetSection(BacktestOptions.SectionName));
+        services.AddSingleton<IValidateOptions<BacktestOptions>>(new Validator<BacktestOptions>(o => o.Validate()));
         services.AddPrescientEngine();
         services.AddSingleton<StartupRecovery>();
         services.AddFileStorage(settings.DataDirectory);
