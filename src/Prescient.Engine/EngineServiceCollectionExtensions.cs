@@ -65,6 +65,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<HistoryFetchService>();
         services.AddOptions<BacktestOptions>();
         services.AddSingleton<BacktestService>();
+        services.AddSingleton<Trading.Audit.FillsAuditService>();
         return services;
     }
 }

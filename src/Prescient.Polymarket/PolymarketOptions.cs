@@ -18,6 +18,9 @@ public sealed class PolymarketOptions
     /// <summary>CLOB API base address. Default https://clob.polymarket.com.</summary>
     public Uri ClobUrl { get; set; } = new("https://clob.polymarket.com");
 
+    /// <summary>Data API base address (the public trade tape for <c>fills audit</c>). Default https://data-api.polymarket.com.</summary>
+    public Uri DataApiUrl { get; set; } = new("https://data-api.polymarket.com");
+
     /// <summary>Events per <c>/events/keyset</c> page, 1–500 (Gamma's maximum). Default 500.</summary>
     public int EventsPageSize { get; set; } = 500;
 
@@ -91,6 +94,9 @@ public sealed class PolymarketOptions
 
     /// <summary>CLOB <c>/prices-history</c> requests per window. Default 1,000.</summary>
     public int ClobPriceHistoryRateLimit { get; set; } = 1_000;
+
+    /// <summary>Data API <c>/trades</c> requests per window. Default 200.</summary>
+    public int DataTradesRateLimit { get; set; } = 200;
 
     /// <summary>
     /// What the data is labelled as. Default <see cref="MarketSourceInfo.Live"/>; the CLI sets

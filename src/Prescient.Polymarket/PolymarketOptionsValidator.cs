@@ -53,6 +53,7 @@ internal sealed class PolymarketOptionsValidator : IValidateOptions<PolymarketOp
         CheckRange(failures, nameof(options.ClobBooksRateLimit), options.ClobBooksRateLimit, 1, int.MaxValue);
         CheckRange(failures, nameof(options.ClobBookRateLimit), options.ClobBookRateLimit, 1, int.MaxValue);
         CheckRange(failures, nameof(options.ClobPriceHistoryRateLimit), options.ClobPriceHistoryRateLimit, 1, int.MaxValue);
+        CheckRange(failures, nameof(options.DataTradesRateLimit), options.DataTradesRateLimit, 1, int.MaxValue);
         if (options.Source is null)
         {
             failures.Add($"{Prefix}Source must be set (live or sample).");

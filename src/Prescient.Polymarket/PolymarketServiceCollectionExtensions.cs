@@ -51,6 +51,8 @@ public static class PolymarketServiceCollectionExtensions
 
         AddClient<GammaClient>(services, "polymarket-gamma", o => o.GammaUrl, limiters => limiters.Gamma);
         AddClient<ClobClient>(services, "polymarket-clob", o => o.ClobUrl, limiters => limiters.Clob);
+        AddClient<Data.DataApiClient>(services, "polymarket-data", o => o.DataApiUrl, limiters => limiters.Data);
+        services.TryAddTransient<Engine.Trading.Audit.IMarketPrints>(sp => sp.GetRequiredService<Data.DataApiClient>());
 
         services.TryAddSingleton<PolymarketMarketSource>();
         services.TryAddSingleton<IMarketSource>(sp => sp.GetRequiredService<PolymarketMarketSource>());

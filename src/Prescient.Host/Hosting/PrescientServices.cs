@@ -58,6 +58,7 @@ public static class PrescientServices
             configuration.GetSection("Polymarket").Bind(options);
             options.GammaUrl = backend.GammaUrl;
             options.ClobUrl = backend.ClobUrl;
+            options.DataApiUrl = backend.DataApiUrl;
             options.Source = backend.Info;
         });
         return services;

@@ -29,6 +29,9 @@ public sealed record PrescientSettings
     /// <summary>CLOB base URL (key <c>Polymarket:ClobUrl</c>, option <c>--clob-url</c>); defaults as for <see cref="GammaUrl"/>.</summary>
     public Uri? ClobUrl { get; init; }
 
+    /// <summary>Data API base URL (key <c>Polymarket:DataApiUrl</c>); for the sample market, the sample server's by default.</summary>
+    public Uri? DataApiUrl { get; init; }
+
     /// <summary>
     /// The market-channel WebSocket (key <c>Polymarket:WsUrl</c>, option <c>--ws-url</c>): for <c>live</c>
     /// Polymarket's by default; for <c>sample</c> the sample market's own <c>/ws/market</c>.
@@ -60,6 +63,7 @@ public sealed record PrescientSettings
             Source = (configuration["Source"] ?? defaults.Source).Trim().ToLowerInvariant(),
             GammaUrl = ParseUrl(configuration, "Polymarket:GammaUrl"),
             ClobUrl = ParseUrl(configuration, "Polymarket:ClobUrl"),
+            DataApiUrl = ParseUrl(configuration, "Polymarket:DataApiUrl"),
             WsUrl = ParseUrl(configuration, "Polymarket:WsUrl", "ws", "wss"),
             SampleSeed = configuration.GetValue("Sample:Seed", defaults.SampleSeed),
             SampleEvents = configuration.GetValue("Sample:Events", defaults.SampleEvents),

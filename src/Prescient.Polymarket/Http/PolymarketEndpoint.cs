@@ -9,6 +9,7 @@ internal enum PolymarketEndpoint
     ClobBooks,
     ClobBook,
     ClobPriceHistory,
+    DataTrades,
 }
 
 /// <summary>Tags a request with its <see cref="PolymarketEndpoint"/> so the rate limiter can pick its limit.</summary>

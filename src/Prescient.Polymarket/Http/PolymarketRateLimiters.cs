@@ -18,6 +18,7 @@ internal sealed class PolymarketRateLimiters : IDisposable
         {
             Gamma = EndpointRateLimiter.Unlimited();
             Clob = EndpointRateLimiter.Unlimited();
+            Data = EndpointRateLimiter.Unlimited();
             return;
         }
 
@@ -37,15 +38,20 @@ internal sealed class PolymarketRateLimiters : IDisposable
                 [PolymarketEndpoint.ClobBook] = EndpointRateLimiter.SlidingWindow(o.ClobBookRateLimit, window),
                 [PolymarketEndpoint.ClobPriceHistory] = EndpointRateLimiter.SlidingWindow(o.ClobPriceHistoryRateLimit, window),
             });
+        Data = new EndpointRateLimiter(EndpointRateLimiter.SlidingWindow(o.DataTradesRateLimit, window), new Dictionary<PolymarketEndpoint, RateLimiter>());
     }
 
     public EndpointRateLimiter Gamma { get; }
 
     public EndpointRateLimiter Clob { get; }
 
+    /// <summary>The Data API (<c>/trades</c>).</summary>
+    public EndpointRateLimiter Data { get; }
+
     public void Dispose()
     {
         Gamma.Dispose();
         Clob.Dispose();
+        Data.Dispose();
     }
 }

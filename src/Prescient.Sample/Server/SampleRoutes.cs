@@ -33,6 +33,9 @@ public static class SampleRoutes
     /// <summary>CLOB base fee of one token, by query.</summary>
     public const string FeeRate = "GET /fee-rate";
 
+    /// <summary>Data API <c>GET /trades</c>, the public trade tape.</summary>
+    public const string DataTrades = "GET /trades";
+
     /// <summary>CLOB base fee of one token, by path.</summary>
     public const string FeeRateByPath = "GET /fee-rate/{token_id}";
 

@@ -77,6 +77,7 @@ public sealed class SampleServer : IAsyncDisposable
         new GammaEventsEndpoints(universe, clock).Map(app, pipeline);
         new GammaMarketsEndpoints(universe, clock, options.Scenarios).Map(app, pipeline);
         new ClobEndpoints(universe, clock, options.Scenarios).Map(app, pipeline);
+        new DataApiEndpoints(universe, clock, options.Seed).Map(app, pipeline);
         new FeeRateEndpoints(universe, clock).Map(app, pipeline);
         new ControlEndpoints(clock).Map(app, pipeline);
         var books = new SampleBooks(universe, options.Scenarios);

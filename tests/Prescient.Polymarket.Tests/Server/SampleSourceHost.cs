@@ -49,6 +49,7 @@ internal sealed class SampleSourceHost : IAsyncDisposable
             o.Source = MarketSourceInfo.Sample;
             o.GammaUrl = server.BaseAddress;
             o.ClobUrl = (clobServer ?? server).BaseAddress;
+            o.DataApiUrl = server.BaseAddress;
             o.MaxRetries = 2;
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
             o.MaxRetryDelay = TimeSpan.FromMilliseconds(10);
