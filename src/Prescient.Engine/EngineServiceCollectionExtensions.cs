@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prescient.Engine.Calendar;
 using Prescient.Engine.Cycle;
 using Prescient.Engine.Dashboard;
+using Prescient.Engine.Exits;
 using Prescient.Engine.Exports;
 using Prescient.Engine.History;
 using Prescient.Engine.Intraday;
@@ -43,6 +44,8 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<TradingOptions>();
         services.AddOptions<ThresholdStrategyOptions>();
         services.AddSingleton<PaperExecutor>();
+        services.AddOptions<ExitOptions>();
+        services.AddSingleton<ExitExecutor>();
         services.AddSingleton<SettlementService>();
         services.AddSingleton<ExecutionActivity>();
         services.AddSingleton<ExecutionService>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Prescient.Engine;
+using Prescient.Engine.Exits;
 using Prescient.Engine.Filters;
 using Prescient.Engine.Intraday;
 using Prescient.Engine.Markets;
@@ -34,6 +35,8 @@ public static class PrescientServices
         services.AddSingleton<IValidateOptions<ThresholdStrategyOptions>>(new Validator<ThresholdStrategyOptions>(o => o.Validate()));
         services.AddOptions<TradingOptions>().Bind(configuration.GetSection(TradingOptions.SectionName));
         services.AddSingleton<IValidateOptions<TradingOptions>>(new Validator<TradingOptions>(o => o.Validate()));
+        services.AddOptions<ExitOptions>().Bind(configuration.GetSection(ExitOptions.SectionName));
+        services.AddSingleton<IValidateOptions<ExitOptions>>(new Validator<ExitOptions>(o => o.Validate()));
         services.AddOptions<IntradayOptions>().Bind(configuration.GetSection(IntradayOptions.SectionName));
         services.AddSingleton<IValidateOptions<IntradayOptions>>(new Validator<IntradayOptions>(o => o.Validate()));
         services.AddPrescientEngine();
