@@ -44,6 +44,14 @@ public sealed class ExitExecutor
     public bool Enabled => _exits.Enabled;
 
     /// <summary>
+    /// True when an exit sold <paramref name="market"/> on the trading day of <paramref name="now"/>:
+    /// a buy of it that day is refused (<c>exited_today</c>), so a re-run does not buy back what the
+    /// run before it sold, and the day's runs agree.
+    /// </summary>
+    public bool ExitedToday(Portfolio portfolio, MarketId market, DateTimeOffset now) =>
+        _exits.Enabled && ExitIds.AnyExecuted(portfolio, _calendar.DayOf(now), market);
+
+    /// <summary>
     /// Null when no rule fires, the market is closed (settlement's business) or unknown, or the
     /// position's market already sold today. Otherwise the sell, or its rejection: not accepting
     /// orders, no book or a stale one, a refused book, fee unknown, no bid within the floor, or fewer

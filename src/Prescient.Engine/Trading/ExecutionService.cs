@@ -122,7 +122,9 @@ public sealed partial class ExecutionService(
             var market = markets.GetValueOrDefault(signal.MarketId);
             var complement = BookGuard.ComplementOf(market, signal.TokenId) is { } other ? books.GetValueOrDefault(other) : null;
             var fees = portfolio.HasExecuted(signal.SignalId) ? null : await feeRates.ResolveAsync(market, signal.TokenId, cancellationToken);
-            var decision = executor.Decide(signal, market, books.GetValueOrDefault(signal.TokenId), complement, portfolio, time.GetUtcNow(), source.Info.Name, fees);
+            var decision = !portfolio.HasExecuted(signal.SignalId) && exits is not null && exits.ExitedToday(portfolio, signal.MarketId, time.GetUtcNow())
+                ? ExecutionDecision.Reject(new Rejection(signal.SignalId, signal.MarketId, RejectionReason.ExitedToday, RejectionDetails.ExitedToday(signal.MarketId)))
+                : executor.Decide(signal, market, books.GetValueOrDefault(signal.TokenId), complement, portfolio, time.GetUtcNow(), source.Info.Name, fees);
             if (decision.Trade is { } trade)
             {
                 await RecordAsync(run, trade, cancellationToken);

@@ -69,6 +69,22 @@ public sealed class ExitExecutionTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_ASignalForAMarketSoldToday_RejectedAsExitedToday()
+    {
+        var row = GivenHeld();
+        GivenNoBids(row, (0.50m, 500m));
+        await _world.Service.ExecuteAsync(CancellationToken.None);
+        _world.Given([row], BuyNo(row));
+
+        var again = await _world.Service.ExecuteAsync(CancellationToken.None);
+
+        var rejection = Assert.Single(again.Rejections);
+        Assert.Equal(RejectionReason.ExitedToday, rejection.Reason);
+        Assert.Equal(BuyNo(row).SignalId, rejection.SignalId);
+        Assert.Equal([TradeKind.Buy, TradeKind.Sell], _world.Trading.Trades.Select(t => t.Kind));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_AfterSells_TheLedgerReplaysToTheStoredPortfolioAndAddsUp()
     {
         var row = GivenHeld();
