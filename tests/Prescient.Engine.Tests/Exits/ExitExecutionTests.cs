@@ -43,6 +43,23 @@ public sealed class ExitExecutionTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_AMarketWithFees_TheSellPaysTheFeeModelsTakerFeeOnEachLevel()
+    {
+        var row = GivenHeld(change: r => r with { FeesEnabled = true, FeeRate = 0.25m, FeeExponent = 2m });
+        GivenNoBids(row, (0.60m, 40m), (0.59m, 200m));
+
+        var result = await _world.Service.ExecuteAsync(CancellationToken.None);
+
+        var sell = Assert.Single(result.Exits);
+        var levels = new[] { new FillLevel(Price.Create(0.60m), Shares.Create(40m)), new FillLevel(Price.Create(0.59m), Shares.Create(60m)) };
+        Assert.Equal(Engine.Trading.FeeModel.TakerFee(row.Fees, levels), sell.Fees);
+        Assert.True(sell.Fees > Usdc.Zero);
+        Assert.Equal((0.60m * 40m) + (0.59m * 60m), sell.Cost.Value);
+        Assert.Equal(10_000m - 40m + sell.Cost.Value - sell.Fees.Value, sell.CashAfter.Value);
+        Assert.Equal(sell.Cost.Value - sell.Fees.Value - 40m, sell.RealizedPnl?.Value);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_ReRunsTheSameDay_SellsOnceAndOnlyOnce_TheRestTheNextDay()
     {
         var row = GivenHeld();
