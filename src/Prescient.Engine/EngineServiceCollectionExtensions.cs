@@ -4,6 +4,7 @@ using Prescient.Engine.Backtest;
 using Prescient.Engine.Calendar;
 using Prescient.Engine.Cycle;
 using Prescient.Engine.Dashboard;
+using Prescient.Engine.Exits;
 using Prescient.Engine.Exports;
 using Prescient.Engine.History;
 using Prescient.Engine.Intraday;
@@ -23,8 +24,8 @@ namespace Prescient.Engine;
 public static class EngineServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the use-cases and the default strategy (<see cref="ThresholdStrategy"/> as
-    /// <see cref="IStrategy"/> unless one is registered already). Ports (market source, stores,
+    /// Registers the use-cases and the strategy <c>Strategy:Name</c> names (<see cref="StrategyCatalog"/>:
+    /// <see cref="ThresholdStrategy"/> by default) as <see cref="IStrategy"/>, unless one is registered already. Ports (market source, stores,
     /// exporter, run log, data freshness, run schedule) come from adapter projects and the host; options (<see cref="ThresholdStrategyOptions"/>,
     /// Trading.TradingOptions, …) are bound by the host.
     /// </summary>
@@ -38,13 +39,17 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<QuotesRefresh>();
         services.AddSingleton<UseCaseGate>();
         services.AddSingleton<RefreshService>();
-        services.TryAddSingleton<IStrategy, ThresholdStrategy>();
+        services.TryAddSingleton<IStrategy>(StrategyCatalog.Create);
         services.AddSingleton<SignalService>();
 
         // The host binds and validates the options; AddOptions makes them resolvable (defaults) without it.
         services.AddOptions<TradingOptions>();
         services.AddOptions<ThresholdStrategyOptions>();
+        services.AddOptions<FavouriteStrategyOptions>();
+        services.AddOptions<StrategySelectionOptions>();
         services.AddSingleton<PaperExecutor>();
+        services.AddOptions<ExitOptions>();
+        services.AddSingleton<ExitExecutor>();
         services.AddSingleton<SettlementService>();
         services.AddSingleton<ExecutionActivity>();
         services.AddSingleton<ExecutionService>();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prescient.Engine.Intraday;
 using Prescient.Engine.Quotes;
+using Prescient.Engine.Signals;
 using Prescient.Host.Api;
 using Prescient.Host.Dashboard;
 using Prescient.Host.Feed;
@@ -113,6 +114,8 @@ public sealed class PrescientApi : IAsyncDisposable
             app.MapTradingApi();
             app.MapReportsApi();
             app.MapDashboard();
+            // An unknown Strategy:Name (or a strategy out of range) stops serve here, in one line, before it listens.
+            app.Services.GetRequiredService<IStrategy>();
             await app.Services.GetRequiredService<StartupRecovery>().RunAsync(cancellationToken);
             await app.StartAsync(cancellationToken);
             return new PrescientApi(app, resources);

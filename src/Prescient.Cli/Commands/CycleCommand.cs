@@ -50,6 +50,11 @@ internal static class CycleCommand
         table.AddRow("  with a book", CliFormat.Count(r.TokensWithBook));
         table.AddRow("Signals", CliFormat.Count(r.Signals));
         table.AddRow("Trades made", CliFormat.Count(r.Trades));
+        if (r.Exits > 0)
+        {
+            table.AddRow("Exits sold", CliFormat.Count(r.Exits));
+        }
+
         table.AddRow("Settlements", CliFormat.Count(r.Settlements));
         table.AddRow("Held markets awaiting resolution", CliFormat.Count(r.PendingSettlements - r.LookupFailures));
         if (r.LookupFailures > 0)

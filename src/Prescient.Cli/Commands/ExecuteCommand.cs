@@ -24,14 +24,14 @@ internal static class ExecuteCommand
 
     private static void Render(IAnsiConsole console, ExecutionResult result)
     {
-        if (result.Settlements.Count > 0 || result.Trades.Count > 0)
+        if (result.Settlements.Count > 0 || result.Exits.Count > 0 || result.Trades.Count > 0)
         {
             var table = new Table().Title(CliFormat.Title("Paper trades", result.Source))
                 .AddColumn("Trade").AddColumn("Kind").AddColumn("Question")
                 .AddColumn(new TableColumn("Shares").RightAligned()).AddColumn(new TableColumn("Price").RightAligned())
                 .AddColumn(new TableColumn("Cost").RightAligned()).AddColumn(new TableColumn("Fees").RightAligned())
                 .AddColumn(new TableColumn("Slippage").RightAligned()).AddColumn(new TableColumn("Realized").RightAligned());
-            foreach (var t in result.Settlements.Concat(result.Trades))
+            foreach (var t in result.Settlements.Concat(result.Exits).Concat(result.Trades))
             {
                 table.AddRow(
                     t.TradeId.Value,
@@ -54,6 +54,11 @@ internal static class ExecuteCommand
         if (result.LookupFailures > 0)
         {
             summary.AddRow("[yellow]Held markets not looked up[/]", $"[yellow]{CliFormat.Count(result.LookupFailures)}[/]");
+        }
+
+        if (result.Exits.Count > 0)
+        {
+            summary.AddRow("Exits sold", CliFormat.Count(result.Exits.Count));
         }
 
         summary.AddRow("Trades", CliFormat.Count(result.Trades.Count));

@@ -56,4 +56,7 @@ public enum RejectionReason
 
     /// <summary>The top of the book is further from Gamma's best bid/ask of the same refresh than the configured gap.</summary>
     QuoteMismatch,
+
+    /// <summary>An exit rule sold the market's position today: it is not bought back the same day.</summary>
+    ExitedToday,
 }

@@ -32,6 +32,9 @@ public sealed record CycleResult
     /// <summary>Buys filled on paper this run (a signal already in the ledger is never filled again).</summary>
     public required int Trades { get; init; }
 
+    /// <summary>Held positions sold by the exit rules this run (0 while every rule is off).</summary>
+    public int Exits { get; init; }
+
     /// <summary>Held markets that resolved and paid out this run.</summary>
     public required int Settlements { get; init; }
 

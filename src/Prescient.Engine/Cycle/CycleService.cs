@@ -66,6 +66,7 @@ public sealed partial class CycleService(
             TokensWithBook = refreshed.Quotes.TokensWithBook,
             Signals = generated.Signals,
             Trades = executed.Trades.Count,
+            Exits = executed.Exits.Count,
             Settlements = executed.Settlements.Count,
             PendingSettlements = executed.Pending.Count,
             LookupFailures = executed.LookupFailures,

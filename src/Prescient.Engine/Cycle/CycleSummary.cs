@@ -12,7 +12,13 @@ internal static class CycleSummary
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         text.Append(c, $"{result.Source.Name}: {result.EventsKept} of {result.EventsDiscovered} events kept, {result.Markets} markets, ");
-        text.Append(c, $"{result.Signals} signals, {result.Trades} trades, {result.Settlements} settlements, {result.Rejections} rejections");
+        text.Append(c, $"{result.Signals} signals, {result.Trades} trades, ");
+        if (result.Exits > 0)
+        {
+            text.Append(c, $"{result.Exits} exits, ");
+        }
+
+        text.Append(c, $"{result.Settlements} settlements, {result.Rejections} rejections");
         if (result.RejectionsByReason.Count > 0)
         {
             var reasons = result.RejectionsByReason.Select(r => $"{JsonNamingPolicy.SnakeCaseLower.ConvertName(r.Key.ToString())} {r.Value.ToString(c)}");

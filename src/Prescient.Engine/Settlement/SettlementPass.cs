@@ -1,4 +1,5 @@
 using Prescient.Domain.Ids;
+using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Trading;
 
@@ -7,6 +8,9 @@ namespace Prescient.Engine.Settlement;
 /// <summary>What one settlement pass over the held markets did: the settlement records appended, and the markets left pending.</summary>
 public sealed record SettlementPass(IReadOnlyList<Trade> Settled, IReadOnlyList<PendingSettlement> Pending, DateTimeOffset At)
 {
+    /// <summary>The held markets looked up this pass and not settled, as Gamma describes them now (closed flag, accepting orders, end date).</summary>
+    public IReadOnlyDictionary<MarketId, Market> Markets { get; init; } = new Dictionary<MarketId, Market>();
+
     /// <summary>Held markets whose lookup failed or was unusable this run.</summary>
     public int LookupFailures => Pending.Count(p => p.LookupFailed);
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Prescient.Domain.Ids;
+using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Trading;
 using Prescient.Domain.Values;
@@ -24,6 +26,7 @@ public sealed partial class SettlementService(IMarketSource source, TimeProvider
         ArgumentNullException.ThrowIfNull(record);
         var settled = new List<Trade>();
         var pending = new List<PendingSettlement>();
+        var markets = new Dictionary<MarketId, Market>();
         foreach (var position in portfolio.Positions)
         {
             MarketLookup? lookup;
@@ -46,6 +49,11 @@ public sealed partial class SettlementService(IMarketSource source, TimeProvider
             }
 
             var resolution = ResolutionRule.Resolve(lookup, position.TokenId);
+            if (resolution.PayoutPerShare is null)
+            {
+                markets[position.MarketId] = lookup.Market;
+            }
+
             if (resolution.PayoutPerShare is { } payout)
             {
                 var trade = portfolio.CreateSettlement(position.MarketId, Price.Create(payout), time.GetUtcNow(), source.Info.Name);
@@ -64,7 +72,7 @@ public sealed partial class SettlementService(IMarketSource source, TimeProvider
             }
         }
 
-        return new SettlementPass(settled, pending, time.GetUtcNow());
+        return new SettlementPass(settled, pending, time.GetUtcNow()) { Markets = markets };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Settled market {MarketId} at {Payout} per share, realized {Pnl} USDC ({Detail})")]

@@ -22,4 +22,7 @@ public enum SkipReason
     BookTooThin,
 
     AlreadyHeld,
+
+    /// <summary>The favourite strategy: neither token's best ask is within the configured price band.</summary>
+    OutsideBand,
 }

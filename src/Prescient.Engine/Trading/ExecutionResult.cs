@@ -7,7 +7,7 @@ namespace Prescient.Engine.Trading;
 
 /// <summary>
 /// What one execute run did: settlements of resolved held markets, positions still waiting for a
-/// resolution, trades made, signals rejected with their reasons, and the portfolio afterwards.
+/// resolution, exits sold, trades made, signals rejected with their reasons, and the portfolio afterwards.
 /// </summary>
 public sealed record ExecutionResult(
     DateTimeOffset ExecutedAt,
@@ -20,6 +20,9 @@ public sealed record ExecutionResult(
     IReadOnlyList<string> FilesWritten,
     TimeSpan Duration)
 {
+    /// <summary>Sells of held positions made by the exit rules this run (none while every rule is off), before the buys.</summary>
+    public IReadOnlyList<Trade> Exits { get; init; } = [];
+
     /// <summary>Held markets whose lookup failed or was unusable (they stay pending; see <see cref="Pending"/>).</summary>
     public int LookupFailures => Pending.Count(p => p.LookupFailed);
 

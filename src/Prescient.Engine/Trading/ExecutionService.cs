@@ -7,6 +7,7 @@ using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
 using Prescient.Domain.Values;
+using Prescient.Engine.Exits;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Quotes;
@@ -37,7 +38,8 @@ public sealed partial class ExecutionService(
     TimeProvider time,
     ILogger<ExecutionService> logger,
     ExecutionActivity? activity = null,
-    LiveBooks? live = null)
+    LiveBooks? live = null,
+    ExitExecutor? exits = null)
 {
     /// <summary>Executes the stored current signals (<c>trades/current_signals.json</c>).</summary>
     public Task<ExecutionResult> ExecuteAsync(CancellationToken cancellationToken) => gate.RunAsync(RunAsync, cancellationToken);
@@ -112,15 +114,17 @@ public sealed partial class ExecutionService(
         var open = signals.Where(s => !portfolio.HasExecuted(s.SignalId)).ToArray();
         var wanted = open.Select(s => (s.MarketId, s.TokenId)).Concat(portfolio.Positions.Select(p => (p.MarketId, p.TokenId))).ToArray();
         await FetchBooksAsync(wanted.Select(w => w.TokenId).Concat(BookMarks.Twins(wanted, markets)), books, cancellationToken);
-        var trades = new List<Trade>();
-        var rejections = new List<Rejection>();
         var feeRates = new FeeRates(source, logger);
+        var (sold, rejections) = exits is { Enabled: true } ? await ExitAsync(run, exits, feeRates, cancellationToken) : (new List<Trade>(), new List<Rejection>());
+        var trades = new List<Trade>();
         foreach (var signal in signals)
         {
             var market = markets.GetValueOrDefault(signal.MarketId);
             var complement = BookGuard.ComplementOf(market, signal.TokenId) is { } other ? books.GetValueOrDefault(other) : null;
             var fees = portfolio.HasExecuted(signal.SignalId) ? null : await feeRates.ResolveAsync(market, signal.TokenId, cancellationToken);
-            var decision = executor.Decide(signal, market, books.GetValueOrDefault(signal.TokenId), complement, portfolio, time.GetUtcNow(), source.Info.Name, fees);
+            var decision = !portfolio.HasExecuted(signal.SignalId) && exits is not null && exits.ExitedToday(portfolio, signal.MarketId, time.GetUtcNow())
+                ? ExecutionDecision.Reject(new Rejection(signal.SignalId, signal.MarketId, RejectionReason.ExitedToday, RejectionDetails.ExitedToday(signal.MarketId)))
+                : executor.Decide(signal, market, books.GetValueOrDefault(signal.TokenId), complement, portfolio, time.GetUtcNow(), source.Info.Name, fees);
             if (decision.Trade is { } trade)
             {
                 await RecordAsync(run, trade, cancellationToken);
@@ -139,7 +143,50 @@ public sealed partial class ExecutionService(
         files.Add(await exporter.ExportPositionsAsync(snapshot, cancellationToken));
         LogExecuted(logger, settlements.Count, trades.Count, rejections.Count, run.Settlement.LookupFailures, snapshot.Cash, snapshot.Equity);
         activity?.Record(now, rejections);
-        return new ExecutionResult(now, source.Info, settlements, pending, trades, rejections, snapshot, files, time.GetElapsedTime(started));
+        return new ExecutionResult(now, source.Info, settlements, pending, trades, rejections, snapshot, files, time.GetElapsedTime(started)) { Exits = sold };
+    }
+
+    /// <summary>
+    /// The exit rules over every held position, after settlement and before the buys: each sell is
+    /// recorded (ledger first) as it is decided, so the next position sees the cash it freed. A
+    /// market that charges the CLOB base fee is asked for it only when a sell of it is due.
+    /// </summary>
+    private async Task<(List<Trade> Sold, List<Rejection> Rejected)> ExitAsync(RunState run, ExitExecutor executor, FeeRates feeRates, CancellationToken cancellationToken)
+    {
+        var held = run.Portfolio.Positions;
+        var markets = held.Select(p => (p.MarketId, Market: ExitMarkets.Of(p.MarketId, run.Markets, run.Settlement.Markets)))
+            .Where(m => m.Market is not null)
+            .ToDictionary(m => m.MarketId, m => m.Market!);
+        var tokens = held.Select(p => (p.MarketId, p.TokenId)).ToArray();
+        await FetchBooksAsync(tokens.Select(t => t.TokenId).Concat(BookMarks.Twins(tokens, markets)), run.Books, cancellationToken);
+        var sold = new List<Trade>();
+        var rejected = new List<Rejection>();
+        foreach (var position in held)
+        {
+            var market = markets.GetValueOrDefault(position.MarketId);
+            var book = run.Books.GetValueOrDefault(position.TokenId);
+            var complement = BookGuard.ComplementOf(market, position.TokenId) is { } other ? run.Books.GetValueOrDefault(other) : null;
+            var decision = executor.Decide(position, market, book, complement, run.Portfolio, time.GetUtcNow(), source.Info.Name);
+            if (decision?.Rejection?.Reason == RejectionReason.FeeUnknown)
+            {
+                var fees = await feeRates.ResolveAsync(market, position.TokenId, cancellationToken);
+                decision = executor.Decide(position, market, book, complement, run.Portfolio, time.GetUtcNow(), source.Info.Name, fees);
+            }
+
+            if (decision?.Trade is { } trade)
+            {
+                await RecordAsync(run, trade, cancellationToken);
+                sold.Add(trade);
+                LogSold(logger, trade.SignalId!.Value.Value, trade.Shares.Value, trade.Price.Value, (trade.Cost - trade.Fees).Value);
+            }
+            else if (decision?.Rejection is { } rejection)
+            {
+                rejected.Add(rejection);
+                LogRejected(logger, rejection.SignalId.Value, rejection.Reason, rejection.Detail);
+            }
+        }
+
+        return (sold, rejected);
     }
 
     /// <summary>The run's state from the ledger (read once) and the stored markets, after the settlement pass of the held markets that resolved.</summary>
@@ -219,6 +266,9 @@ public sealed partial class ExecutionService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Filled {SignalId}: {Shares} shares at {Price} ({Spent} USDC with fees)")]
     private static partial void LogFilled(ILogger logger, string signalId, decimal shares, decimal price, decimal spent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sold {ExitId}: {Shares} shares at {Price} ({Proceeds} USDC after fees)")]
+    private static partial void LogSold(ILogger logger, string exitId, decimal shares, decimal price, decimal proceeds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {SignalId}: {Reason} ({Detail})")]
     private static partial void LogRejected(ILogger logger, string signalId, RejectionReason reason, string detail);

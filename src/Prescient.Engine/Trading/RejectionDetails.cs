@@ -36,6 +36,8 @@ internal static class RejectionDetails
 
     public static string MarketNotFound(MarketId market) => $"market {market} is not among the extracted markets";
 
+    public static string ExitedToday(MarketId market) => $"an exit sold the position in market {market} today";
+
     public static string MarketClosed(MarketId market) => $"market {market} is closed";
 
     public static string NotAcceptingOrders(MarketId market, bool orderBookEnabled) =>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Prescient.Engine.Calendar;
+using Prescient.Engine.Signals;
 using Prescient.Host.Logging;
 
 namespace Prescient.Host.Hosting;
@@ -52,6 +53,9 @@ public sealed class PrescientRuntime : IAsyncDisposable
 
             // Every command dates what it writes in the schedule's zone: bad schedule settings stop it here, in one line, before any work.
             services.GetRequiredService<TradingCalendar>();
+
+            // And so does an unknown Strategy:Name, or a strategy whose settings are out of range.
+            services.GetRequiredService<IStrategy>();
             await services.GetRequiredService<StartupRecovery>().RunAsync(cancellationToken);
             return new PrescientRuntime(resources, services);
         }

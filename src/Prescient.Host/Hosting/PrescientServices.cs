@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Prescient.Engine;
+using Prescient.Engine.Exits;
 using Prescient.Engine.Filters;
 using Prescient.Engine.Intraday;
 using Prescient.Engine.Backtest;
@@ -34,8 +36,16 @@ public static class PrescientServices
         services.AddSingleton<IValidateOptions<TradingFilterOptions>>(new Validator<TradingFilterOptions>(o => o.Validate()));
         services.AddOptions<ThresholdStrategyOptions>().Bind(configuration.GetSection(ThresholdStrategyOptions.SectionName));
         services.AddSingleton<IValidateOptions<ThresholdStrategyOptions>>(new Validator<ThresholdStrategyOptions>(o => o.Validate()));
+        services.AddOptions<FavouriteStrategyOptions>().Bind(configuration.GetSection(FavouriteStrategyOptions.SectionName));
+        services.AddSingleton<IValidateOptions<FavouriteStrategyOptions>>(new Validator<FavouriteStrategyOptions>(o => o.Validate()));
+        services.AddOptions<StrategySelectionOptions>().Bind(configuration.GetSection(StrategySelectionOptions.SectionName));
+
+        // A strategy of the user's own (Strategy:Assembly) may read its settings from here.
+        services.TryAddSingleton(configuration);
         services.AddOptions<TradingOptions>().Bind(configuration.GetSection(TradingOptions.SectionName));
         services.AddSingleton<IValidateOptions<TradingOptions>>(new Validator<TradingOptions>(o => o.Validate()));
+        services.AddOptions<ExitOptions>().Bind(configuration.GetSection(ExitOptions.SectionName));
+        services.AddSingleton<IValidateOptions<ExitOptions>>(new Validator<ExitOptions>(o => o.Validate()));
         services.AddOptions<IntradayOptions>().Bind(configuration.GetSection(IntradayOptions.SectionName));
         services.AddSingleton<IValidateOptions<IntradayOptions>>(new Validator<IntradayOptions>(o => o.Validate()));
         services.AddOptions<HistoryFetchOptions>().Bind(configuration.GetSection(HistoryFetchOptions.SectionName));

@@ -10,7 +10,9 @@ public sealed class EngineRegistrationTests
     {
         var services = new ServiceCollection().AddPrescientEngine();
 
-        Assert.Equal(typeof(ThresholdStrategy), Assert.Single(services, d => d.ServiceType == typeof(IStrategy)).ImplementationType);
+        Assert.Single(services, d => d.ServiceType == typeof(IStrategy));
+        using var provider = services.BuildServiceProvider();
+        Assert.IsType<ThresholdStrategy>(provider.GetRequiredService<IStrategy>());
         Assert.Equal(ServiceLifetime.Singleton, Assert.Single(services, d => d.ServiceType == typeof(SignalService)).Lifetime);
     }
 

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Prescient.Domain.Books;
 using Prescient.Domain.Signals;
+using Prescient.Engine.Calendar;
+using Prescient.Engine.Exits;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Settlement;
@@ -16,11 +18,13 @@ namespace Prescient.Engine.Tests.Trading;
 /// <summary>An <see cref="ExecutionService"/> over fakes on a fake clock at <see cref="TradingData.Now"/>, with default trading options: the setup of the execution tests.</summary>
 internal sealed class ExecutionWorld : IDisposable
 {
-    public ExecutionWorld()
+    /// <param name="exits">The exit rules; null for a service built without an exit executor, as before exits existed.</param>
+    public ExecutionWorld(ExitOptions? exits = null)
     {
         var options = Options.Create(new TradingOptions());
+        var exitExecutor = exits is null ? null : new ExitExecutor(Options.Create(exits), options, TradingCalendar.Utc);
         Service = new ExecutionService(
-            Source, MarketData, Trading, MarketData, Executor(options.Value), new SettlementService(Source, Time, NullLogger<SettlementService>.Instance), options, Gate, Time, NullLogger<ExecutionService>.Instance);
+            Source, MarketData, Trading, MarketData, Executor(options.Value), new SettlementService(Source, Time, NullLogger<SettlementService>.Instance), options, Gate, Time, NullLogger<ExecutionService>.Instance, exits: exitExecutor);
     }
 
     public FakeTimeProvider Time { get; } = new(Now);

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Prescient.Domain.Books;
+using Prescient.Domain.Markets;
+using Prescient.Domain.Positions;
+using Prescient.Domain.Signals;
+using Prescient.Engine.Quotes;
+using static Prescient.Engine.Signals.StrategyText;
+
+namespace Prescient.Engine.Signals;
+
+/// <summary>
+/// The second built-in strategy ("favourite"): the favourite/long-shot bias. Per event, the markets
+/// ranked by <see cref="FavouriteStrategyOptions.Selection"/> as for the threshold strategy; for each
+/// selected market, buy the token whose best ask is within the favourite band (0.80–0.95 by default)
+/// when its book is tight and deep enough. Same interface, execution, risk and fee code as the default.
+/// </summary>
+public sealed class FavouriteStrategy : IStrategy
+{
+    public const string StrategyName = "favourite";
+
+    private readonly FavouriteStrategyOptions _options;
+    private readonly FavouriteRule _rule;
+
+    public FavouriteStrategy(IOptions<FavouriteStrategyOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        if (_options.Validate() is { } error)
+        {
+            throw new ArgumentException(error, nameof(options));
+        }
+
+        _rule = new FavouriteRule(_options, StrategyName);
+        Settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["min_price"] = Invariant(_options.MinPrice),
+            ["max_price"] = Invariant(_options.MaxPrice),
+            ["stake"] = Invariant(_options.Stake),
+            ["selection"] = Code(_options.Selection),
+            ["markets_per_event"] = _options.MarketsPerEvent.ToString(CultureInfo.InvariantCulture),
+            ["max_spread"] = Invariant(_options.MaxSpread),
+            ["min_book_depth"] = Invariant(_options.MinBookDepth),
+        };
+    }
+
+    public string Name => StrategyName;
+
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
+    public StrategyResult Generate(StrategyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return EventSelection.Run(context, _options.Selection, _options.MarketsPerEvent, (market, yes, no) => _rule.Evaluate(market, yes, no, context.Portfolio, context.Now, context.Day));
+    }
+
+    /// <summary>The favourite rule again on quotes made from the fresh books (band, held, spread, entry price, depth); null when it still buys the signal's token.</summary>
+    public SkippedMarket? Recheck(Signal signal, Market market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(yes);
+        ArgumentNullException.ThrowIfNull(no);
+        ArgumentNullException.ThrowIfNull(portfolio);
+        var yesQuote = TokenQuote.From(market, yes.TokenId, market.Outcomes.ElementAtOrDefault(0)?.Name ?? "Yes", yes);
+        var noQuote = TokenQuote.From(market, no.TokenId, market.Outcomes.ElementAtOrDefault(1)?.Name ?? "No", no);
+        var check = _rule.Check(market, yesQuote, noQuote, portfolio);
+        if (check.Skipped is { } skip)
+        {
+            return skip;
+        }
+
+        return check.Buy!.TokenId == signal.TokenId
+            ? null
+            : new SkippedMarket(market.EventId, market.Id, market.Question, SkipReason.NotSelected, $"the rule now buys token {check.Buy.TokenId}, not the signal's token {signal.TokenId}");
+    }
+}
