@@ -28,8 +28,8 @@ internal static class BacktestCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var first = Day("--from", parse.GetValue(from)!);
-            var last = Day("--to", parse.GetValue(to)!);
+            var first = CliDates.Day("--from", parse.GetValue(from)!);
+            var last = CliDates.Day("--to", parse.GetValue(to)!);
             if (first > last)
             {
                 throw new SettingsException($"--from {first:yyyy-MM-dd} is after --to {last:yyyy-MM-dd}.");
@@ -78,11 +78,6 @@ internal static class BacktestCommand
         });
         return command;
     }
-
-    private static DateOnly Day(string option, string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year >= 1970
-            ? day
-            : throw new SettingsException($"{option} must be a date as YYYY-MM-DD, not '{text}'.");
 
     private static Task<BacktestResult> RunAsync(IAnsiConsole console, BacktestService service, BacktestRequest request, IMarketHistory history, CancellationToken ct) =>
         !console.Profile.Capabilities.Interactive

@@ -35,7 +35,7 @@ internal static class HistoryCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var first = Day("--from", parse.GetValue(from)!);
+            var first = CliDates.Day("--from", parse.GetValue(from)!);
             var given = Tokens(parse.GetValue(tokens));
             if (parse.GetValue(fidelity) is < 1 or > 525_600)
             {
@@ -44,7 +44,7 @@ internal static class HistoryCommand
 
             await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct);
             var today = DateOnly.FromDateTime(runtime.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-            var last = parse.GetValue(to) is { } text ? Day("--to", text) : today;
+            var last = parse.GetValue(to) is { } text ? CliDates.Day("--to", text) : today;
             if (first > last)
             {
                 throw new SettingsException($"--from {first:yyyy-MM-dd} is after --to {last:yyyy-MM-dd}.");
@@ -58,11 +58,6 @@ internal static class HistoryCommand
         });
         return command;
     }
-
-    private static DateOnly Day(string option, string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year >= 1970
-            ? day
-            : throw new SettingsException($"{option} must be a date as YYYY-MM-DD, not '{text}'.");
 
     private static TokenId[]? Tokens(string? text)
     {
