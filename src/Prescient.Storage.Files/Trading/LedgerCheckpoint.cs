@@ -14,7 +14,7 @@ namespace Prescient.Storage.Files.Trading;
 /// <c>positions</c>, <c>trades</c>) reads neither the ledger nor more of it than it shows.
 /// </summary>
 /// <remarks>
-/// Derived and disposable: it is rewritten (atomically) after every portfolio write. Anything that
+/// Derived and disposable: it is rewritten (atomically, not flushed to disk) after every portfolio write. Anything that
 /// does not match — a run killed between an append and the portfolio's rewrite, a hand edit of
 /// either file, a missing or unreadable checkpoint — only sends the reader back to replaying the
 /// whole ledger, as it did before the checkpoint existed. <c>prescient check</c> always replays.
@@ -41,7 +41,9 @@ internal sealed record LedgerCheckpoint(long LedgerBytes, int LedgerRecords, str
             return;
         }
 
-        await JsonFile.WriteAsync(path, checkpoint, cancellationToken).ConfigureAwait(false);
+        // Replaced whole but not flushed to disk: after a power cut it is the last one written (which
+        // vouches only for the files it was written with), or unreadable; either way, one replay.
+        AtomicFile.WriteAllBytes(path, [.. JsonSerializer.SerializeToUtf8Bytes(checkpoint, PrescientJson.Options), (byte)'\n'], durable: false);
     }
 
     /// <summary>The checkpoint, or null when there is none or it cannot be read (the caller replays).</summary>
