@@ -17,6 +17,7 @@ using Prescient.Host.Hosting;
 using Prescient.Host.Logging;
 using Prescient.Host.Scheduling;
 using Prescient.Host.Security;
+using Prometheus;
 using Scalar.AspNetCore;
 
 namespace Prescient.Host;
@@ -77,6 +78,7 @@ public sealed class PrescientApi : IAsyncDisposable
             builder.Services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
             builder.Services.AddSingleton<DashboardNotifier>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardNotifier>());
+            builder.Services.AddHostedService(sp => new Observability.ServeMetrics(sp.GetRequiredService<Engine.Runs.RunGuard>(), sp.GetService<ILiveFeedStatus>()));
             if (configuration.GetValue("Feed:Enabled", true))
             {
                 var feed = new MarketFeedOptions();
@@ -114,6 +116,8 @@ public sealed class PrescientApi : IAsyncDisposable
             app.MapTradingApi();
             app.MapReportsApi();
             app.MapDashboard();
+            Observability.ServeMetrics.ConfigureExport();
+            app.MapMetrics("/metrics");
             // An unknown Strategy:Name (or a strategy out of range) stops serve here, in one line, before it listens.
             app.Services.GetRequiredService<IStrategy>();
             await app.Services.GetRequiredService<StartupRecovery>().RunAsync(cancellationToken);

@@ -48,6 +48,7 @@ public static class PolymarketServiceCollectionExtensions
         services.TryAddSingleton<GammaEventParser>();
         services.TryAddSingleton<IEventParser>(sp => sp.GetRequiredService<GammaEventParser>());
         services.TryAddTransient<JsonValidationHandler>();
+        services.TryAddTransient<RequestMetricsHandler>();
 
         AddClient<GammaClient>(services, "polymarket-gamma", o => o.GammaUrl, limiters => limiters.Gamma);
         AddClient<ClobClient>(services, "polymarket-clob", o => o.ClobUrl, limiters => limiters.Clob);
@@ -112,6 +113,7 @@ public static class PolymarketServiceCollectionExtensions
                     sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TClient)),
                     baseAddress(o).Authority);
             });
+        http.AddHttpMessageHandler<RequestMetricsHandler>();
         http.AddHttpMessageHandler<JsonValidationHandler>();
     }
 }

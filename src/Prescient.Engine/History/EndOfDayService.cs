@@ -74,6 +74,7 @@ public sealed partial class EndOfDayService(
         var snapshot = PortfolioValuation.Value(portfolio, marks, now, source.Info, pass.LookupProblems);
 
         var files = new List<string> { await trading.WritePortfolioAsync(snapshot, cancellationToken) };
+        Observability.TradingMeter.Written(snapshot);
         var archived = await ArchiveSignalsAsync(day, cancellationToken);
         if (archived is { Added: > 0 })
         {

@@ -9,6 +9,7 @@ using Prescient.Domain.Trading;
 using Prescient.Domain.Values;
 using Prescient.Engine.Exits;
 using Prescient.Engine.Markets;
+using Prescient.Engine.Observability;
 using Prescient.Engine.Positions;
 using Prescient.Engine.Quotes;
 using Prescient.Engine.Refresh;
@@ -138,6 +139,11 @@ public sealed partial class ExecutionService(
             }
         }
 
+        foreach (var rejection in rejections)
+        {
+            TradingMeter.Rejected(rejection.Reason);
+        }
+
         var snapshot = await WritePortfolioAsync(run, cancellationToken);
         var files = new List<string> { await exporter.ExportTradesAsync(ledger, cancellationToken) };
         files.Add(await exporter.ExportPositionsAsync(snapshot, cancellationToken));
@@ -242,6 +248,7 @@ public sealed partial class ExecutionService(
     private async Task RecordAsync(RunState run, Trade trade, CancellationToken cancellationToken)
     {
         await store.Ledger.AppendAsync(trade, cancellationToken);
+        TradingMeter.Recorded(trade);
         run.Ledger.Add(trade);
         run.Portfolio.Apply(trade);
         await WritePortfolioAsync(run, cancellationToken);
@@ -252,6 +259,7 @@ public sealed partial class ExecutionService(
         var marks = BookMarks.From(run.Portfolio.Positions.Select(p => (p.MarketId, p.TokenId)), run.Books, run.Markets, options.Value);
         var snapshot = PortfolioValuation.Value(run.Portfolio, run.Settlement.WithBookMarks(marks), time.GetUtcNow(), source.Info, run.Settlement.LookupProblems);
         await store.WritePortfolioAsync(snapshot, cancellationToken);
+        TradingMeter.Written(snapshot);
         return snapshot;
     }
 

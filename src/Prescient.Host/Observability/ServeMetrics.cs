@@ -1,0 +1,71 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Hosting;
+using Prescient.Engine.Observability;
+using Prescient.Engine.Quotes;
+using Prescient.Engine.Runs;
+using Prometheus;
+
+namespace Prescient.Host.Observability;
+
+/// <summary>
+/// What <c>serve</c> adds to the trading and HTTP metrics (meter <see cref="TradingMeter.Name"/>) before
+/// exporting them all on <c>/metrics</c> through prometheus-net: every run (cycle, end of day, intraday)
+/// timed by kind and result as it finishes, and the live feed's state (connected shards, tokens,
+/// reconnects, age of the newest message) read when Prometheus scrapes.
+/// </summary>
+internal sealed class ServeMetrics(RunGuard guard, ILiveFeedStatus? feed = null) : IHostedService
+{
+    private static readonly Meter Meter = new(TradingMeter.Name);
+    private static readonly Histogram<double> Runs = Meter.CreateHistogram<double>(
+        "run_duration_seconds", description: "Runs (cycle, end of day, intraday) by kind and result, timed start to finish (seconds).");
+
+    private static int _adapterConfigured;
+    private static Func<LiveFeedState?>? _feed;
+
+    static ServeMetrics()
+    {
+        Meter.CreateObservableGauge("feed_connections", () => _feed?.Invoke()?.ConnectedConnections ?? 0, description: "Market-channel connections open.");
+        Meter.CreateObservableGauge("feed_tokens", () => _feed?.Invoke()?.Tokens ?? 0, description: "Tokens subscribed on the market channel.");
+        Meter.CreateObservableCounter("feed_reconnects", () => _feed?.Invoke()?.Reconnects ?? 0, description: "Market-channel reconnections since the start.");
+        Meter.CreateObservableGauge("feed_lag_seconds", () => _feed?.Invoke()?.LastMessageAge?.TotalSeconds ?? 0, description: "Age of the newest market-channel message (seconds).");
+    }
+
+    /// <summary>
+    /// Once per process, before the first scrape: the meter adapter keeps a series for a day (its most) without
+    /// an update (the default is 5 minutes; the equity changes once a cycle).
+    /// </summary>
+    public static void ConfigureExport()
+    {
+        if (Interlocked.Exchange(ref _adapterConfigured, 1) == 0)
+        {
+            Metrics.ConfigureMeterAdapter(o => o.MetricsExpireAfter = TimeSpan.FromDays(1));
+
+            // The default registry starts its adapters at its first collection: start them now, so that
+            // what happens before the first scrape (the start-up, a first cycle) is counted.
+            Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null).GetAwaiter().GetResult();
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        guard.Finished += OnFinished;
+        if (feed is not null)
+        {
+            _feed = () => feed.Current;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        guard.Finished -= OnFinished;
+        return Task.CompletedTask;
+    }
+
+    private static void OnFinished(RunFinished run) =>
+        Runs.Record(
+            Math.Max(0, (run.FinishedAt - run.StartedAt).TotalSeconds),
+            new KeyValuePair<string, object?>("kind", run.Kind),
+            new KeyValuePair<string, object?>("result", run.Succeeded ? "succeeded" : "failed"));
+}
