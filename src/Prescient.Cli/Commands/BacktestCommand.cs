@@ -79,7 +79,7 @@ internal static class BacktestCommand
         return command;
     }
 
-    private static DateOnly Day(string option, string text) =>
+    internal static DateOnly Day(string option, string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year >= 1970
             ? day
             : throw new SettingsException($"{option} must be a date as YYYY-MM-DD, not '{text}'.");
