@@ -20,7 +20,7 @@ namespace Prescient.Host.Sweeps;
 /// <see cref="StrategyCatalog"/>, and a <see cref="BacktestService"/> on the shared read-only data, all in
 /// a service provider of the point's own (so points never share a strategy's state).
 /// </summary>
-internal sealed class ConfiguredSweepBacktests(IConfiguration configuration, TimeProvider time, ILoggerFactory logging, IEventParser? events = null) : ISweepBacktests
+public sealed class ConfiguredSweepBacktests(IConfiguration configuration, TimeProvider time, ILoggerFactory logging, IEventParser? events = null) : ISweepBacktests
 {
     public string? Validate(IReadOnlyDictionary<string, string> settings)
     {
