@@ -63,7 +63,7 @@ internal static class BacktestBenchmark
         return Task.FromResult(0);
     }
 
-    private static int Fill(HistoryPoint[] buffer, int market, DateTimeOffset from, DateTimeOffset to)
+    internal static int Fill(HistoryPoint[] buffer, int market, DateTimeOffset from, DateTimeOffset to)
     {
         var n = 0;
         for (var t = from; t < to; t = t.AddHours(1))
@@ -76,7 +76,7 @@ internal static class BacktestBenchmark
         return n;
     }
 
-    private static MarketRow Row(int i, DateTimeOffset now)
+    internal static MarketRow Row(int i, DateTimeOffset now)
     {
         var id = i.ToString(CultureInfo.InvariantCulture);
         return new MarketRow

@@ -12,11 +12,12 @@ return args.FirstOrDefault() switch
     "ledger" => await LedgerFolder.RunAsync(args),
     "fetch-process" => await FetchProcess.RunAsync(args),
     "backtest" => await BacktestBenchmark.RunAsync(args),
+    "sweep" => await SweepBenchmark.RunAsync(args),
     var other => Usage(other),
 };
 
 static int Usage(string command)
 {
-    Console.Error.WriteLine($"unknown command '{command}': use refresh, append, execute-checks, feed, feed-latency, feed-memory, ledger, fetch-process, backtest or record-tape (see bench/README.md)");
+    Console.Error.WriteLine($"unknown command '{command}': use refresh, append, execute-checks, feed, feed-latency, feed-memory, ledger, fetch-process, backtest, sweep or record-tape (see bench/README.md)");
     return 2;
 }

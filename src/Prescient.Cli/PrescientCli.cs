@@ -36,6 +36,7 @@ public static class PrescientCli
         root.Subcommands.Add(HistoryCommand.Create(context));
         root.Subcommands.Add(FillsCommand.Create(context));
         root.Subcommands.Add(BacktestCommand.Create(context));
+        root.Subcommands.Add(SweepCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(SampleCommand.Create(context));
 

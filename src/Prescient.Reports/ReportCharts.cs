@@ -174,6 +174,13 @@ public static class ReportCharts
         return Png(plot);
     }
 
+    /// <summary>A plot in the reports' look (the bundled font, registered on first use; title, grid, white background), for other charts such as the sweep's heat map.</summary>
+    internal static Plot StyledPlot(string title)
+    {
+        _ = FontsRegistered.Value;
+        return NewPlot(title);
+    }
+
     private static Plot NewPlot(string title)
     {
         var plot = new Plot();

@@ -9,6 +9,7 @@ public static class ReportsServiceCollectionExtensions
     public static IServiceCollection AddPrescientReports(this IServiceCollection services)
     {
         services.TryAddSingleton<ReportService>();
+        services.TryAddSingleton<Engine.Sweeps.ISweepReports, SweepReports>();
         return services;
     }
 }

@@ -45,6 +45,7 @@ public static class FileStorageServiceCollectionExtensions
         services.TryAddSingleton<CachedMarketHistory>();
         services.TryAddSingleton<DailyPricesMarketHistory>();
         services.TryAddSingleton<IBacktestReports, Backtests.BacktestFiles>();
+        services.TryAddSingleton<Backtests.SweepFiles>();
         services.TryAddSingleton<Engine.Trading.Audit.IFillsAuditReports, Audit.FillsAuditFiles>();
         return services;
     }

@@ -10,8 +10,10 @@ using Prescient.Engine.Backtest;
 using Prescient.Engine.MarketHistory;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Signals;
+using Prescient.Engine.Sweeps;
 using Prescient.Engine.Trading;
 using Prescient.Host.Scheduling;
+using Prescient.Host.Sweeps;
 using Prescient.Polymarket;
 using Prescient.Reports;
 using Prescient.Storage.Files;
@@ -32,6 +34,34 @@ public static class PrescientServices
         ArgumentNullException.ThrowIfNull(backend);
         services.AddSingleton(settings);
         services.AddSingleton(backend.Info);
+        services.AddPrescientOptions(configuration);
+        services.AddPrescientEngine();
+        services.AddSingleton<ISweepBacktests, ConfiguredSweepBacktests>();
+        services.AddSingleton<SweepService>();
+        services.AddSingleton<StartupRecovery>();
+        services.AddFileStorage(settings.DataDirectory);
+        services.AddPrescientReports();
+        services.AddPrescientSchedule(configuration);
+        if (!backend.IsReached)
+        {
+            // Before the Polymarket registration, which adds its own source only when none is there.
+            services.AddSingleton<IMarketSource>(new UnreachedMarketSource(backend.Info));
+        }
+
+        services.AddPolymarket(options =>
+        {
+            configuration.GetSection("Polymarket").Bind(options);
+            options.GammaUrl = backend.GammaUrl;
+            options.ClobUrl = backend.ClobUrl;
+            options.DataApiUrl = backend.DataApiUrl;
+            options.Source = backend.Info;
+        });
+        return services;
+    }
+
+    /// <summary>Binds and validates every options section of <paramref name="configuration"/> (strategy, trading, exits, intraday, history, backtest), as the app and each sweep point use them.</summary>
+    public static IServiceCollection AddPrescientOptions(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<TradingFilterOptions>().Bind(configuration.GetSection(TradingFilterOptions.SectionName));
         services.AddSingleton<IValidateOptions<TradingFilterOptions>>(new Validator<TradingFilterOptions>(o => o.Validate()));
         services.AddOptions<ThresholdStrategyOptions>().Bind(configuration.GetSection(ThresholdStrategyOptions.SectionName));
@@ -52,25 +82,6 @@ public static class PrescientServices
         services.AddSingleton<IValidateOptions<HistoryFetchOptions>>(new Validator<HistoryFetchOptions>(o => o.Validate()));
         services.AddOptions<BacktestOptions>().Bind(configuration.GetSection(BacktestOptions.SectionName));
         services.AddSingleton<IValidateOptions<BacktestOptions>>(new Validator<BacktestOptions>(o => o.Validate()));
-        services.AddPrescientEngine();
-        services.AddSingleton<StartupRecovery>();
-        services.AddFileStorage(settings.DataDirectory);
-        services.AddPrescientReports();
-        services.AddPrescientSchedule(configuration);
-        if (!backend.IsReached)
-        {
-            // Before the Polymarket registration, which adds its own source only when none is there.
-            services.AddSingleton<IMarketSource>(new UnreachedMarketSource(backend.Info));
-        }
-
-        services.AddPolymarket(options =>
-        {
-            configuration.GetSection("Polymarket").Bind(options);
-            options.GammaUrl = backend.GammaUrl;
-            options.ClobUrl = backend.ClobUrl;
-            options.DataApiUrl = backend.DataApiUrl;
-            options.Source = backend.Info;
-        });
         return services;
     }
 
