@@ -21,13 +21,14 @@ internal sealed class ServeMetrics(RunGuard guard, ILiveFeedStatus? feed = null)
 
     private static int _adapterConfigured;
     private static Func<LiveFeedState?>? _feed;
+    private Func<LiveFeedState?>? _reader;
 
     static ServeMetrics()
     {
-        Meter.CreateObservableGauge("feed_connections", () => _feed?.Invoke()?.ConnectedConnections ?? 0, description: "Market-channel connections open.");
-        Meter.CreateObservableGauge("feed_tokens", () => _feed?.Invoke()?.Tokens ?? 0, description: "Tokens subscribed on the market channel.");
-        Meter.CreateObservableCounter("feed_reconnects", () => _feed?.Invoke()?.Reconnects ?? 0, description: "Market-channel reconnections since the start.");
-        Meter.CreateObservableGauge("feed_lag_seconds", () => _feed?.Invoke()?.LastMessageAge?.TotalSeconds ?? 0, description: "Age of the newest market-channel message (seconds).");
+        Meter.CreateObservableGauge("feed_connections", () => Feed(f => f.ConnectedConnections), description: "Market-channel connections open.");
+        Meter.CreateObservableGauge("feed_tokens", () => Feed(f => f.Tokens), description: "Tokens subscribed on the market channel.");
+        Meter.CreateObservableCounter("feed_reconnects", () => Feed(f => f.Reconnects), description: "Market-channel reconnections since the start.");
+        Meter.CreateObservableGauge("feed_lag_seconds", () => Feed(f => f.LastMessageAge?.TotalSeconds ?? 0), description: "Age of the newest market-channel message (seconds).");
     }
 
     /// <summary>
@@ -51,7 +52,7 @@ internal sealed class ServeMetrics(RunGuard guard, ILiveFeedStatus? feed = null)
         guard.Finished += OnFinished;
         if (feed is not null)
         {
-            _feed = () => feed.Current;
+            _feed = _reader = () => feed.Current;
         }
 
         return Task.CompletedTask;
@@ -60,7 +61,21 @@ internal sealed class ServeMetrics(RunGuard guard, ILiveFeedStatus? feed = null)
     public Task StopAsync(CancellationToken cancellationToken)
     {
         guard.Finished -= OnFinished;
+        Interlocked.CompareExchange(ref _feed, null, _reader);
         return Task.CompletedTask;
+    }
+
+    /// <summary>A figure of the feed at the scrape; 0 without a feed, or when it cannot say (a scrape never fails on it).</summary>
+    private static double Feed(Func<LiveFeedState, double> figure)
+    {
+        try
+        {
+            return Volatile.Read(ref _feed)?.Invoke() is { } state ? figure(state) : 0;
+        }
+        catch (ObjectDisposedException)
+        {
+            return 0;
+        }
     }
 
     private static void OnFinished(RunFinished run) =>
