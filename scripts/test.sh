@@ -6,6 +6,11 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/ensure-sdk.sh"
 source "$root/scripts/ensure-tzdata.sh"
 source "$root/scripts/ensure-chromium.sh"
+# The integration tests run against real servers (PostgreSQL, Prometheus, …), started here from
+# Debian's packages (installed when missing) and stopped at the end, whatever happens.
+"$root/scripts/services" up || echo "test.sh: a server did not start; the tests that need it will say so" >&2
+trap '"$root/scripts/services" down >/dev/null 2>&1 || true' EXIT
+eval "$("$root/scripts/services" env)"
 # The sourced scripts set -e; a failing test run must still be counted and reported below.
 set +e
 results="$root/artifacts/test-results"
