@@ -17,44 +17,21 @@ internal static class BacktestCommand
 {
     public static Command Create(CliContext context)
     {
-        var from = new Option<string>("--from") { Description = "First day, YYYY-MM-DD (UTC).", Required = true };
-        var to = new Option<string>("--to") { Description = "Last day, YYYY-MM-DD (UTC), included.", Required = true };
+        var replay = new ReplayOptions();
         var strategy = new Option<string>("--strategy") { Description = "Strategy by name (default: the configured one, threshold)." };
-        var step = new Option<string>("--step") { Description = "Time between decisions: 1h or 1d (default Backtest:Step, 1 day)." };
-        var history = new Option<string>("--history") { Description = "cache: pricehistory/ of `history fetch` (default); daily: markets/daily_prices_*.json." };
-        var command = new Command("backtest", "Replay recorded prices through the same strategy, fills, fees, risk limits and settlement as paper trading; report under backtests/.")
+        var command = new Command("backtest", "Replay recorded prices through the same strategy, fills, fees, risk limits and settlement as paper trading; report under backtests/.");
+        foreach (var option in replay.All.Append(strategy))
         {
-            from, to, strategy, step, history,
-        };
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, ct) =>
         {
-            var first = CliDates.Day("--from", parse.GetValue(from)!);
-            var last = CliDates.Day("--to", parse.GetValue(to)!);
-            if (first > last)
-            {
-                throw new SettingsException($"--from {first:yyyy-MM-dd} is after --to {last:yyyy-MM-dd}.");
-            }
-
-            var extra = new Dictionary<string, string?>(StringComparer.Ordinal);
-            if (parse.GetValue(step) is { } text)
-            {
-                extra["Backtest:Step"] = text switch
-                {
-                    "1h" => "01:00:00",
-                    "1d" => "1.00:00:00",
-                    _ => throw new SettingsException($"--step must be 1h or 1d, not '{text}'."),
-                };
-            }
-
-            var configuration = context.Options.BuildConfiguration(parse, extra);
+            var (first, last) = replay.Range(parse);
+            var configuration = context.Options.BuildConfiguration(parse, replay.Settings(parse));
             await using var runtime = await PrescientRuntime.StartAsync(configuration, CliContext.ConfigureLogging, ct, market: MarketUse.None);
             var services = runtime.Services;
-            IMarketHistory source = parse.GetValue(history) switch
-            {
-                null or "cache" => services.GetRequiredService<CachedMarketHistory>(),
-                "daily" => services.GetRequiredService<DailyPricesMarketHistory>(),
-                var other => throw new SettingsException($"--history must be cache or daily, not '{other}'."),
-            };
+            var source = replay.Source(parse, services);
             var request = new BacktestRequest(first, last, parse.GetValue(strategy));
             BacktestResult result;
             try

@@ -19,37 +19,23 @@ internal static class SweepCommand
 {
     public static Command Create(CliContext context)
     {
-        var from = new Option<string>("--from") { Description = "First day, YYYY-MM-DD (UTC).", Required = true };
-        var to = new Option<string>("--to") { Description = "Last day, YYYY-MM-DD (UTC), included.", Required = true };
+        var replay = new ReplayOptions();
         var grid = new Option<string[]>("--grid") { Description = "name=start:end:step (inclusive, exact decimals) or name=a,b,c; repeat for more axes.", Required = true, AllowMultipleArgumentsPerToken = true };
         var sort = new Option<string>("--sort") { Description = "Figure to sort by, descending: return (default), cagr, max_drawdown, sharpe, sortino, win_rate, profit_factor, trades, fees." };
         var split = new Option<string>("--split") { Description = "Fraction of the days in-sample (walk-forward), the rest out-of-sample; default 0.7." };
         var strategy = new Option<string>("--strategy") { Description = "Strategy by name (default: Strategy:Name, threshold)." };
-        var step = new Option<string>("--step") { Description = "Time between decisions: 1h or 1d (default Backtest:Step, 1 day)." };
-        var history = new Option<string>("--history") { Description = "cache: pricehistory/ of `history fetch` (default); daily: markets/daily_prices_*.json." };
         var parallel = new Option<int?>("--parallel") { Description = "Backtests at once (default: every core)." };
-        var command = new Command("sweep", "Backtest every point of a parameter grid on all cores, with a walk-forward split; CSV, JSON and a heat map under backtests/.")
+        var command = new Command("sweep", "Backtest every point of a parameter grid on all cores, with a walk-forward split; CSV, JSON and a heat map under backtests/.");
+        foreach (var option in replay.All.Concat([grid, sort, split, strategy, parallel]))
         {
-            from, to, grid, sort, split, strategy, step, history, parallel,
-        };
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, ct) =>
         {
-            var range = new BacktestRequest(CliDates.Day("--from", parse.GetValue(from)!), CliDates.Day("--to", parse.GetValue(to)!));
-            if (range.From > range.To)
-            {
-                throw new SettingsException($"--from {range.From:yyyy-MM-dd} is after --to {range.To:yyyy-MM-dd}.");
-            }
-
-            var extra = new Dictionary<string, string?>(StringComparer.Ordinal);
-            if (parse.GetValue(step) is { } text)
-            {
-                extra["Backtest:Step"] = text switch
-                {
-                    "1h" => "01:00:00",
-                    "1d" => "1.00:00:00",
-                    _ => throw new SettingsException($"--step must be 1h or 1d, not '{text}'."),
-                };
-            }
+            var (first, last) = replay.Range(parse);
+            var range = new BacktestRequest(first, last);
+            var extra = replay.Settings(parse);
 
             if (parse.GetValue(strategy) is { } name)
             {
@@ -67,12 +53,7 @@ internal static class SweepCommand
                 parse.GetValue(parallel) is { } n and >= 1 ? n : Environment.ProcessorCount);
             await using var runtime = await PrescientRuntime.StartAsync(configuration, CliContext.ConfigureLogging, ct, market: MarketUse.None);
             var services = runtime.Services;
-            IMarketHistory source = parse.GetValue(history) switch
-            {
-                null or "cache" => services.GetRequiredService<CachedMarketHistory>(),
-                "daily" => services.GetRequiredService<DailyPricesMarketHistory>(),
-                var other => throw new SettingsException($"--history must be cache or daily, not '{other}'."),
-            };
+            var source = replay.Source(parse, services);
             var result = await RunAsync(context.Console, services.GetRequiredService<SweepService>(), request, source, ct);
             var files = await services.GetRequiredService<ISweepReports>().WriteAsync(result, services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
             SweepTables.Render(context.Console, result);
