@@ -2,6 +2,7 @@ using Npgsql;
 using Prescient.Domain.Trading;
 using Prescient.Storage.Files.IO;
 using Prescient.Testing;
+using Prescient.Testing.Builders;
 
 namespace Prescient.Storage.Postgres.Tests;
 
@@ -28,7 +29,7 @@ public sealed class PostgresTradeLedgerTests
     {
         await using var db = await PostgresDatabase.CreateAsync();
         var ledger = new PostgresTradeLedger(db.Source);
-        var trades = Ledgers.Create(12);
+        var trades = ReplayableLedger.Create(12, held: 3).ToArray();
         foreach (var trade in trades)
         {
             await ledger.AppendAsync(trade, CancellationToken.None);
@@ -55,7 +56,7 @@ public sealed class PostgresTradeLedgerTests
     {
         await using var db = await PostgresDatabase.CreateAsync();
         var ledger = new PostgresTradeLedger(db.Source);
-        foreach (var trade in Ledgers.Create(3))
+        foreach (var trade in ReplayableLedger.Create(3, held: 3).ToArray())
         {
             await ledger.AppendAsync(trade, CancellationToken.None);
         }
@@ -63,7 +64,7 @@ public sealed class PostgresTradeLedgerTests
         var refused = await Assert.ThrowsAsync<PostgresException>(() => db.ExecuteAsync(sql));
 
         Assert.Contains("append-only", refused.MessageText, StringComparison.Ordinal);
-        Assert.Equal(Ledgers.Create(3), await ledger.ReadAllAsync(CancellationToken.None));
+        Assert.Equal(ReplayableLedger.Create(3, held: 3).ToArray(), await ledger.ReadAllAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public sealed class PostgresTradeLedgerTests
     {
         await using var db = await PostgresDatabase.CreateAsync();
         var ledger = new PostgresTradeLedger(db.Source);
-        var trades = Ledgers.Create(3);
+        var trades = ReplayableLedger.Create(3, held: 3).ToArray();
         await ledger.AppendAsync(trades[0], CancellationToken.None);
 
         var refused = await Assert.ThrowsAsync<PostgresException>(() => ledger.AppendAsync(trades[2], CancellationToken.None));
@@ -85,7 +86,7 @@ public sealed class PostgresTradeLedgerTests
     {
         await using var db = await PostgresDatabase.CreateAsync();
         var ledger = new PostgresTradeLedger(db.Source);
-        var first = Ledgers.Create(1)[0];
+        var first = ReplayableLedger.Create(1).First();
         await ledger.AppendAsync(first, CancellationToken.None);
 
         var again = first with { TradeId = Domain.Ids.TradeId.ForSequence(2) };
@@ -98,7 +99,7 @@ public sealed class PostgresTradeLedgerTests
     public async Task ManyWritersRacingOnOneSignal_LeaveExactlyOneRecord()
     {
         await using var db = await PostgresDatabase.CreateAsync();
-        var trade = Ledgers.Create(1)[0];
+        var trade = ReplayableLedger.Create(1).First();
 
         // Eight writers, each with its own connection pool, append the same first record at once.
         var writers = Enumerable.Range(0, 8).Select(_ => NpgsqlDataSource.Create(db.Source.ConnectionString)).ToArray();
