@@ -15,12 +15,13 @@ using Prescient.Host.Scheduling;
 using Prescient.Polymarket;
 using Prescient.Reports;
 using Prescient.Storage.Files;
+using Prescient.Storage.Influx;
 
 namespace Prescient.Host.Hosting;
 
 public static class PrescientServices
 {
-    /// <summary>Wires the engine, the file store, the schedule (not the scheduler: see <c>AddPrescientScheduler</c>) and the Polymarket client pointed at <paramref name="backend"/>.</summary>
+    /// <summary>Wires the engine, the file store, the time series (InfluxDB, when <c>TimeSeries:InfluxUrl</c> is set), the schedule (not the scheduler: see <c>AddPrescientScheduler</c>) and the Polymarket client pointed at <paramref name="backend"/>.</summary>
     public static IServiceCollection AddPrescient(
         this IServiceCollection services,
         IConfiguration configuration,
@@ -53,6 +54,11 @@ public static class PrescientServices
         services.AddOptions<BacktestOptions>().Bind(configuration.GetSection(BacktestOptions.SectionName));
         services.AddSingleton<IValidateOptions<BacktestOptions>>(new Validator<BacktestOptions>(o => o.Validate()));
         services.AddPrescientEngine();
+        if (!string.IsNullOrWhiteSpace(configuration[$"{InfluxOptions.SectionName}:{nameof(InfluxOptions.InfluxUrl)}"]))
+        {
+            services.AddInfluxTimeSeries(options => configuration.GetSection(InfluxOptions.SectionName).Bind(options));
+        }
+
         services.AddSingleton<StartupRecovery>();
         services.AddFileStorage(settings.DataDirectory);
         services.AddPrescientReports();
