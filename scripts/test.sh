@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project and ends with one line: "tests: N passed, N failed" (counted from the
-# TRX results, not typed in). Exits non-zero on any failure, or when no test ran.
+# TRX results, not typed in). Exits non-zero on any failure, or when no test ran. Starts the servers of
+# scripts/services first (the integration tests need them) and stops them at the end.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/ensure-sdk.sh"
@@ -8,6 +9,11 @@ source "$root/scripts/ensure-tzdata.sh"
 source "$root/scripts/ensure-chromium.sh"
 # The sourced scripts set -e; a failing test run must still be counted and reported below.
 set +e
+# The real servers the integration tests use (PostgreSQL, Redis, InfluxDB, Prometheus on loopback),
+# stopped on the way out, whatever happens; a server that fails to start fails its tests, which say so.
+trap '"$root/scripts/services" down >/dev/null 2>&1 || true' EXIT
+"$root/scripts/services" up || echo "services: not every server started; the tests that need one will fail" >&2
+eval "$("$root/scripts/services" env)"
 results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
