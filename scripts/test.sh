@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project and ends with one line: "tests: N passed, N failed" (counted from the
-# TRX results, not typed in). Exits non-zero on any failure, or when no test ran.
+# TRX results, not typed in). Exits non-zero on any failure, or when no test ran. Starts the servers of
+# scripts/services first (the integration tests need them) and stops them at the end.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/ensure-sdk.sh"

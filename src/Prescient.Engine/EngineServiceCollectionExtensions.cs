@@ -17,6 +17,7 @@ using Prescient.Engine.Runs;
 using Prescient.Engine.Settlement;
 using Prescient.Engine.Signals;
 using Prescient.Engine.Status;
+using Prescient.Engine.TimeSeries;
 using Prescient.Engine.Trading;
 
 namespace Prescient.Engine;
@@ -26,7 +27,7 @@ public static class EngineServiceCollectionExtensions
     /// <summary>
     /// Registers the use-cases and the strategy <c>Strategy:Name</c> names (<see cref="StrategyCatalog"/>:
     /// <see cref="ThresholdStrategy"/> by default) as <see cref="IStrategy"/>, unless one is registered already. Ports (market source, stores,
-    /// exporter, run log, data freshness, run schedule) come from adapter projects and the host; options (<see cref="ThresholdStrategyOptions"/>,
+    /// exporter, run log, data freshness, run schedule, time-series sink: none by default) come from adapter projects and the host; options (<see cref="ThresholdStrategyOptions"/>,
     /// Trading.TradingOptions, …) are bound by the host.
     /// </summary>
     public static IServiceCollection AddPrescientEngine(this IServiceCollection services)
@@ -35,6 +36,9 @@ public static class EngineServiceCollectionExtensions
 
         // UTC days unless the host registers the schedule's calendar (it replaces this one).
         services.TryAddSingleton(TradingCalendar.Utc);
+
+        // No time series unless an adapter (Prescient.Storage.Influx) registers its sink.
+        services.TryAddSingleton<ITimeSeriesSink>(NoTimeSeriesSink.Instance);
         services.AddSingleton<EventsRefresh>();
         services.AddSingleton<QuotesRefresh>();
         services.AddSingleton<UseCaseGate>();

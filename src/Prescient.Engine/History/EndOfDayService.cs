@@ -13,6 +13,7 @@ using Prescient.Engine.Positions;
 using Prescient.Engine.Runs;
 using Prescient.Engine.Settlement;
 using Prescient.Engine.Storage;
+using Prescient.Engine.TimeSeries;
 using Prescient.Engine.Trading;
 
 namespace Prescient.Engine.History;
@@ -42,7 +43,8 @@ public sealed partial class EndOfDayService(
     RunRecorder recorder,
     TimeProvider time,
     ILogger<EndOfDayService> logger,
-    TradingCalendar? calendar = null)
+    TradingCalendar? calendar = null,
+    ITimeSeriesSink? series = null)
 {
     private readonly TradingCalendar _calendar = calendar ?? TradingCalendar.Utc;
 
@@ -75,6 +77,7 @@ public sealed partial class EndOfDayService(
 
         var files = new List<string> { await trading.WritePortfolioAsync(snapshot, cancellationToken) };
         Observability.TradingMeter.Written(snapshot);
+        series?.RecordPortfolio(snapshot, PortfolioTrigger.EndOfDay);
         var archived = await ArchiveSignalsAsync(day, cancellationToken);
         if (archived is { Added: > 0 })
         {

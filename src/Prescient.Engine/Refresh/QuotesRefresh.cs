@@ -6,19 +6,23 @@ using Prescient.Engine.Extraction;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Quotes;
 using Prescient.Engine.Storage;
+using Prescient.Engine.TimeSeries;
 
 namespace Prescient.Engine.Refresh;
 
 /// <summary>
 /// Phase 1: order books for both tokens of every extracted market that accepts orders, fetched in
-/// batches and streamed into the market cache (and the day's price file on the first quote of the day).
+/// batches and streamed into the market cache (and the day's price file on the first quote of the day),
+/// and each batch's best prices to the time-series sink as they arrive (what was observed, even when the
+/// run is then not committed).
 /// </summary>
 public sealed partial class QuotesRefresh(
     IMarketSource source,
     IMarketDataStore store,
     ICsvExporter exporter,
     TimeProvider time,
-    ILogger<QuotesRefresh> logger)
+    ILogger<QuotesRefresh> logger,
+    ITimeSeriesSink? series = null)
 {
     /// <summary>Quotes the markets of the last events run, read from <c>filtered_markets.json</c>.</summary>
     public async Task<QuotesStageResult> RunAsync(IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
@@ -64,6 +68,7 @@ public sealed partial class QuotesRefresh(
                 .ToArray();
             withBook += quotes.Count(q => q.HasBook);
             await writer.AddAsync(quotes, cancellationToken);
+            series?.RecordQuotes(quotes, now, source.Info);
         }
 
         progress?.Report(new RefreshProgress("write", 0, null));

@@ -15,6 +15,7 @@ using Prescient.Engine.Quotes;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Settlement;
 using Prescient.Engine.Storage;
+using Prescient.Engine.TimeSeries;
 
 namespace Prescient.Engine.Trading;
 
@@ -40,7 +41,8 @@ public sealed partial class ExecutionService(
     ILogger<ExecutionService> logger,
     ExecutionActivity? activity = null,
     LiveBooks? live = null,
-    ExitExecutor? exits = null)
+    ExitExecutor? exits = null,
+    ITimeSeriesSink? series = null)
 {
     /// <summary>Executes the stored current signals (<c>trades/current_signals.json</c>).</summary>
     public Task<ExecutionResult> ExecuteAsync(CancellationToken cancellationToken) => gate.RunAsync(RunAsync, cancellationToken);
@@ -260,6 +262,7 @@ public sealed partial class ExecutionService(
         var snapshot = PortfolioValuation.Value(run.Portfolio, run.Settlement.WithBookMarks(marks), time.GetUtcNow(), source.Info, run.Settlement.LookupProblems);
         await store.WritePortfolioAsync(snapshot, cancellationToken);
         TradingMeter.Written(snapshot);
+        series?.RecordPortfolio(snapshot, PortfolioTrigger.Execute);
         return snapshot;
     }
 

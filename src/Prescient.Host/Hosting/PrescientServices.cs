@@ -17,12 +17,13 @@ using Prescient.Host.Sweeps;
 using Prescient.Polymarket;
 using Prescient.Reports;
 using Prescient.Storage.Files;
+using Prescient.Storage.Influx;
 
 namespace Prescient.Host.Hosting;
 
 public static class PrescientServices
 {
-    /// <summary>Wires the engine, the file store, the schedule (not the scheduler: see <c>AddPrescientScheduler</c>) and the Polymarket client pointed at <paramref name="backend"/>.</summary>
+    /// <summary>Wires the engine, the file store, the time series (InfluxDB, when <c>TimeSeries:InfluxUrl</c> is set), the schedule (not the scheduler: see <c>AddPrescientScheduler</c>) and the Polymarket client pointed at <paramref name="backend"/>.</summary>
     public static IServiceCollection AddPrescient(
         this IServiceCollection services,
         IConfiguration configuration,
@@ -38,6 +39,11 @@ public static class PrescientServices
         services.AddPrescientEngine();
         services.AddSingleton<ISweepBacktests, ConfiguredSweepBacktests>();
         services.AddSingleton<SweepService>();
+        if (!string.IsNullOrWhiteSpace(configuration[$"{InfluxOptions.SectionName}:{nameof(InfluxOptions.InfluxUrl)}"]))
+        {
+            services.AddInfluxTimeSeries(options => configuration.GetSection(InfluxOptions.SectionName).Bind(options));
+        }
+
         services.AddSingleton<StartupRecovery>();
         services.AddFileStorage(settings.DataDirectory);
         services.AddPrescientReports();
