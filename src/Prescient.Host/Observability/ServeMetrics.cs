@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Prescient.Engine.Observability;
 using Prescient.Engine.Quotes;
 using Prescient.Engine.Runs;
+using Prescient.Engine.TimeSeries;
 using Prometheus;
 
 namespace Prescient.Host.Observability;
@@ -10,10 +11,10 @@ namespace Prescient.Host.Observability;
 /// <summary>
 /// What <c>serve</c> adds to the trading and HTTP metrics (meter <see cref="TradingMeter.Name"/>) before
 /// exporting them all on <c>/metrics</c> through prometheus-net: every run (cycle, end of day, intraday)
-/// timed by kind and result as it finishes, and the live feed's state (connected shards, tokens,
-/// reconnects, age of the newest message) read when Prometheus scrapes.
+/// timed by kind and result as it finishes, and, read when Prometheus scrapes, the live feed's state
+/// (connections, tokens, reconnects, age of the newest message) and the time-series writer's counters.
 /// </summary>
-internal sealed class ServeMetrics(RunGuard guard, ILiveFeedStatus? feed = null) : IHostedService
+internal sealed class ServeMetrics(RunGuard guard, ITimeSeriesSink series, ILiveFeedStatus? feed = null) : IHostedService
 {
     private static readonly Meter Meter = new(TradingMeter.Name);
     private static readonly Histogram<double> Runs = Meter.CreateHistogram<double>(
@@ -21,6 +22,7 @@ internal sealed class ServeMetrics(RunGuard guard, ILiveFeedStatus? feed = null)
 
     private static int _adapterConfigured;
     private static Func<LiveFeedState?>? _feed;
+    private static ITimeSeriesSink? _series;
     private Func<LiveFeedState?>? _reader;
 
     static ServeMetrics()
@@ -29,6 +31,9 @@ internal sealed class ServeMetrics(RunGuard guard, ILiveFeedStatus? feed = null)
         Meter.CreateObservableGauge("feed_tokens", () => Feed(f => f.Tokens), description: "Tokens subscribed on the market channel.");
         Meter.CreateObservableCounter("feed_reconnects", () => Feed(f => f.Reconnects), description: "Market-channel reconnections since the start.");
         Meter.CreateObservableGauge("feed_lag_seconds", () => Feed(f => f.LastMessageAge?.TotalSeconds ?? 0), description: "Age of the newest market-channel message (seconds).");
+        Meter.CreateObservableCounter("timeseries_points_written", () => Volatile.Read(ref _series)?.Counters.Written ?? 0, description: "Time-series points the InfluxDB writer has sent.");
+        Meter.CreateObservableCounter("timeseries_points_dropped", () => Volatile.Read(ref _series)?.Counters.Dropped ?? 0, description: "Time-series points dropped with the writer's buffer full (trading never waits for InfluxDB).");
+        Meter.CreateObservableCounter("timeseries_failed_writes", () => Volatile.Read(ref _series)?.Counters.FailedWrites ?? 0, description: "InfluxDB writes that failed and were retried.");
     }
 
     /// <summary>
@@ -50,6 +55,7 @@ internal sealed class ServeMetrics(RunGuard guard, ILiveFeedStatus? feed = null)
     public Task StartAsync(CancellationToken cancellationToken)
     {
         guard.Finished += OnFinished;
+        Volatile.Write(ref _series, series);
         if (feed is not null)
         {
             _feed = _reader = () => feed.Current;
