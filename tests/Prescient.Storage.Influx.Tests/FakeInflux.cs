@@ -69,6 +69,11 @@ internal sealed class FakeInflux : IAsyncDisposable
             return;
         }
 
-        await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        // Hangs: answers nothing until the client gives up on the request.
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (context.RequestAborted.Register(() => aborted.TrySetResult()))
+        {
+            await aborted.Task;
+        }
     }
 }
