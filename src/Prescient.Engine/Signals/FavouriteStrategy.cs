@@ -55,23 +55,6 @@ public sealed class FavouriteStrategy : IStrategy
     }
 
     /// <summary>The favourite rule again on quotes made from the fresh books (band, held, spread, entry price, depth); null when it still buys the signal's token.</summary>
-    public SkippedMarket? Recheck(Signal signal, Market market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(signal);
-        ArgumentNullException.ThrowIfNull(market);
-        ArgumentNullException.ThrowIfNull(yes);
-        ArgumentNullException.ThrowIfNull(no);
-        ArgumentNullException.ThrowIfNull(portfolio);
-        var yesQuote = TokenQuote.From(market, yes.TokenId, market.Outcomes.ElementAtOrDefault(0)?.Name ?? "Yes", yes);
-        var noQuote = TokenQuote.From(market, no.TokenId, market.Outcomes.ElementAtOrDefault(1)?.Name ?? "No", no);
-        var check = _rule.Check(market, yesQuote, noQuote, portfolio);
-        if (check.Skipped is { } skip)
-        {
-            return skip;
-        }
-
-        return check.Buy!.TokenId == signal.TokenId
-            ? null
-            : new SkippedMarket(market.EventId, market.Id, market.Question, SkipReason.NotSelected, $"the rule now buys token {check.Buy.TokenId}, not the signal's token {signal.TokenId}");
-    }
+    public SkippedMarket? Recheck(Signal signal, Market market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now) =>
+        RuleRecheck.Run(signal, market, yes, no, portfolio, _rule.Check, string.Empty);
 }

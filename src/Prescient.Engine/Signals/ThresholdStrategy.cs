@@ -62,23 +62,6 @@ public sealed class ThresholdStrategy : IStrategy
     /// (<see cref="TokenQuote.From"/>): price, threshold, already held, spread, entry price, depth. The
     /// market's selection among its event is not re-run (the other markets' books are not fetched).
     /// </summary>
-    public SkippedMarket? Recheck(Signal signal, Market market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(signal);
-        ArgumentNullException.ThrowIfNull(market);
-        ArgumentNullException.ThrowIfNull(yes);
-        ArgumentNullException.ThrowIfNull(no);
-        ArgumentNullException.ThrowIfNull(portfolio);
-        var yesQuote = TokenQuote.From(market, yes.TokenId, market.Outcomes.ElementAtOrDefault(0)?.Name ?? "Yes", yes);
-        var noQuote = TokenQuote.From(market, no.TokenId, market.Outcomes.ElementAtOrDefault(1)?.Name ?? "No", no);
-        var check = _rule.Check(market, yesQuote, noQuote, portfolio);
-        if (check.Skipped is { } skip)
-        {
-            return skip;
-        }
-
-        return check.Buy!.TokenId == signal.TokenId
-            ? null
-            : new SkippedMarket(market.EventId, market.Id, market.Question, SkipReason.NotSelected, $"the rule now buys token {check.Buy.TokenId} ({Code(_options.Side)}), not the signal's token {signal.TokenId}");
-    }
+    public SkippedMarket? Recheck(Signal signal, Market market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now) =>
+        RuleRecheck.Run(signal, market, yes, no, portfolio, _rule.Check, $" ({Code(_options.Side)})");
 }
