@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prescient.Engine.Storage;
@@ -58,8 +59,10 @@ public sealed partial class FileTradingStore : ITradingStore
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var path = _folder.Portfolio;
-        await JsonFile.WriteAsync(path, PortfolioEnvelope.From(snapshot), cancellationToken).ConfigureAwait(false);
-        await LedgerCheckpoint.WriteAsync(_folder.LedgerCheckpoint, _folder.PaperTrades, path, snapshot.TradeCount, snapshot.LastTradeId, cancellationToken).ConfigureAwait(false);
+        // Serialized once: the same bytes are written and hashed for the checkpoint (no read back).
+        byte[] content = [.. JsonSerializer.SerializeToUtf8Bytes(PortfolioEnvelope.From(snapshot), PrescientJson.Options), (byte)'\n'];
+        await AtomicFile.WriteAsync(path, (stream, ct) => stream.WriteAsync(content, ct).AsTask(), cancellationToken).ConfigureAwait(false);
+        LedgerCheckpoint.Write(_folder.LedgerCheckpoint, _folder.PaperTrades, content, snapshot.TradeCount, snapshot.LastTradeId);
         LogPortfolioWritten(snapshot.Positions.Count, snapshot.TradeCount, path);
         return path;
     }

@@ -24,16 +24,16 @@ namespace Prescient.Storage.Files.Trading;
 internal sealed record LedgerCheckpoint(long LedgerBytes, int LedgerRecords, string LastRecordSha256, string PortfolioSha256)
 {
     /// <summary>
-    /// Writes the checkpoint of <paramref name="portfolioPath"/> over the ledger at
+    /// Writes the checkpoint of the portfolio file just written with <paramref name="portfolio"/> (its bytes) over the ledger at
     /// <paramref name="ledgerPath"/> as they are now, when the ledger ends with the record the
     /// portfolio names as its last (<paramref name="lastTradeId"/>, <paramref name="tradeCount"/>);
     /// otherwise removes any checkpoint, so that nothing vouches for a portfolio the ledger does not end at.
     /// </summary>
-    public static async Task WriteAsync(string path, string ledgerPath, string portfolioPath, int tradeCount, TradeId? lastTradeId, CancellationToken cancellationToken)
+    public static void Write(string path, string ledgerPath, ReadOnlySpan<byte> portfolio, int tradeCount, TradeId? lastTradeId)
     {
         var tail = LayoutTail.Read(ledgerPath, 1);
         var checkpoint = tail is not null && EndsAt(tail, tradeCount, lastTradeId)
-            ? new LedgerCheckpoint(tail.Length, tradeCount, Hash(tail), await HashFileAsync(portfolioPath, cancellationToken).ConfigureAwait(false))
+            ? new LedgerCheckpoint(tail.Length, tradeCount, Hash(tail), Convert.ToHexStringLower(SHA256.HashData(portfolio)))
             : null;
         if (checkpoint is null)
         {
