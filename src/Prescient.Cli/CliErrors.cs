@@ -14,7 +14,7 @@ internal static class CliErrors
     public static string? Describe(Exception exception) => exception switch
     {
         MissingStateException missing => NextStep.Describe(missing),
-        SettingsException or MarketDataUnavailableException or DataFolderLockedException or Engine.Sweeps.SweepInputException => exception.Message,
+        SettingsException or Engine.Storage.StoreUnavailableException or MarketDataUnavailableException or DataFolderLockedException or Engine.Sweeps.SweepInputException => exception.Message,
         OptionsValidationException options => "invalid settings: " + string.Join("; ", options.Failures),
         InvalidDataException or JsonException => exception.Message,
         LedgerInconsistencyException => "the trade ledger does not add up: " + exception.Message,

@@ -20,9 +20,13 @@ internal sealed class GlobalOptions
 
     public Option<string> WsUrl { get; } = new("--ws-url") { Description = "Market-channel WebSocket URL for serve's live feed (default wss://ws-subscriptions-clob.polymarket.com/ws/market for live, the sample market's /ws/market for sample).", Recursive = true };
 
+    public Option<string> Store { get; } = new("--store") { Description = "Where the trading state lives: files (the data folder; default) or postgres (needs --pg).", Recursive = true };
+
+    public Option<string> Pg { get; } = new("--pg") { Description = "PostgreSQL connection string (default: the PRESCIENT_PG variable), e.g. \"Host=127.0.0.1;Port=55432;Username=prescient;Database=prescient\".", Recursive = true };
+
     public Option<FileInfo> Config { get; } = new("--config") { Description = "JSON settings file; PRESCIENT_ environment variables override it.", Recursive = true };
 
-    public IEnumerable<Option> All => [Data, Source, GammaUrl, ClobUrl, WsUrl, Config];
+    public IEnumerable<Option> All => [Data, Source, GammaUrl, ClobUrl, WsUrl, Store, Pg, Config];
 
     /// <summary>The configuration for <paramref name="parse"/>; <paramref name="extra"/> keys (a command's own options) win over everything.</summary>
     public IConfiguration BuildConfiguration(ParseResult parse, IReadOnlyDictionary<string, string?>? extra = null)
@@ -45,6 +49,8 @@ internal sealed class GlobalOptions
         Put(overrides, "Polymarket:GammaUrl", parse.GetValue(GammaUrl));
         Put(overrides, "Polymarket:ClobUrl", parse.GetValue(ClobUrl));
         Put(overrides, "Polymarket:WsUrl", parse.GetValue(WsUrl));
+        Put(overrides, "Store", parse.GetValue(Store));
+        Put(overrides, "Postgres:ConnectionString", parse.GetValue(Pg));
         builder.AddInMemoryCollection(overrides);
         if (extra is not null)
         {

@@ -41,6 +41,8 @@ public static class FileStorageServiceCollectionExtensions
         services.TryAddSingleton<FileRunLog>();
         services.TryAddSingleton<IRunLog>(sp => sp.GetRequiredService<FileRunLog>());
         services.TryAddSingleton<IDataFreshness, FileDataFreshness>();
+        services.TryAddSingleton<IStoreStartup, FileStoreStartup>();
+        services.TryAddSingleton<IStateDocuments, FileStateDocuments>();
         services.TryAddSingleton<IPriceHistoryCache, FilePriceHistoryCache>();
         services.TryAddSingleton<CachedMarketHistory>();
         services.TryAddSingleton<DailyPricesMarketHistory>();

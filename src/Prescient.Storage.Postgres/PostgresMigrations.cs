@@ -58,6 +58,33 @@ public static class PostgresMigrations
         }
     }
 
+    /// <summary>The names of the migrations this build knows that the database has not applied (all of them on a new database).</summary>
+    public static async Task<IReadOnlyList<string>> PendingAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        await using var command = database.CreateCommand(
+            "select coalesce(array_agg(version), '{}') from schema_migrations");
+        int[] applied;
+        try
+        {
+            applied = (int[])(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            applied = [];
+        }
+
+        return All.Where(m => !applied.Contains(m.Version)).Select(m => m.Name).ToList();
+    }
+
+    /// <summary>Where <paramref name="database"/> points (host:port/database), for messages; never the password.</summary>
+    public static string Describe(NpgsqlDataSource database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        return $"{builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
     private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);

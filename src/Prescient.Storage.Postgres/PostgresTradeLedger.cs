@@ -3,7 +3,6 @@ using Npgsql;
 using NpgsqlTypes;
 using Prescient.Domain.Trading;
 using Prescient.Engine.Storage;
-using Prescient.Storage.Files.Json;
 
 namespace Prescient.Storage.Postgres;
 
@@ -18,15 +17,8 @@ public sealed class PostgresTradeLedger(NpgsqlDataSource database) : ITradeLedge
 {
     public async Task<IReadOnlyList<Trade>> ReadAllAsync(CancellationToken cancellationToken)
     {
-        var trades = new List<Trade>();
         await using var command = database.CreateCommand("select record from trades order by seq");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            trades.Add(Parse(reader.GetString(0)));
-        }
-
-        return trades;
+        return await PostgresRows.ReadRecordsAsync<Trade>(command, "trades", cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<LedgerTail> ReadLastAsync(int count, CancellationToken cancellationToken)
@@ -52,23 +44,8 @@ public sealed class PostgresTradeLedger(NpgsqlDataSource database) : ITradeLedge
     public async Task AppendAsync(Trade trade, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trade);
-        await using var command = database.CreateCommand(
-            "insert into trades (seq, trade_id, signal_id, kind, executed_at, market_id, token_id, shares, price, cost, fees, cash_after, realized_pnl, record) "
-            + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)");
-        Add(command, long.Parse(trade.TradeId.Value.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture));
-        Add(command, trade.TradeId.Value);
-        Add(command, (object?)trade.SignalId?.Value ?? DBNull.Value);
-        Add(command, JsonNamingPolicy.SnakeCaseLower.ConvertName(trade.Kind.ToString()));
-        Add(command, trade.ExecutedAt.UtcDateTime);
-        Add(command, trade.MarketId.Value);
-        Add(command, trade.TokenId.Value);
-        Add(command, trade.Shares.Value);
-        Add(command, trade.Price.Value);
-        Add(command, trade.Cost.Value);
-        Add(command, trade.Fees.Value);
-        Add(command, trade.CashAfter.Value);
-        Add(command, (object?)trade.RealizedPnl?.Value ?? DBNull.Value);
-        command.Parameters.Add(new NpgsqlParameter { Value = Json(trade), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        await using var command = database.CreateCommand(InsertSql);
+        Bind(command, trade);
         try
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -95,12 +72,32 @@ public sealed class PostgresTradeLedger(NpgsqlDataSource database) : ITradeLedge
         return true;
     }
 
-    private static void Add(NpgsqlCommand command, object value) => command.Parameters.Add(new NpgsqlParameter { Value = value });
+    /// <summary>The insert of one record (bound by <see cref="Bind"/>): the database checks it is the next one and the signal's first.</summary>
+    internal const string InsertSql =
+        "insert into trades (seq, trade_id, signal_id, kind, executed_at, market_id, token_id, shares, price, cost, fees, cash_after, realized_pnl, record) "
+        + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
 
-    private static string Json(Trade trade) => JsonSerializer.Serialize(trade, PrescientJson.CompactOptions);
+    internal static void Bind(NpgsqlCommand command, Trade trade)
+    {
+        command.Add(long.Parse(trade.TradeId.Value.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture));
+        command.Add(trade.TradeId.Value);
+        command.Add(trade.SignalId?.Value);
+        command.Add(JsonNamingPolicy.SnakeCaseLower.ConvertName(trade.Kind.ToString()));
+        command.Add(trade.ExecutedAt.UtcDateTime);
+        command.Add(trade.MarketId.Value);
+        command.Add(trade.TokenId.Value);
+        command.Add(trade.Shares.Value);
+        command.Add(trade.Price.Value);
+        command.Add(trade.Cost.Value);
+        command.Add(trade.Fees.Value);
+        command.Add(trade.CashAfter.Value);
+        command.Add(trade.RealizedPnl?.Value);
+        command.AddJson(trade);
+    }
 
-    private static Trade Parse(string json) =>
-        JsonSerializer.Deserialize<Trade>(json, PrescientJson.CompactOptions) ?? throw new InvalidDataException("a trades row holds JSON null");
+    private static string Json(Trade trade) => PostgresRows.Json(trade);
+
+    private static Trade Parse(string json) => PostgresRows.Parse<Trade>(json, "trades");
 }
 
 /// <summary>An append of a signal the ledger already holds: the database refused it (one record per signal).</summary>

@@ -3,6 +3,7 @@ using Prescient.Domain.Trading;
 using Prescient.Storage.Files.IO;
 using Prescient.Testing;
 using Prescient.Testing.Builders;
+using Prescient.Testing.Postgres;
 
 namespace Prescient.Storage.Postgres.Tests;
 

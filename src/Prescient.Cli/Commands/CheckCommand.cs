@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Prescient.Engine.Positions;
+using Npgsql;
 using Prescient.Host.Hosting;
+using Prescient.Storage.Postgres;
 using Spectre.Console;
 
 namespace Prescient.Cli.Commands;
@@ -25,20 +27,27 @@ internal static class CheckCommand
                 context.Console.MarkupLineInterpolated($"[yellow]Repaired[/]: {repair.Message}.");
             }
 
-            if (result.IsConsistent)
+            var differences = result.Differences.ToList();
+            if (runtime.Settings.IsPostgres && result.Rebuilt is { } rebuilt)
+            {
+                // The database's own rebuild of the ledger (one query) must agree with the replay too.
+                differences.AddRange(await PostgresPortfolioQuery.DifferencesAsync(runtime.Services.GetRequiredService<NpgsqlDataSource>(), rebuilt, result.LedgerRecords, ct));
+            }
+
+            if (differences.Count == 0 && result.IsConsistent)
             {
                 var p = result.Rebuilt!;
                 context.Console.MarkupLineInterpolated(
-                    $"[green]OK[/]: {result.LedgerRecords} ledger records; cash {CliFormat.Usdc(p.Cash.Value)}, {p.Positions.Count} open positions, realized P&L {CliFormat.Usdc(p.RealizedPnl.Value)}; portfolio.json agrees.");
+                    $"[green]OK[/]: {result.LedgerRecords} ledger records; cash {CliFormat.Usdc(p.Cash.Value)}, {p.Positions.Count} open positions, realized P&L {CliFormat.Usdc(p.RealizedPnl.Value)}; {(runtime.Settings.IsPostgres ? "the stored portfolio and the database's own rebuild agree" : "portfolio.json agrees")}.");
                 return 0;
             }
 
-            foreach (var difference in result.Differences)
+            foreach (var difference in differences)
             {
                 await context.Error.WriteLineAsync("difference: " + difference);
             }
 
-            await context.Error.WriteLineAsync($"error: the portfolio does not match the ledger ({result.Differences.Count} differences in {result.LedgerRecords} records).");
+            await context.Error.WriteLineAsync($"error: the portfolio does not match the ledger ({differences.Count} differences in {result.LedgerRecords} records).");
             return 1;
         });
         return command;

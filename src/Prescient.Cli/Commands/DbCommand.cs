@@ -1,62 +1,95 @@
 using System.CommandLine;
 using Npgsql;
 using Prescient.Host.Hosting;
+using Prescient.Storage.Files;
 using Prescient.Storage.Postgres;
 using Spectre.Console;
 
 namespace Prescient.Cli.Commands;
 
-/// <summary><c>prescient db migrate --pg "connection string"</c>: the PostgreSQL store's schema, migration by migration.</summary>
+/// <summary>
+/// <c>prescient db migrate</c> (the PostgreSQL store's schema, migration by migration) and <c>prescient db
+/// import --from DIR</c> (a file-store data folder into an empty PostgreSQL store), both at <c>--pg</c>.
+/// </summary>
 internal static class DbCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("db", "The PostgreSQL store (README, Beyond one machine).");
+        var command = new Command("db", "The PostgreSQL store at --pg (README, Beyond one machine).");
         command.Subcommands.Add(Migrate(context));
+        command.Subcommands.Add(Import(context));
         return command;
     }
 
     private static Command Migrate(CliContext context)
     {
-        var pg = new Option<string>("--pg") { Description = "PostgreSQL connection string (default: the PRESCIENT_PG environment variable), e.g. \"Host=127.0.0.1;Port=55432;Username=prescient;Database=prescient\"." };
-        var command = new Command("migrate", "Apply the schema's migrations not applied yet (each once, in order, in its own transaction) and list them.") { pg };
+        var command = new Command("migrate", "Apply the schema's migrations not applied yet (each once, in order, in its own transaction) and list them.");
         command.SetAction(async (parse, ct) =>
         {
-            var connection = parse.GetValue(pg) ?? Environment.GetEnvironmentVariable("PRESCIENT_PG");
-            if (string.IsNullOrWhiteSpace(connection))
-            {
-                throw new SettingsException("db migrate needs --pg \"connection string\" (or PRESCIENT_PG).");
-            }
-
-            NpgsqlDataSource database;
-            try
-            {
-                database = NpgsqlDataSource.Create(connection);
-            }
-            catch (ArgumentException e)
-            {
-                throw new SettingsException($"--pg is not a PostgreSQL connection string: {e.Message}", e);
-            }
-
-            await using (database)
-            {
-                IReadOnlyList<string> applied;
-                try
-                {
-                    applied = await PostgresMigrations.MigrateAsync(database, ct);
-                }
-                catch (NpgsqlException e)
-                {
-                    throw new SettingsException($"PostgreSQL at {database.ConnectionString.Split(';').FirstOrDefault(p => p.StartsWith("Host", StringComparison.OrdinalIgnoreCase)) ?? "?"} could not be migrated: {e.Message}", e);
-                }
-
-                context.Console.WriteLine(applied.Count == 0
-                    ? $"Up to date: {PostgresMigrations.All.Count} migrations applied before."
-                    : $"Applied {applied.Count} migrations: {string.Join(", ", applied)}.");
-            }
-
+            await using var database = Open(context, parse);
+            var applied = await Guard(database, "migrated", () => PostgresMigrations.MigrateAsync(database, ct));
+            context.Console.WriteLine(applied.Count == 0
+                ? $"Up to date: {PostgresMigrations.All.Count} migrations applied before."
+                : $"Applied {applied.Count} migrations: {string.Join(", ", applied)}.");
             return 0;
         });
         return command;
+    }
+
+    private static Command Import(CliContext context)
+    {
+        var from = new Option<DirectoryInfo>("--from") { Description = "The file-store data folder to import (it is only read).", Required = true };
+        var command = new Command("import", "Move a file-store data folder into an empty PostgreSQL store in one transaction (migrating it first); check both with `prescient check --data DIR` and `prescient check --store postgres`.") { from };
+        command.SetAction(async (parse, ct) =>
+        {
+            var folder = new DataFolder(parse.GetValue(from)!.FullName);
+            await using var database = Open(context, parse);
+            await Guard(database, "migrated", () => PostgresMigrations.MigrateAsync(database, ct));
+            ImportSummary summary;
+            try
+            {
+                summary = await Guard(database, "imported into", () => PostgresImport.ImportAsync(folder, database, ct));
+            }
+            catch (Exception e) when (e is InvalidOperationException or DirectoryNotFoundException)
+            {
+                throw new SettingsException(e.Message, e);
+            }
+
+            context.Console.MarkupLineInterpolated(
+                $"[green]Imported[/] {folder.Root}: {summary.Trades} ledger records, {summary.HistoryDays} history days, {summary.ArchivedSignals} archived signals, {summary.Runs} runs, {summary.DailyPrices} daily prices files, {summary.Documents.Count} state documents.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static NpgsqlDataSource Open(CliContext context, ParseResult parse)
+    {
+        var configuration = context.Options.BuildConfiguration(parse);
+        var connection = configuration["Postgres:ConnectionString"] is { Length: > 0 } pg ? pg : configuration["PG"];
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            throw new SettingsException("db needs --pg \"connection string\" (or PRESCIENT_PG).");
+        }
+
+        try
+        {
+            return NpgsqlDataSource.Create(connection);
+        }
+        catch (ArgumentException e)
+        {
+            throw new SettingsException($"--pg is not a PostgreSQL connection string: {e.Message}", e);
+        }
+    }
+
+    private static async Task<T> Guard<T>(NpgsqlDataSource database, string what, Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (NpgsqlException e)
+        {
+            throw new SettingsException($"PostgreSQL at {PostgresMigrations.Describe(database)} could not be {what}: {e.Message}", e);
+        }
     }
 }

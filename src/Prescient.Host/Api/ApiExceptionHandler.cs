@@ -20,6 +20,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         var (status, title) = exception switch
         {
             MarketDataUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Market data unavailable"),
+            Engine.Storage.StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, "The store is unavailable"),
             MissingStateException => (StatusCodes.Status409Conflict, "A previous step has not run yet"),
             InvalidDataException => (StatusCodes.Status500InternalServerError, "A stored file could not be read"),
             LedgerInconsistencyException => (StatusCodes.Status500InternalServerError, "The trade ledger does not add up"),

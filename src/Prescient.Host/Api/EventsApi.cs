@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Prescient.Engine.Storage;
 using Prescient.Engine.Refresh;
 using Prescient.Host.Dashboard;
-using Prescient.Storage.Files;
 
 namespace Prescient.Host.Api;
 
@@ -27,9 +27,9 @@ public static class EventsApi
             .WithSummary("Every events file and export, including the timestamped full events CSV.")
             .Changes(DashboardTopics.Events, DashboardTopics.Markets);
 
-        group.MapGet("/filtered", (DataFolder folder) => StoredFile.Serve(folder.FilteredEvents))
+        group.MapGet("/filtered", (IStateDocuments documents, CancellationToken ct) => StoredFile.Serve(documents, StateDocument.FilteredEvents, ct))
             .WithSummary("events/filtered_events.json as last written.");
-        group.MapGet("/markets", (DataFolder folder) => StoredFile.Serve(folder.FilteredMarkets))
+        group.MapGet("/markets", (IStateDocuments documents, CancellationToken ct) => StoredFile.Serve(documents, StateDocument.FilteredMarkets, ct))
             .WithSummary("events/filtered_markets.json as last written.");
         return group;
     }

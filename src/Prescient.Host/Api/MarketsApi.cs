@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Prescient.Engine.Storage;
 using Prescient.Engine.Refresh;
 using Prescient.Host.Dashboard;
-using Prescient.Storage.Files;
 
 namespace Prescient.Host.Api;
 
@@ -20,7 +20,7 @@ public static class MarketsApi
         group.MapPost("/export-csv", async (RefreshService refresh, CancellationToken ct) =>
                 TypedResults.Ok(new ExportResult([await refresh.ExportQuotesCsvAsync(ct)])))
             .WithSummary("Regenerate markets_current.csv from the stored market cache.");
-        group.MapGet("/current", (DataFolder folder) => StoredFile.Serve(folder.MarketCache))
+        group.MapGet("/current", (IStateDocuments documents, CancellationToken ct) => StoredFile.Serve(documents, StateDocument.MarketCache, ct))
             .WithSummary("markets/market_cache.json as last written.");
         return group;
     }

@@ -4,12 +4,14 @@ using Prescient.Engine.Storage;
 
 namespace Prescient.Host.Api;
 
-/// <summary>Serves a JSON file of the data folder as it is on disk.</summary>
+/// <summary>Serves a state document or the ledger as the store holds it, through the store's ports (the data folder's files or PostgreSQL's rows).</summary>
 internal static class StoredFile
 {
-    /// <summary>A file replaced only by atomic renames, so always whole: sent from disk.</summary>
-    public static Results<PhysicalFileHttpResult, ProblemHttpResult> Serve(string path) =>
-        File.Exists(path) ? TypedResults.PhysicalFile(path, "application/json") : NotWritten(Path.GetFileName(path));
+    /// <summary>A document replaced only whole (an atomic rename, one row update), so always whole: sent as stored.</summary>
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Serve(IStateDocuments documents, StateDocument document, CancellationToken cancellationToken) =>
+        await documents.OpenAsync(document, cancellationToken) is { } stream
+            ? TypedResults.Stream(stream, "application/json")
+            : NotWritten(documents.NameOf(document));
 
     /// <summary>
     /// The trade ledger, which grows in place while trades are filled: sent through the ledger, as it

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Prescient.Engine.Storage;
 using Prescient.Engine.Signals;
 using Prescient.Host.Dashboard;
-using Prescient.Storage.Files;
 
 namespace Prescient.Host.Api;
 
@@ -17,7 +17,7 @@ public static class StrategyApi
         group.MapPost("/generate-signals", (SignalService signals, CancellationToken ct) => signals.GenerateAsync(ct))
             .WithSummary("Run the strategy over filtered_markets.json and market_cache.json: current_signals.json and signals_current.csv, with every skipped market and its reason.")
             .Changes(DashboardTopics.Signals);
-        group.MapGet("/current-signals", (DataFolder folder) => StoredFile.Serve(folder.CurrentSignals))
+        group.MapGet("/current-signals", (IStateDocuments documents, CancellationToken ct) => StoredFile.Serve(documents, StateDocument.CurrentSignals, ct))
             .WithSummary("trades/current_signals.json as last written.");
         group.MapPost("/export-signals-csv", async (SignalService signals, CancellationToken ct) =>
                 TypedResults.Ok(new ExportResult([await signals.ExportCsvAsync(ct)])))

@@ -18,12 +18,13 @@ using Prescient.Polymarket;
 using Prescient.Reports;
 using Prescient.Storage.Files;
 using Prescient.Storage.Influx;
+using Prescient.Storage.Postgres;
 
 namespace Prescient.Host.Hosting;
 
 public static class PrescientServices
 {
-    /// <summary>Wires the engine, the file store, the time series (InfluxDB, when <c>TimeSeries:InfluxUrl</c> is set), the schedule (not the scheduler: see <c>AddPrescientScheduler</c>) and the Polymarket client pointed at <paramref name="backend"/>.</summary>
+    /// <summary>Wires the engine, the store (the data folder; PostgreSQL for the shared ports with <c>--store postgres</c>), the time series (InfluxDB, when <c>TimeSeries:InfluxUrl</c> is set), the schedule (not the scheduler: see <c>AddPrescientScheduler</c>) and the Polymarket client pointed at <paramref name="backend"/>.</summary>
     public static IServiceCollection AddPrescient(
         this IServiceCollection services,
         IConfiguration configuration,
@@ -45,6 +46,12 @@ public static class PrescientServices
         }
 
         services.AddSingleton<StartupRecovery>();
+        if (settings.IsPostgres)
+        {
+            // Before the file store, whose registrations yield to these for the ports every process shares.
+            services.AddPostgresStorage(settings.PostgresConnection!);
+        }
+
         services.AddFileStorage(settings.DataDirectory);
         services.AddPrescientReports();
         services.AddPrescientSchedule(configuration);

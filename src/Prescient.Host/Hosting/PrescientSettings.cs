@@ -12,6 +12,8 @@ public sealed record PrescientSettings
 {
     public const string SampleSource = "sample";
     public const string LiveSource = "live";
+    public const string FileStore = "files";
+    public const string PostgresStore = "postgres";
 
     /// <summary>The data folder (key <c>Data</c>, option <c>--data</c>). Default <c>./data</c>.</summary>
     public string DataDirectory { get; init; } = "data";
@@ -37,6 +39,18 @@ public sealed record PrescientSettings
     /// Polymarket's by default; for <c>sample</c> the sample market's own <c>/ws/market</c>.
     /// </summary>
     public Uri? WsUrl { get; init; }
+
+    /// <summary>
+    /// Where the trading state lives (key <c>Store</c>, option <c>--store</c>): <c>files</c> (the data folder,
+    /// default) or <c>postgres</c> (the database at <see cref="PostgresConnection"/>; the data folder then
+    /// keeps this machine's CSVs, logs and reports).
+    /// </summary>
+    public string Store { get; init; } = FileStore;
+
+    /// <summary>The PostgreSQL connection string (key <c>Postgres:ConnectionString</c>, option <c>--pg</c>, or the variable <c>PRESCIENT_PG</c>).</summary>
+    public string? PostgresConnection { get; init; }
+
+    public bool IsPostgres => Store == PostgresStore;
 
     /// <summary>Seed of the sample market (key <c>Sample:Seed</c>). Default 42.</summary>
     public int SampleSeed { get; init; } = 42;
@@ -65,6 +79,8 @@ public sealed record PrescientSettings
             ClobUrl = ParseUrl(configuration, "Polymarket:ClobUrl"),
             DataApiUrl = ParseUrl(configuration, "Polymarket:DataApiUrl"),
             WsUrl = ParseUrl(configuration, "Polymarket:WsUrl", "ws", "wss"),
+            Store = (configuration["Store"] ?? defaults.Store).Trim().ToLowerInvariant(),
+            PostgresConnection = configuration["Postgres:ConnectionString"] is { Length: > 0 } pg ? pg : configuration["PG"],
             SampleSeed = configuration.GetValue("Sample:Seed", defaults.SampleSeed),
             SampleEvents = configuration.GetValue("Sample:Events", defaults.SampleEvents),
             SampleScenarios = new ScenarioOptions
@@ -78,6 +94,16 @@ public sealed record PrescientSettings
         if (settings.Source is not (SampleSource or LiveSource))
         {
             throw new SettingsException($"Source must be 'sample' or 'live', not '{settings.Source}'.");
+        }
+
+        if (settings.Store is not (FileStore or PostgresStore))
+        {
+            throw new SettingsException($"Store must be 'files' or 'postgres', not '{settings.Store}'.");
+        }
+
+        if (settings.IsPostgres && string.IsNullOrWhiteSpace(settings.PostgresConnection))
+        {
+            throw new SettingsException("--store postgres needs --pg \"connection string\" (or PRESCIENT_PG), e.g. \"Host=127.0.0.1;Port=55432;Username=prescient;Database=prescient\".");
         }
 
         if (settings.SampleEvents < 1)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Prescient.Engine.Positions;
-using Prescient.Storage.Files;
+using Prescient.Engine.Storage;
 
 namespace Prescient.Host.Hosting;
 
@@ -12,13 +12,14 @@ namespace Prescient.Host.Hosting;
 /// ledger stays the truth, and <c>prescient check</c> is where the differences are shown. A folder
 /// with neither file has nothing to recover and gets none (reading the ledger would create it), and
 /// a portfolio the ledger checkpoint vouches for (written over the ledger as it stands) needs no
-/// replay: a command that only reads starts in the same time whatever the ledger's size.
+/// replay: a command that only reads starts in the same time whatever the ledger's size. A store that
+/// cannot be used at all (a database not reached or not migrated) stops the command here, in one line.
 /// </summary>
-internal sealed partial class StartupRecovery(PortfolioRecovery recovery, DataFolder folder, ILogger<StartupRecovery> logger)
+internal sealed partial class StartupRecovery(PortfolioRecovery recovery, IStoreStartup store, ILogger<StartupRecovery> logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (!File.Exists(folder.PaperTrades) && !File.Exists(folder.Portfolio))
+        if (!await store.HasTradingStateAsync(cancellationToken))
         {
             return;
         }

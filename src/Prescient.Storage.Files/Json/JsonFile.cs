@@ -66,6 +66,26 @@ public static class JsonFile
         }
     }
 
+    /// <summary>
+    /// Parses <paramref name="json"/> (a document held elsewhere than a file, e.g. a database row named
+    /// <paramref name="name"/>) with the same conventions and the same one-line error as <see cref="ReadAsync{T}"/>.
+    /// </summary>
+    public static T Parse<T>(ReadOnlySpan<byte> json, string name)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, PrescientJson.Options) ?? throw Corrupt(name, "the document holds JSON null.");
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
+        {
+            throw Corrupt(name, ex.Message, ex);
+        }
+    }
+
+    /// <summary>The bytes <see cref="WriteAsync{T}"/> writes for <paramref name="value"/>: the JSON and a final newline.</summary>
+    public static byte[] Serialize<T>(T value) => [.. JsonSerializer.SerializeToUtf8Bytes(value, PrescientJson.Options), (byte)'\n'];
+
     private static async Task<byte[]> ReadWholeAsync(FileStream stream, CancellationToken cancellationToken)
     {
         var bytes = new byte[stream.Length];

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prescient.Engine.Calendar;
@@ -32,55 +31,14 @@ public sealed class FileMarketDataStore : IMarketDataStore
     public Task<IQuotesWriter> BeginQuotesAsync(QuotesRun run, CancellationToken cancellationToken) =>
         QuotesWriter.BeginAsync(_folder, run, _calendar.DayOf(run.GeneratedAt), _logger, cancellationToken);
 
-    public async Task<MarketsSnapshot?> ReadMarketsAsync(CancellationToken cancellationToken)
-    {
-        var path = _folder.FilteredMarkets;
-        var envelope = await JsonFile.ReadAsync<MarketsEnvelope>(path, cancellationToken).ConfigureAwait(false);
-        if (envelope is null)
-        {
-            return null;
-        }
+    public async Task<MarketsSnapshot?> ReadMarketsAsync(CancellationToken cancellationToken) =>
+        (await JsonFile.ReadAsync<MarketsEnvelope>(_folder.FilteredMarkets, cancellationToken).ConfigureAwait(false))?.ToSnapshot(_folder.FilteredMarkets);
 
-        var source = EnvelopeFields.Source(path, envelope.Source, envelope.Simulated);
-        EnvelopeFields.RequireCount(path, "count", envelope.Count, envelope.Markets.Count, "markets");
-        return new MarketsSnapshot(envelope.GeneratedAt, source, envelope.Markets);
-    }
+    public async Task<QuotesSnapshot?> ReadQuotesAsync(CancellationToken cancellationToken) =>
+        (await JsonFile.ReadAsync<QuotesEnvelope>(_folder.MarketCache, cancellationToken).ConfigureAwait(false))?.ToSnapshot(_folder.MarketCache);
 
-    public async Task<QuotesSnapshot?> ReadQuotesAsync(CancellationToken cancellationToken)
-    {
-        var path = _folder.MarketCache;
-        var envelope = await JsonFile.ReadAsync<QuotesEnvelope>(path, cancellationToken).ConfigureAwait(false);
-        if (envelope is null)
-        {
-            return null;
-        }
-
-        var source = EnvelopeFields.Source(path, envelope.Source, envelope.Simulated);
-        EnvelopeFields.RequireCount(path, "count", envelope.Count, envelope.Quotes.Count, "quotes");
-        return new QuotesSnapshot(envelope.GeneratedAt, source, envelope.Quotes);
-    }
-
-    public async Task<StoredFilteredEvents?> ReadFilteredEventsAsync(CancellationToken cancellationToken)
-    {
-        var path = _folder.FilteredEvents;
-        var envelope = await JsonFile.ReadAsync<FilteredEventsEnvelope>(path, cancellationToken).ConfigureAwait(false);
-        if (envelope is null)
-        {
-            return null;
-        }
-
-        var source = EnvelopeFields.Source(path, envelope.Source, envelope.Simulated);
-        EnvelopeFields.RequireCount(path, "count", envelope.Count, envelope.Events.Count, "events");
-        for (var i = 0; i < envelope.Events.Count; i++)
-        {
-            if (envelope.Events[i].ValueKind != JsonValueKind.Object)
-            {
-                throw JsonFile.Corrupt(path, $"events[{i}] is {envelope.Events[i].ValueKind}, not an event object.");
-            }
-        }
-
-        return new StoredFilteredEvents(envelope.GeneratedAt, source, envelope.Filters, envelope.Events);
-    }
+    public async Task<StoredFilteredEvents?> ReadFilteredEventsAsync(CancellationToken cancellationToken) =>
+        (await JsonFile.ReadAsync<FilteredEventsEnvelope>(_folder.FilteredEvents, cancellationToken).ConfigureAwait(false))?.ToSnapshot(_folder.FilteredEvents);
 
     public async Task<string?> WriteDailyPricesAsync(QuotesSnapshot quotes, CancellationToken cancellationToken)
     {

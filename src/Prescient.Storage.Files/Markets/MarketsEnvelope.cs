@@ -1,4 +1,6 @@
 using Prescient.Engine.Extraction;
+using Prescient.Engine.Storage;
+using Prescient.Storage.Files.Json;
 
 namespace Prescient.Storage.Files.Markets;
 
@@ -8,4 +10,13 @@ internal sealed record MarketsEnvelope(
     string Source,
     bool Simulated,
     int Count,
-    IReadOnlyList<MarketRow> Markets);
+    IReadOnlyList<MarketRow> Markets)
+{
+    /// <summary>The snapshot this document holds, after checking its source and count (<paramref name="name"/> names it in errors).</summary>
+    public MarketsSnapshot ToSnapshot(string name)
+    {
+        var source = EnvelopeFields.Source(name, Source, Simulated);
+        EnvelopeFields.RequireCount(name, "count", Count, Markets.Count, "markets");
+        return new MarketsSnapshot(GeneratedAt, source, Markets);
+    }
+}

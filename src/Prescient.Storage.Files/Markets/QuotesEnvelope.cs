@@ -1,4 +1,6 @@
 using Prescient.Engine.Quotes;
+using Prescient.Engine.Storage;
+using Prescient.Storage.Files.Json;
 
 namespace Prescient.Storage.Files.Markets;
 
@@ -8,4 +10,13 @@ internal sealed record QuotesEnvelope(
     string Source,
     bool Simulated,
     int Count,
-    IReadOnlyList<TokenQuote> Quotes);
+    IReadOnlyList<TokenQuote> Quotes)
+{
+    /// <summary>The snapshot this document holds, after checking its source and count (<paramref name="name"/> names it in errors).</summary>
+    public QuotesSnapshot ToSnapshot(string name)
+    {
+        var source = EnvelopeFields.Source(name, Source, Simulated);
+        EnvelopeFields.RequireCount(name, "count", Count, Quotes.Count, "quotes");
+        return new QuotesSnapshot(GeneratedAt, source, Quotes);
+    }
+}

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prescient.Engine.Storage;
@@ -60,7 +59,7 @@ public sealed partial class FileTradingStore : ITradingStore
         ArgumentNullException.ThrowIfNull(snapshot);
         var path = _folder.Portfolio;
         // Serialized once: the same bytes are written and hashed for the checkpoint (no read back).
-        byte[] content = [.. JsonSerializer.SerializeToUtf8Bytes(PortfolioEnvelope.From(snapshot), PrescientJson.Options), (byte)'\n'];
+        var content = StateDocuments.EncodePortfolio(snapshot);
         await AtomicFile.WriteAsync(path, (stream, ct) => stream.WriteAsync(content, ct).AsTask(), cancellationToken).ConfigureAwait(false);
         LedgerCheckpoint.Write(_folder.LedgerCheckpoint, _folder.PaperTrades, content, snapshot.TradeCount, snapshot.LastTradeId);
         LogPortfolioWritten(snapshot.Positions.Count, snapshot.TradeCount, path);

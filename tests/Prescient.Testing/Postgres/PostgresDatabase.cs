@@ -1,13 +1,15 @@
 using Npgsql;
 
-namespace Prescient.Storage.Postgres.Tests;
+using Prescient.Storage.Postgres;
+
+namespace Prescient.Testing.Postgres;
 
 /// <summary>
 /// A fresh database on the PostgreSQL that <c>scripts/services up postgres</c> starts (its address in
 /// PRESCIENT_SERVICES_PG, which <c>scripts/test.sh</c> exports), migrated, dropped on dispose. Without the
 /// server a test fails and says how to start it: these tests run against the real server, never a mock.
 /// </summary>
-internal sealed class PostgresDatabase : IAsyncDisposable
+public sealed class PostgresDatabase : IAsyncDisposable
 {
     private readonly string _admin;
 
@@ -22,10 +24,17 @@ internal sealed class PostgresDatabase : IAsyncDisposable
 
     public NpgsqlDataSource Source { get; }
 
+    /// <summary>The connection string of this database, as a user passes it to <c>--pg</c>.</summary>
+    public string ConnectionString => Source.ConnectionString;
+
     public static async Task<PostgresDatabase> CreateAsync(bool migrate = true)
     {
         var server = Environment.GetEnvironmentVariable("PRESCIENT_SERVICES_PG");
-        Assert.False(string.IsNullOrEmpty(server), "PRESCIENT_SERVICES_PG is not set: run `scripts/services up postgres` and `eval \"$(scripts/services env)\"` (scripts/test.sh does both)");
+        if (string.IsNullOrEmpty(server))
+        {
+            throw new InvalidOperationException("PRESCIENT_SERVICES_PG is not set: run `scripts/services up postgres` and `eval \"$(scripts/services env)\"` (scripts/test.sh does both)");
+        }
+
         var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
         var name = "prescient_test_" + Guid.NewGuid().ToString("N")[..12];
         await using (var connection = new NpgsqlConnection(admin))
