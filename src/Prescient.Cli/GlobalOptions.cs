@@ -24,9 +24,13 @@ internal sealed class GlobalOptions
 
     public Option<string> Pg { get; } = new("--pg") { Description = "PostgreSQL connection string (default: the PRESCIENT_PG variable), e.g. \"Host=127.0.0.1;Port=55432;Username=prescient;Database=prescient\".", Recursive = true };
 
+    public Option<string> Bus { get; } = new("--bus") { Description = "Where the cycle's stages run: none (in this process; default) or redis (queued on Redis Streams for `prescient worker`s; needs --redis).", Recursive = true };
+
+    public Option<string> Redis { get; } = new("--redis") { Description = "Redis server for --bus redis and live settings, host:port (e.g. 127.0.0.1:56379).", Recursive = true };
+
     public Option<FileInfo> Config { get; } = new("--config") { Description = "JSON settings file; PRESCIENT_ environment variables override it.", Recursive = true };
 
-    public IEnumerable<Option> All => [Data, Source, GammaUrl, ClobUrl, WsUrl, Store, Pg, Config];
+    public IEnumerable<Option> All => [Data, Source, GammaUrl, ClobUrl, WsUrl, Store, Pg, Bus, Redis, Config];
 
     /// <summary>The configuration for <paramref name="parse"/>; <paramref name="extra"/> keys (a command's own options) win over everything.</summary>
     public IConfiguration BuildConfiguration(ParseResult parse, IReadOnlyDictionary<string, string?>? extra = null)
@@ -51,6 +55,8 @@ internal sealed class GlobalOptions
         Put(overrides, "Polymarket:WsUrl", parse.GetValue(WsUrl));
         Put(overrides, "Store", parse.GetValue(Store));
         Put(overrides, "Postgres:ConnectionString", parse.GetValue(Pg));
+        Put(overrides, "Bus:Kind", parse.GetValue(Bus));
+        Put(overrides, "Bus:Redis", parse.GetValue(Redis));
         builder.AddInMemoryCollection(overrides);
         if (extra is not null)
         {

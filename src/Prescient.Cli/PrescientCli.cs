@@ -38,6 +38,8 @@ public static class PrescientCli
         root.Subcommands.Add(BacktestCommand.Create(context));
         root.Subcommands.Add(SweepCommand.Create(context));
         root.Subcommands.Add(DbCommand.Create(context));
+        root.Subcommands.Add(WorkerCommand.Create(context));
+        root.Subcommands.Add(ConfigCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(SampleCommand.Create(context));
 

@@ -3,7 +3,9 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Prescient.Engine.Cycle;
 using Prescient.Engine.Refresh;
+using Prescient.Bus.Redis;
 using Prescient.Host.Hosting;
+using Prescient.Host.Workers;
 using Spectre.Console;
 
 namespace Prescient.Cli.Commands;
@@ -18,13 +20,32 @@ internal static class CycleCommand
             "The full cycle: refresh events and quotes, generate signals, settle and execute on paper, mark positions, regenerate every CSV. Safe to re-run: a signal is never traded twice.");
         command.SetAction(async (parse, ct) =>
         {
-            await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct);
+            var configuration = context.Options.BuildConfiguration(parse);
+            if (configuration["Bus:Kind"] == "redis")
+            {
+                return await QueueAsync(context, configuration);
+            }
+
+            await using var runtime = await PrescientRuntime.StartAsync(configuration, CliContext.ConfigureLogging, ct);
             var cycle = runtime.Services.GetRequiredService<CycleService>();
             var result = await RunWithProgressAsync(context.Console, cycle, ct);
             Render(context.Console, runtime.Settings, result);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>With <c>--bus redis</c>: the cycle is queued for the workers (its stages run there), not run here.</summary>
+    private static async Task<int> QueueAsync(CliContext context, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var address = configuration["Bus:Redis"] is { Length: > 0 } redis ? redis : throw new SettingsException("--bus redis needs --redis host:port (e.g. 127.0.0.1:56379).");
+        using var connection = WorkerServices.Connect(address);
+        var bus = new RedisBus(connection);
+        await bus.EnsureGroupsAsync();
+        var cycle = $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid().ToString("N")[..8]}";
+        var id = await bus.PublishAsync(BusStreams.CycleRequested, cycle, string.Empty);
+        context.Console.MarkupLineInterpolated($"Cycle [bold]{cycle}[/] queued on {address} ({id}): `prescient worker`s run its stages; `prescient status --bus redis --redis {address}` shows them.");
+        return 0;
     }
 
     private static Task<CycleResult> RunWithProgressAsync(IAnsiConsole console, CycleService cycle, CancellationToken ct) =>

@@ -14,6 +14,7 @@ using Prescient.Engine.Sweeps;
 using Prescient.Engine.Trading;
 using Prescient.Host.Scheduling;
 using Prescient.Host.Sweeps;
+using Prescient.Host.Workers;
 using Prescient.Polymarket;
 using Prescient.Reports;
 using Prescient.Storage.Files;
@@ -53,6 +54,10 @@ public static class PrescientServices
         }
 
         services.AddFileStorage(settings.DataDirectory);
+        if (configuration.GetSection(BusOptions.SectionName).Get<BusOptions>() is { IsRedis: true })
+        {
+            services.AddPrescientBus(configuration);
+        }
         services.AddPrescientReports();
         services.AddPrescientSchedule(configuration);
         if (!backend.IsReached)

@@ -1,0 +1,115 @@
+using StackExchange.Redis;
+
+namespace Prescient.Bus.Redis;
+
+/// <summary>
+/// The pipeline's Redis Streams with one consumer group: read new messages, claim those a dead or stuck
+/// worker left pending (XAUTOCLAIM after an idle time), acknowledge, publish the next stage's message
+/// once per cycle (a script makes "publish unless published" atomic, so a handler re-run after a crash
+/// never doubles the next stage's work), and move a message that failed every attempt to the
+/// dead-letter stream.
+/// </summary>
+public sealed class RedisBus(IConnectionMultiplexer redis)
+{
+    private const string PublishOnce = """
+        if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'EX', 604800) then
+          return redis.call('XADD', KEYS[1], '*', 'cycle', ARGV[1], 'payload', ARGV[2])
+        end
+        return false
+        """;
+
+    private IDatabase Db => redis.GetDatabase();
+
+    /// <summary>Creates the group on every stream (from its start), once; safe to call from every worker.</summary>
+    public async Task EnsureGroupsAsync()
+    {
+        foreach (var stream in BusStreams.Stages)
+        {
+            try
+            {
+                await Db.StreamCreateConsumerGroupAsync(stream, BusStreams.Group, StreamPosition.Beginning, createStream: true).ConfigureAwait(false);
+            }
+            catch (RedisServerException e) when (e.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+            {
+                // Another worker made it first.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="payload"/> for <paramref name="cycle"/> on <paramref name="stream"/> unless it
+    /// was published there already; returns the new entry's id, or null when it was.
+    /// </summary>
+    public async Task<string?> PublishAsync(string stream, string cycle, string payload)
+    {
+        var result = await Db.ScriptEvaluateAsync(PublishOnce, [stream, $"{stream}:published:{cycle}"], [cycle, payload]).ConfigureAwait(false);
+        return result.IsNull ? null : (string?)result;
+    }
+
+    /// <summary>
+    /// The next message of <paramref name="stream"/> for <paramref name="consumer"/>: first one pending for
+    /// longer than <paramref name="claimAfter"/> (its worker died or hangs), then a new one; null when none.
+    /// </summary>
+    public async Task<BusMessage?> NextAsync(string stream, string consumer, TimeSpan claimAfter)
+    {
+        var claimed = await Db.StreamAutoClaimAsync(stream, BusStreams.Group, consumer, (long)claimAfter.TotalMilliseconds, "0-0", 1).ConfigureAwait(false);
+        if (claimed.ClaimedEntries is [var entry, ..] && !entry.IsNull)
+        {
+            return await WithDeliveriesAsync(stream, entry).ConfigureAwait(false);
+        }
+
+        var fresh = await Db.StreamReadGroupAsync(stream, BusStreams.Group, consumer, StreamPosition.NewMessages, 1).ConfigureAwait(false);
+        return fresh is [var first, ..] ? new BusMessage(stream, first.Id!, Field(first, "cycle"), Field(first, "payload"), 1) : null;
+    }
+
+    public Task AcknowledgeAsync(BusMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Db.StreamAcknowledgeAsync(message.Stream, BusStreams.Group, message.Id);
+    }
+
+    /// <summary>Moves <paramref name="message"/> to the dead-letter stream with its error, then acknowledges it: it is not retried.</summary>
+    public async Task DeadLetterAsync(BusMessage message, string error)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await Db.StreamAddAsync(BusStreams.DeadLetters, [
+            new NameValueEntry("stream", message.Stream),
+            new NameValueEntry("id", message.Id),
+            new NameValueEntry("cycle", message.Cycle),
+            new NameValueEntry("payload", message.Payload),
+            new NameValueEntry("deliveries", message.Deliveries),
+            new NameValueEntry("error", error),
+        ]).ConfigureAwait(false);
+        await AcknowledgeAsync(message).ConfigureAwait(false);
+    }
+
+    /// <summary>Per stage: messages not yet read by the group (lag) and read but not acknowledged (pending); and the dead letters.</summary>
+    public async Task<BusStatus> StatusAsync()
+    {
+        var stages = new List<StageStatus>();
+        foreach (var stream in BusStreams.Stages)
+        {
+            var groups = await Db.StreamGroupInfoAsync(stream).ConfigureAwait(false);
+            var group = groups.FirstOrDefault(g => g.Name == BusStreams.Group);
+            stages.Add(new StageStatus(stream, group.Lag ?? 0, group.PendingMessageCount, group.ConsumerCount));
+        }
+
+        var dead = await Db.KeyExistsAsync(BusStreams.DeadLetters).ConfigureAwait(false) ? await Db.StreamLengthAsync(BusStreams.DeadLetters).ConfigureAwait(false) : 0;
+        return new BusStatus(stages, dead);
+    }
+
+    private async Task<BusMessage> WithDeliveriesAsync(string stream, StreamEntry entry)
+    {
+        var pending = await Db.StreamPendingMessagesAsync(stream, BusStreams.Group, 1, RedisValue.Null, entry.Id, entry.Id).ConfigureAwait(false);
+        var deliveries = pending is [var info, ..] ? info.DeliveryCount : 1;
+        return new BusMessage(stream, entry.Id!, Field(entry, "cycle"), Field(entry, "payload"), deliveries);
+    }
+
+    private static string Field(StreamEntry entry, string name) => (string?)entry[name] ?? string.Empty;
+}
+
+/// <summary>The bus as <c>prescient status</c> shows it.</summary>
+public sealed record BusStatus(IReadOnlyList<StageStatus> Stages, long DeadLetters);
+
+/// <summary>One stage's stream: messages no worker has read yet, read but unfinished, and how many workers read it.</summary>
+public sealed record StageStatus(string Stream, long Lag, long Pending, long Consumers);
