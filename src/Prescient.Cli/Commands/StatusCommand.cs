@@ -5,6 +5,7 @@ using Prescient.Engine.Runs;
 using Prescient.Engine.Settlement;
 using Prescient.Engine.Status;
 using Prescient.Host.Hosting;
+using Prescient.Bus.Redis;
 using Spectre.Console;
 
 namespace Prescient.Cli.Commands;
@@ -20,6 +21,11 @@ internal static class StatusCommand
             await using var runtime = await PrescientRuntime.StartAsync(context.Options.BuildConfiguration(parse), CliContext.ConfigureLogging, ct, market: MarketUse.None);
             var status = await runtime.Services.GetRequiredService<StatusService>().GetAsync(ct);
             Render(context.Console, status);
+            if (runtime.Services.GetService<RedisBus>() is { } bus)
+            {
+                RenderBus(context.Console, await bus.StatusAsync());
+            }
+
             return 0;
         });
         return command;
@@ -65,6 +71,20 @@ internal static class StatusCommand
         }
 
         console.Write(data);
+    }
+
+    /// <summary>With <c>--bus redis</c>: each stage's unread and unfinished messages and its workers, and the dead letters.</summary>
+    private static void RenderBus(IAnsiConsole console, BusStatus bus)
+    {
+        var table = new Table().Title("Work bus (Redis Streams)")
+            .AddColumn("Stage").AddColumn(new TableColumn("Waiting").RightAligned()).AddColumn(new TableColumn("In progress").RightAligned()).AddColumn(new TableColumn("Workers").RightAligned());
+        foreach (var stage in bus.Stages)
+        {
+            table.AddRow(stage.Stream.Replace("prescient:", string.Empty, StringComparison.Ordinal), CliFormat.Count((int)stage.Lag), CliFormat.Count((int)stage.Pending), CliFormat.Count((int)stage.Consumers));
+        }
+
+        table.AddRow(bus.DeadLetters > 0 ? "[red]Dead letters[/]" : "Dead letters", bus.DeadLetters > 0 ? $"[red]{CliFormat.Count((int)bus.DeadLetters)}[/]" : "0", string.Empty, string.Empty);
+        console.Write(table);
     }
 
     private static void AddRun(Table table, string label, string kind, RunRecord? last, ScheduleStatus schedule)

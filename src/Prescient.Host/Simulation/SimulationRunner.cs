@@ -7,7 +7,9 @@ using Prescient.Engine.History;
 using Prescient.Engine.Performance;
 using Prescient.Reports;
 using Prescient.Host.Hosting;
+using Prescient.Engine.Storage;
 using Prescient.Host.Scheduling;
+using Prescient.Host.Workers;
 using Prescient.Storage.Files;
 
 namespace Prescient.Host.Simulation;
@@ -46,13 +48,30 @@ public static class SimulationRunner
         await using var runtime = await PrescientRuntime.StartAsync(WithoutClientRateLimits(configuration), logging, cancellationToken, clock);
         var cycle = runtime.Services.GetRequiredService<CycleService>();
         var endOfDay = runtime.Services.GetRequiredService<EndOfDayService>();
+        var bus = runtime.Services.GetService<BusCycles>();
+        if (bus is not null && settings.IsPostgres && await runtime.Services.GetRequiredService<IStoreStartup>().HasTradingStateAsync(cancellationToken))
+        {
+            throw new SettingsException("the PostgreSQL store already holds trading history; simulate needs an empty one: pass --pg with a new database.");
+        }
+
         int trades = 0, settlements = 0;
         for (var day = 0; day < options.Days; day++)
         {
             clock.SetUtcNow(options.At(day, options.CycleTime, calendar));
-            var morning = await cycle.RunAsync(null, cancellationToken);
-            trades += morning.Trades;
-            settlements += morning.Settlements;
+            if (bus is not null)
+            {
+                // With --bus redis the morning is a cycle on the bus, its stages run by an in-process worker on this clock.
+                var (bought, settled) = await bus.RunAsync(cancellationToken);
+                trades += bought;
+                settlements += settled;
+            }
+            else
+            {
+                var morning = await cycle.RunAsync(null, cancellationToken);
+                trades += morning.Trades;
+                settlements += morning.Settlements;
+            }
+
             clock.SetUtcNow(options.At(day, options.EndOfDayTime, calendar));
             var evening = await endOfDay.RunAsync(cancellationToken);
             settlements += evening.Settlements.Count;

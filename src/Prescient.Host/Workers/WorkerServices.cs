@@ -19,6 +19,7 @@ public static class WorkerServices
         services.AddSingleton<LiveSignals>();
         services.AddSingleton<PipelineStages>();
         services.AddSingleton<PipelineWorker>();
+        services.AddSingleton<BusCycles>();
         return services;
     }
 
