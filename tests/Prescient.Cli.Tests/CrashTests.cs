@@ -90,36 +90,7 @@ public sealed class CrashTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private RunningCli Start(string config, string command)
-    {
-        var cli = CliAssembly();
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { cli, command, "--data", _dir.Path, "--config", config })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + cli);
-
-        // Drain both pipes from the start so a chatty child never blocks on a full pipe.
-        return new RunningCli(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-    }
-
-    /// <summary>
-    /// The CLI as its own project built it (tests/Prescient.Cli.Tests/bin/C/T → src/Prescient.Cli/bin/C/T):
-    /// the copy in this test's folder carries the CLI's dependency manifest but not all its assemblies.
-    /// </summary>
-    private static string CliAssembly()
-    {
-        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = bin.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        return Path.Combine(root, "src", "Prescient.Cli", "bin", bin.Parent!.Name, bin.Name, "prescient.dll");
-    }
+    private CliProcess Start(string config, string command) => CliProcess.Start(command, "--data", _dir.Path, "--config", config);
 
     /// <summary>SIGKILL after <paramref name="delay"/> (start-up, reading, fetching books…) unless the run finished first.</summary>
     private static async Task KillAfterAsync(Process process, TimeSpan delay)
@@ -131,7 +102,7 @@ public sealed class CrashTests : IDisposable
         }
         catch (OperationCanceledException)
         {
-            await KillAsync(process);
+            await CliProcess.KillAsync(process);
         }
     }
 
@@ -158,17 +129,7 @@ public sealed class CrashTests : IDisposable
         watcher.Created += onChange;
         watcher.EnableRaisingEvents = true;
         await Task.WhenAny(grown.Task, process.WaitForExitAsync());
-        await KillAsync(process);
-    }
-
-    private static async Task KillAsync(Process process)
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        await process.WaitForExitAsync();
+        await CliProcess.KillAsync(process);
     }
 
     private long LedgerLength() => File.Exists(Folder.PaperTrades) ? new FileInfo(Folder.PaperTrades).Length : 0;
@@ -237,11 +198,6 @@ public sealed class CrashTests : IDisposable
 
         using var doc = JsonDocument.Parse(File.ReadAllText(Folder.PaperTrades));
         return doc.RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
-    }
-
-    private sealed record RunningCli(Process Process, Task<string> Output, Task<string> Error) : IDisposable
-    {
-        public void Dispose() => Process.Dispose();
     }
 
     private List<string> LedgerIds() => Ledger().Select(t => t.GetProperty("trade_id").GetString()!).ToList();

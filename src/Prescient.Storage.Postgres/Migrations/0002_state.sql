@@ -64,3 +64,14 @@ select
             having sum(case when kind = 'buy' then shares else -shares end) <> 0
         ) held
     ), '{}'::jsonb) as positions;
+
+-- Every appended record is announced (LISTEN prescient_trades; the payload is its seq), so a process can
+-- follow the ledger as it grows without polling it.
+create function trades_notify() returns trigger language plpgsql as $$
+begin
+    perform pg_notify('prescient_trades', new.seq::text);
+    return null;
+end $$;
+
+create trigger trades_notify after insert on trades
+    for each row execute function trades_notify();
