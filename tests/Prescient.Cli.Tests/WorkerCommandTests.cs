@@ -148,6 +148,33 @@ public sealed class WorkerCommandTests : IAsyncLifetime, IDisposable
         Assert.Contains(Directory.EnumerateFiles(Path.Combine(_dir.Path, "logs")), f => File.ReadAllText(f).Contains("Live setting Strategy:Stake set to 50", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TheBookCache_GivesBackEveryFieldExactly_AndRedisExpiresItWithinMaxBookAge()
+    {
+        var cache = new RedisBookCache(_redis, TimeSpan.FromMinutes(5));
+        var token = Domain.Ids.TokenId.Create("71321045679252212594626385532706912750332728571942532289631379312455583992563");
+        var book = Domain.Books.OrderBook.Create(token, Domain.Ids.ConditionId.Create("0xabc"), [new(0.48m, 120.5m), new(0.47m, 30m)], [new(0.520m, 99.99m)]) with
+        {
+            TickSize = 0.01m,
+            MinOrderSize = 5m,
+            Timestamp = new DateTimeOffset(2026, 12, 3, 9, 0, 0, 123, TimeSpan.Zero),
+            LastTradePrice = 0.5m,
+            NegRisk = false,
+            Hash = "h1",
+        };
+
+        await cache.StoreAsync(new Dictionary<Domain.Ids.TokenId, Domain.Books.OrderBook> { [token] = book }, CancellationToken.None);
+        var got = await cache.GetAsync([token, Domain.Ids.TokenId.Create("absent")], CancellationToken.None);
+
+        var cached = Assert.Single(got).Value;
+        Assert.Equal(book.Bids, cached.Bids);
+        Assert.Equal(book.Asks, cached.Asks);
+        Assert.Equal(book with { }, cached with { }, new BookFields());
+        var ttl = await _redis.GetDatabase().KeyTimeToLiveAsync("prescient:book:" + token.Value);
+        Assert.NotNull(ttl);
+        Assert.True(ttl <= TimeSpan.FromMinutes(5), $"expires in {ttl}");
+    }
+
     public async Task DisposeAsync()
     {
         await _redis.DisposeAsync();
@@ -155,4 +182,16 @@ public sealed class WorkerCommandTests : IAsyncLifetime, IDisposable
     }
 
     public void Dispose() => _dir.Dispose();
+
+    /// <summary>Every field of a book, levels included (records compare their lists by reference).</summary>
+    private sealed class BookFields : IEqualityComparer<Domain.Books.OrderBook>
+    {
+        public bool Equals(Domain.Books.OrderBook? x, Domain.Books.OrderBook? y) =>
+            x is not null && y is not null && x.TokenId == y.TokenId && x.ConditionId == y.ConditionId
+            && x.Bids.SequenceEqual(y.Bids) && x.Asks.SequenceEqual(y.Asks) && x.TickSize == y.TickSize
+            && x.MinOrderSize == y.MinOrderSize && x.Timestamp == y.Timestamp && x.LastTradePrice == y.LastTradePrice
+            && x.NegRisk == y.NegRisk && x.Hash == y.Hash;
+
+        public int GetHashCode(Domain.Books.OrderBook obj) => obj.TokenId.GetHashCode();
+    }
 }

@@ -22,7 +22,8 @@ public sealed partial class QuotesRefresh(
     ICsvExporter exporter,
     TimeProvider time,
     ILogger<QuotesRefresh> logger,
-    ITimeSeriesSink? series = null)
+    ITimeSeriesSink? series = null,
+    IBookCache? books = null)
 {
     /// <summary>Quotes the markets of the last events run, read from <c>filtered_markets.json</c>.</summary>
     public async Task<QuotesStageResult> RunAsync(IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
@@ -69,6 +70,10 @@ public sealed partial class QuotesRefresh(
             withBook += quotes.Count(q => q.HasBook);
             await writer.AddAsync(quotes, cancellationToken);
             series?.RecordQuotes(quotes, now, source.Info);
+            if (books is not null)
+            {
+                await books.StoreAsync(batch.Books, cancellationToken);
+            }
         }
 
         progress?.Report(new RefreshProgress("write", 0, null));

@@ -42,7 +42,8 @@ public sealed partial class ExecutionService(
     ExecutionActivity? activity = null,
     LiveBooks? live = null,
     ExitExecutor? exits = null,
-    ITimeSeriesSink? series = null)
+    ITimeSeriesSink? series = null,
+    IBookCache? cache = null)
 {
     /// <summary>Executes the stored current signals (<c>trades/current_signals.json</c>).</summary>
     public Task<ExecutionResult> ExecuteAsync(CancellationToken cancellationToken) => gate.RunAsync(RunAsync, cancellationToken);
@@ -210,41 +211,8 @@ public sealed partial class ExecutionService(
         return run;
     }
 
-    /// <summary>
-    /// The books of <paramref name="tokens"/> not in <paramref name="books"/> yet: from the live feed's
-    /// cache where it holds a book fresh by <see cref="TradingOptions.MaxBookAge"/> (the executor's own
-    /// rule, so a quiet book is fetched again rather than refused), from the REST book otherwise.
-    /// </summary>
-    private async Task FetchBooksAsync(IEnumerable<TokenId> tokens, Dictionary<TokenId, OrderBook> books, CancellationToken cancellationToken)
-    {
-        var wanted = tokens.Distinct().Where(t => !books.ContainsKey(t)).ToArray();
-        if (live is { Count: > 0 })
-        {
-            var now = time.GetUtcNow();
-            foreach (var (token, book) in live.Get(wanted, options.Value.MaxBookAge))
-            {
-                if (book.Timestamp is { } at && now - at <= options.Value.MaxBookAge)
-                {
-                    books[token] = book;
-                }
-            }
-
-            wanted = wanted.Where(t => !books.ContainsKey(t)).ToArray();
-        }
-
-        if (wanted.Length == 0)
-        {
-            return;
-        }
-
-        await foreach (var batch in source.GetBooksAsync(wanted, null, cancellationToken))
-        {
-            foreach (var (token, book) in batch.Books)
-            {
-                books[token] = book;
-            }
-        }
-    }
+    private Task FetchBooksAsync(IEnumerable<TokenId> tokens, Dictionary<TokenId, OrderBook> books, CancellationToken cancellationToken) =>
+        BookFetch.FetchAsync(source, live, cache, options.Value.MaxBookAge, time, tokens, books, cancellationToken);
 
     /// <summary>Appends to the ledger first, then applies, then rewrites the portfolio: a crash in between leaves the ledger ahead, never behind.</summary>
     private async Task RecordAsync(RunState run, Trade trade, CancellationToken cancellationToken)

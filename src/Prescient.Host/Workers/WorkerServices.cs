@@ -2,13 +2,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Prescient.Bus.Redis;
+using Prescient.Engine.Quotes;
+using Prescient.Engine.Trading;
 using StackExchange.Redis;
 
 namespace Prescient.Host.Workers;
 
 public static class WorkerServices
 {
-    /// <summary>The Redis bus, live settings and the worker, when <c>Bus:Kind</c> is <c>redis</c> (the connection opens on first use).</summary>
+    /// <summary>The Redis bus, live settings, the shared book cache and the worker, when <c>Bus:Kind</c> is <c>redis</c> (the connection opens on first use).</summary>
     public static IServiceCollection AddPrescientBus(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BusOptions>().Bind(configuration.GetSection(BusOptions.SectionName));
@@ -20,6 +22,9 @@ public static class WorkerServices
         services.AddSingleton<PipelineStages>();
         services.AddSingleton<PipelineWorker>();
         services.AddSingleton<BusCycles>();
+
+        // Books shared by the stages: the quotes stage stores them, an execution anywhere takes them while fresh.
+        services.AddSingleton<IBookCache>(sp => new RedisBookCache(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<TradingOptions>>().Value.MaxBookAge));
         return services;
     }
 
