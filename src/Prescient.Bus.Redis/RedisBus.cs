@@ -91,12 +91,44 @@ public sealed class RedisBus(IConnectionMultiplexer redis)
         {
             var groups = await Db.StreamGroupInfoAsync(stream).ConfigureAwait(false);
             var group = groups.FirstOrDefault(g => g.Name == BusStreams.Group);
-            stages.Add(new StageStatus(stream, group.Lag ?? 0, group.PendingMessageCount, group.ConsumerCount));
+            stages.Add(new StageStatus(stream, group.Lag ?? 0, group.PendingMessageCount));
         }
 
         var dead = await Db.KeyExistsAsync(BusStreams.DeadLetters).ConfigureAwait(false) ? await Db.StreamLengthAsync(BusStreams.DeadLetters).ConfigureAwait(false) : 0;
-        return new BusStatus(stages, dead);
+        var workers = new List<WorkerStatus>();
+        foreach (var server in redis.GetServers())
+        {
+            await foreach (var key in server.KeysAsync(pattern: WorkerKeyPrefix + "*").ConfigureAwait(false))
+            {
+                var fields = (await Db.HashGetAllAsync(key).ConfigureAwait(false)).ToDictionary(e => (string)e.Name!, e => (string?)e.Value);
+                workers.Add(new WorkerStatus(((string)key!)[WorkerKeyPrefix.Length..], fields.GetValueOrDefault("role") ?? "?", long.Parse(fields.GetValueOrDefault("handled") ?? "0", System.Globalization.CultureInfo.InvariantCulture), long.Parse(fields.GetValueOrDefault("failed") ?? "0", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return new BusStatus(stages, dead, [.. workers.OrderBy(w => w.Name, StringComparer.Ordinal)]);
     }
+
+    /// <summary>
+    /// Says <paramref name="name"/> is alive (for <see cref="HeartbeatTtl"/>), with its role and counts: a
+    /// worker calls it as it polls, so a killed one drops out of the status by itself.
+    /// </summary>
+    public Task HeartbeatAsync(string name, string role, long handled, long failed)
+    {
+        var key = WorkerKeyPrefix + name;
+        var batch = Db.CreateBatch();
+        var set = batch.HashSetAsync(key, [new("role", role), new("handled", handled), new("failed", failed)]);
+        var expire = batch.KeyExpireAsync(key, HeartbeatTtl);
+        batch.Execute();
+        return Task.WhenAll(set, expire);
+    }
+
+    /// <summary>A worker that stops cleanly leaves the status at once.</summary>
+    public Task GoneAsync(string name) => Db.KeyDeleteAsync(WorkerKeyPrefix + name);
+
+    /// <summary>How long a worker counts as alive after its last heartbeat.</summary>
+    public static TimeSpan HeartbeatTtl { get; } = TimeSpan.FromSeconds(10);
+
+    private const string WorkerKeyPrefix = "prescient:worker:";
 
     private async Task<BusMessage> WithDeliveriesAsync(string stream, StreamEntry entry)
     {
@@ -108,8 +140,11 @@ public sealed class RedisBus(IConnectionMultiplexer redis)
     private static string Field(StreamEntry entry, string name) => (string?)entry[name] ?? string.Empty;
 }
 
-/// <summary>The bus as <c>prescient status</c> shows it.</summary>
-public sealed record BusStatus(IReadOnlyList<StageStatus> Stages, long DeadLetters);
+/// <summary>The bus as <c>prescient status</c> shows it: the stages, the dead letters, the workers alive.</summary>
+public sealed record BusStatus(IReadOnlyList<StageStatus> Stages, long DeadLetters, IReadOnlyList<WorkerStatus> Workers);
 
-/// <summary>One stage's stream: messages no worker has read yet, read but unfinished, and how many workers read it.</summary>
-public sealed record StageStatus(string Stream, long Lag, long Pending, long Consumers);
+/// <summary>One stage's stream: messages no worker has read yet, and read but unfinished.</summary>
+public sealed record StageStatus(string Stream, long Lag, long Pending);
+
+/// <summary>A worker alive (its heartbeat not expired): its name, role, messages handled and failed attempts so far.</summary>
+public sealed record WorkerStatus(string Name, string Role, long Handled, long Failed);

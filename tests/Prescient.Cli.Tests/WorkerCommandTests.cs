@@ -149,6 +149,25 @@ public sealed class WorkerCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AWorkersHeartbeat_ShowsItInStatusWithItsCounts_UntilItIsGone()
+    {
+        var bus = new RedisBus(_redis);
+        await bus.EnsureGroupsAsync();
+        await bus.HeartbeatAsync("exec-1", "execution", 3, 1);
+
+        var alive = await CliRun.RunAsync(["status", .. Shared]);
+        var ttl = await _redis.GetDatabase().KeyTimeToLiveAsync("prescient:worker:exec-1");
+        await bus.GoneAsync("exec-1");
+        var gone = await bus.StatusAsync();
+
+        Assert.True(alive.ExitCode == 0, alive.Error);
+        Assert.Matches(@"exec-1\s*│\s*execution\s*│\s*3\s*│\s*1", alive.Output);
+        Assert.NotNull(ttl);
+        Assert.True(ttl <= RedisBus.HeartbeatTtl, $"the heartbeat lives {ttl}");
+        Assert.Empty(gone.Workers);
+    }
+
+    [Fact]
     public async Task TheBookCache_GivesBackEveryFieldExactly_AndRedisExpiresItWithinMaxBookAge()
     {
         var cache = new RedisBookCache(_redis, TimeSpan.FromMinutes(5));

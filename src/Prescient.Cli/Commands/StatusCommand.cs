@@ -77,14 +77,22 @@ internal static class StatusCommand
     private static void RenderBus(IAnsiConsole console, BusStatus bus)
     {
         var table = new Table().Title("Work bus (Redis Streams)")
-            .AddColumn("Stage").AddColumn(new TableColumn("Waiting").RightAligned()).AddColumn(new TableColumn("In progress").RightAligned()).AddColumn(new TableColumn("Workers").RightAligned());
+            .AddColumn("Stage").AddColumn(new TableColumn("Waiting").RightAligned()).AddColumn(new TableColumn("In progress").RightAligned());
         foreach (var stage in bus.Stages)
         {
-            table.AddRow(stage.Stream.Replace("prescient:", string.Empty, StringComparison.Ordinal), CliFormat.Count((int)stage.Lag), CliFormat.Count((int)stage.Pending), CliFormat.Count((int)stage.Consumers));
+            table.AddRow(stage.Stream.Replace("prescient:", string.Empty, StringComparison.Ordinal), CliFormat.Count((int)stage.Lag), CliFormat.Count((int)stage.Pending));
         }
 
-        table.AddRow(bus.DeadLetters > 0 ? "[red]Dead letters[/]" : "Dead letters", bus.DeadLetters > 0 ? $"[red]{CliFormat.Count((int)bus.DeadLetters)}[/]" : "0", string.Empty, string.Empty);
+        table.AddRow(bus.DeadLetters > 0 ? "[red]Dead letters[/]" : "Dead letters", bus.DeadLetters > 0 ? $"[red]{CliFormat.Count((int)bus.DeadLetters)}[/]" : "0", string.Empty);
         console.Write(table);
+        var workers = new Table().Title($"Workers alive ({bus.Workers.Count})")
+            .AddColumn("Worker").AddColumn("Role").AddColumn(new TableColumn("Handled").RightAligned()).AddColumn(new TableColumn("Failed").RightAligned());
+        foreach (var worker in bus.Workers)
+        {
+            workers.AddRow(Markup.Escape(worker.Name), worker.Role, CliFormat.Count((int)worker.Handled), CliFormat.Count((int)worker.Failed));
+        }
+
+        console.Write(workers);
     }
 
     private static void AddRun(Table table, string label, string kind, RunRecord? last, ScheduleStatus schedule)

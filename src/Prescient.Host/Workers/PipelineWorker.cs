@@ -17,11 +17,32 @@ public sealed partial class PipelineWorker(RedisBus bus, PipelineStages stages, 
     public async Task<WorkerSummary> RunAsync(WorkerRole role, string consumer, bool untilIdle, CancellationToken cancellationToken)
     {
         var streams = PipelineStages.StreamsOf(role);
-        var (handled, failed, dead) = (0, 0, 0);
         await bus.EnsureGroupsAsync();
         LogStarted(logger, consumer, role, string.Join(", ", streams));
+        var counts = new Counts();
+        try
+        {
+            await LoopAsync(role, consumer, streams, untilIdle, counts, cancellationToken);
+        }
+        finally
+        {
+            await bus.GoneAsync(consumer);
+        }
+
+        return new WorkerSummary(counts.Handled, counts.Failed, counts.Dead);
+    }
+
+    private async Task LoopAsync(WorkerRole role, string consumer, IReadOnlyList<string> streams, bool untilIdle, Counts counts, CancellationToken cancellationToken)
+    {
+        var beat = long.MinValue;
         while (!cancellationToken.IsCancellationRequested)
         {
+            if (beat == long.MinValue || time.GetElapsedTime(beat) >= RedisBus.HeartbeatTtl / 5)
+            {
+                await bus.HeartbeatAsync(consumer, role.ToString().ToLowerInvariant(), counts.Handled, counts.Failed);
+                beat = time.GetTimestamp();
+            }
+
             var worked = false;
             foreach (var stream in streams)
             {
@@ -31,40 +52,43 @@ public sealed partial class PipelineWorker(RedisBus bus, PipelineStages stages, 
                 }
 
                 worked = true;
-                if (message.Deliveries > options.Value.MaxAttempts)
-                {
-                    await bus.DeadLetterAsync(message, $"failed {message.Deliveries - 1} times");
-                    LogDead(logger, message.Stream, message.Id, message.Deliveries - 1);
-                    dead++;
-                    continue;
-                }
-
-                try
-                {
-                    await stages.HandleAsync(message, cancellationToken);
-                    await bus.AcknowledgeAsync(message);
-                    handled++;
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    // Left pending: claimed again after ClaimAfter (by any worker), until MaxAttempts.
-                    LogFailed(logger, e, message.Stream, message.Id, message.Deliveries, e.Message);
-                    failed++;
-                }
+                await HandleAsync(message, counts, cancellationToken);
             }
 
             if (!worked)
             {
                 if (untilIdle && await IsIdleAsync(streams))
                 {
-                    break;
+                    return;
                 }
 
                 await Task.Delay(options.Value.PollInterval, time, cancellationToken);
             }
         }
+    }
 
-        return new WorkerSummary(handled, failed, dead);
+    private async Task HandleAsync(BusMessage message, Counts counts, CancellationToken cancellationToken)
+    {
+        if (message.Deliveries > options.Value.MaxAttempts)
+        {
+            await bus.DeadLetterAsync(message, $"failed {message.Deliveries - 1} times");
+            LogDead(logger, message.Stream, message.Id, message.Deliveries - 1);
+            counts.Dead++;
+            return;
+        }
+
+        try
+        {
+            await stages.HandleAsync(message, cancellationToken);
+            await bus.AcknowledgeAsync(message);
+            counts.Handled++;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Left pending: claimed again after ClaimAfter (by any worker), until MaxAttempts.
+            LogFailed(logger, e, message.Stream, message.Id, message.Deliveries, e.Message);
+            counts.Failed++;
+        }
     }
 
     /// <summary>No message of <paramref name="streams"/> is unread or pending with any worker.</summary>
@@ -82,6 +106,16 @@ public sealed partial class PipelineWorker(RedisBus bus, PipelineStages stages, 
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Stream} {Id} failed {Attempts} times: moved to the dead letters")]
     private static partial void LogDead(ILogger logger, string stream, string id, long attempts);
+}
+
+/// <summary>A worker's running counts.</summary>
+internal sealed class Counts
+{
+    public int Handled { get; set; }
+
+    public int Failed { get; set; }
+
+    public int Dead { get; set; }
 }
 
 /// <summary>What a worker did before it stopped: messages handled, failed attempts, messages moved to the dead letters.</summary>
