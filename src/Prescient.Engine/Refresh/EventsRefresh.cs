@@ -50,35 +50,61 @@ public sealed partial class EventsRefresh(
         var dropped = new Dictionary<FilterReason, int>();
         var discovered = 0;
         var kept = 0;
-        var writer = await store.BeginEventsAsync(new EventsRun(now, source.Info, filter.Options, stage), cancellationToken);
+        // The first page is asked for before the run's files are opened, so the source is at work on it
+        // meanwhile; a run whose files cannot be opened cancels it.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pages = source.DiscoverOpenEventsAsync(discoveryProgress, stop.Token).GetAsyncEnumerator(stop.Token);
+        var more = pages.MoveNextAsync();
+        IEventsWriter writer;
         try
         {
-            await foreach (var page in source.DiscoverOpenEventsAsync(discoveryProgress, cancellationToken))
+            writer = await store.BeginEventsAsync(new EventsRun(now, source.Info, filter.Options, stage), cancellationToken);
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await RefreshService.Settled(more.AsTask());
+            await pages.DisposeAsync();
+            throw;
+        }
+
+        try
+        {
+            try
             {
-                foreach (var marketEvent in page)
+                while (await more)
                 {
-                    discovered++;
-                    var reason = filter.Evaluate(marketEvent, now);
-                    IReadOnlyList<MarketRow> eventRows = [];
-                    if (reason == FilterReason.Kept)
+                    foreach (var marketEvent in pages.Current)
                     {
-                        kept++;
-                        eventRows = stage >= EventsStage.Extract ? MarketExtractor.Extract([marketEvent]) : [];
-                        extracted += eventRows.Count;
-                        var eventQuotable = eventRows.Where(r => r.IsQuotable).ToArray();
-                        quotable.AddRange(eventQuotable);
-                        if (eventQuotable.Length > 0)
+                        discovered++;
+                        var reason = filter.Evaluate(marketEvent, now);
+                        IReadOnlyList<MarketRow> eventRows = [];
+                        if (reason == FilterReason.Kept)
                         {
-                            quotableFound?.Invoke(eventQuotable);
+                            kept++;
+                            eventRows = stage >= EventsStage.Extract ? MarketExtractor.Extract([marketEvent]) : [];
+                            extracted += eventRows.Count;
+                            var eventQuotable = eventRows.Where(r => r.IsQuotable).ToArray();
+                            quotable.AddRange(eventQuotable);
+                            if (eventQuotable.Length > 0)
+                            {
+                                quotableFound?.Invoke(eventQuotable);
+                            }
                         }
-                    }
-                    else
-                    {
-                        dropped[reason] = dropped.GetValueOrDefault(reason) + 1;
+                        else
+                        {
+                            dropped[reason] = dropped.GetValueOrDefault(reason) + 1;
+                        }
+
+                        await writer.AddAsync(marketEvent, reason == FilterReason.Kept, eventRows, cancellationToken);
                     }
 
-                    await writer.AddAsync(marketEvent, reason == FilterReason.Kept, eventRows, cancellationToken);
+                    more = pages.MoveNextAsync();
                 }
+            }
+            finally
+            {
+                await pages.DisposeAsync();
             }
         }
         catch

@@ -71,7 +71,7 @@ public sealed class RefreshService(EventsRefresh events, QuotesRefresh quotes, U
             cancellationToken);
 
     /// <summary>Waits for <paramref name="task"/> to end, whatever its outcome (another error is being reported).</summary>
-    private static async Task Settled(Task task)
+    internal static async Task Settled(Task task)
     {
         try
         {

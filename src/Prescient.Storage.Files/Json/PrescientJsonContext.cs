@@ -2,15 +2,21 @@ using System.Text.Json.Serialization;
 using Prescient.Domain.History;
 using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
+using Prescient.Engine.Extraction;
+using Prescient.Engine.Filters;
+using Prescient.Engine.Quotes;
 using Prescient.Engine.Runs;
+using Prescient.Storage.Files.Markets;
 using Prescient.Storage.Files.Trading;
 
 namespace Prescient.Storage.Files.Json;
 
 /// <summary>
 /// Serialization code generated at build time for the records every command reads or writes first
-/// (the lock owner, the ledger checkpoint, the portfolio, the ledger, the run log, the history), so
-/// a short command does not spend its start building their metadata by reflection. It only supplies
+/// (the lock owner, the ledger checkpoint, the portfolio, the ledger, the run log, the history) and
+/// the items a refresh writes by the thousand (extracted markets, quotes, daily prices, and its
+/// filters), so a short command does not spend its start building their metadata by reflection
+/// (and compiling a property getter for each of their fields). It only supplies
 /// metadata: <see cref="PrescientJson.Options"/> (naming, converters, strictness) still decides the
 /// format, and any other type falls back to reflection, so the files are byte for byte the same.
 /// </summary>
@@ -22,4 +28,8 @@ namespace Prescient.Storage.Files.Json;
 [JsonSerializable(typeof(RunRecord))]
 [JsonSerializable(typeof(PortfolioDay))]
 [JsonSerializable(typeof(Signal))]
+[JsonSerializable(typeof(MarketRow))]
+[JsonSerializable(typeof(TokenQuote))]
+[JsonSerializable(typeof(DailyPrice))]
+[JsonSerializable(typeof(TradingFilterOptions))]
 internal sealed partial class PrescientJsonContext : JsonSerializerContext;

@@ -204,5 +204,38 @@ public sealed class RefreshServiceTests : IDisposable
         Assert.Equal(["raw_events_backup.json", "filtered_events.json", "events_filtered.csv"], result.FilesWritten);
     }
 
+    [Fact]
+    public async Task RefreshAsync_FirstPage_IsRequestedBeforeTheEventsFilesAreOpened()
+    {
+        _source.Events.Add(new EventBuilder(Now).WithMarket().Build());
+        var firstPage = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _source.BeforePage = page =>
+        {
+            firstPage.TrySetResult();
+            return Task.CompletedTask;
+        };
+
+        // The files are held back until the first page is asked for; asked for only after them, this times out.
+        _store.BeforeEventsBegin = () => firstPage.Task.WaitAsync(Limit);
+        var result = await _service.RefreshAsync(null, CancellationToken.None);
+
+        Assert.Equal(1, result.Events.EventsKept);
+        Assert.Equal(2, result.Quotes.Tokens);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_EventsFilesCannotBeOpened_ThrowsTheStoreErrorAndCommitsNothing()
+    {
+        _source.Events.Add(new EventBuilder(Now).WithMarket().Build());
+        _store.BeforeEventsBegin = () => throw new IOException("disk full");
+
+        var error = await Assert.ThrowsAsync<IOException>(() => _service.RefreshAsync(null, CancellationToken.None));
+
+        Assert.Equal("disk full", error.Message);
+        Assert.Equal(0, _store.Commits);
+        Assert.Null(_store.RawEvents);
+        Assert.Null(_store.Quotes);
+    }
+
     public void Dispose() => _gate.Dispose();
 }

@@ -35,8 +35,18 @@ public sealed class InMemoryMarketDataStore : IMarketDataStore, ICsvExporter
 
     public int Commits { get; private set; }
 
-    public Task<IEventsWriter> BeginEventsAsync(EventsRun run, CancellationToken cancellationToken) =>
-        Task.FromResult<IEventsWriter>(new EventsWriter(this, run));
+    /// <summary>Awaited as an events run begins, before its writer exists: a test holds the files back, or fails them, here.</summary>
+    public Func<Task>? BeforeEventsBegin { get; set; }
+
+    public async Task<IEventsWriter> BeginEventsAsync(EventsRun run, CancellationToken cancellationToken)
+    {
+        if (BeforeEventsBegin is not null)
+        {
+            await BeforeEventsBegin();
+        }
+
+        return new EventsWriter(this, run);
+    }
 
     public Task<IQuotesWriter> BeginQuotesAsync(QuotesRun run, CancellationToken cancellationToken) =>
         Task.FromResult<IQuotesWriter>(new QuotesWriter(this, run));
