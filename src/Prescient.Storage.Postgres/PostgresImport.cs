@@ -93,7 +93,7 @@ public static class PostgresImport
         return new ImportSummary(trades.Count, history.Count, archived, runs.Count, days, documents);
     }
 
-    private static (string Document, string Path)[] Documents(DataFolder folder) =>
+    internal static (string Document, string Path)[] Documents(DataFolder folder) =>
     [
         (StateDocuments.Portfolio, folder.Portfolio),
         (StateDocuments.Signals, folder.CurrentSignals),

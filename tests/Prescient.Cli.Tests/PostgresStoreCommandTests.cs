@@ -75,6 +75,39 @@ public sealed class PostgresStoreCommandTests : IDisposable
         Assert.Equal(Summary(fileCheck.Output), Summary(pgCheck.Output));
     }
 
+    [Fact]
+    public async Task DbExport_AfterAnImport_WritesBackEveryJsonFileByteForByte()
+    {
+        await using var db = await PostgresDatabase.CreateAsync();
+        var files = Path.Combine(_dir.Path, "files");
+        var back = Path.Combine(_dir.Path, "back");
+        Assert.Equal(0, (await CliRun.RunAsync("cycle", "--data", files)).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync("end-of-day", "--data", files)).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync("db", "import", "--from", files, "--pg", db.ConnectionString)).ExitCode);
+
+        var export = await CliRun.RunAsync("db", "export", "--to", back, "--pg", db.ConnectionString);
+        var again = await CliRun.RunAsync("db", "export", "--to", back, "--pg", db.ConnectionString);
+        var check = await CliRun.RunAsync("check", "--data", back);
+
+        Assert.True(export.ExitCode == 0, export.Error);
+        var original = new DataFolder(files);
+        var json = Directory.EnumerateFiles(original.Root, "*.json", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(original.Root, f))
+            .Where(f => !f.StartsWith("logs", StringComparison.Ordinal) && f != "events/raw_events_backup.json" && f != "trades/ledger_checkpoint.json" && !f.StartsWith("reports", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Contains("trades/paper_trades.json", json);
+        Assert.Contains("history/portfolio_history.json", json);
+        foreach (var file in json)
+        {
+            Assert.True(File.Exists(Path.Combine(back, file)), $"{file} was not exported");
+            Assert.True((await File.ReadAllBytesAsync(Path.Combine(files, file))).AsSpan().SequenceEqual(await File.ReadAllBytesAsync(Path.Combine(back, file))), $"{file} differs");
+        }
+
+        Assert.NotEqual(0, again.ExitCode);
+        Assert.True(check.ExitCode == 0, check.Error);
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private static string Flat(string text) => Regex.Replace(text, @"\s+", " ");

@@ -8,8 +8,9 @@ using Spectre.Console;
 namespace Prescient.Cli.Commands;
 
 /// <summary>
-/// <c>prescient db migrate</c> (the PostgreSQL store's schema, migration by migration) and <c>prescient db
-/// import --from DIR</c> (a file-store data folder into an empty PostgreSQL store), both at <c>--pg</c>.
+/// <c>prescient db migrate</c> (the PostgreSQL store's schema, migration by migration), <c>prescient db
+/// import --from DIR</c> (a file-store data folder into an empty PostgreSQL store) and <c>prescient db export
+/// --to DIR</c> (the way back), all at <c>--pg</c>.
 /// </summary>
 internal static class DbCommand
 {
@@ -18,6 +19,7 @@ internal static class DbCommand
         var command = new Command("db", "The PostgreSQL store at --pg (README, Beyond one machine).");
         command.Subcommands.Add(Migrate(context));
         command.Subcommands.Add(Import(context));
+        command.Subcommands.Add(Export(context));
         return command;
     }
 
@@ -57,6 +59,31 @@ internal static class DbCommand
 
             context.Console.MarkupLineInterpolated(
                 $"[green]Imported[/] {folder.Root}: {summary.Trades} ledger records, {summary.HistoryDays} history days, {summary.ArchivedSignals} archived signals, {summary.Runs} runs, {summary.DailyPrices} daily prices files, {summary.Documents.Count} state documents.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Export(CliContext context)
+    {
+        var to = new Option<DirectoryInfo>("--to") { Description = "The data folder to write (it must hold no trading state yet).", Required = true };
+        var command = new Command("export", "Write the PostgreSQL store out as a file-store data folder: every JSON file of the contract, byte for byte; `prescient export --data DIR` then writes its CSVs.") { to };
+        command.SetAction(async (parse, ct) =>
+        {
+            var folder = new DataFolder(parse.GetValue(to)!.FullName);
+            await using var database = Open(context, parse);
+            ImportSummary summary;
+            try
+            {
+                summary = await Guard(database, "exported from", () => PostgresExport.ExportAsync(database, folder, ct));
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new SettingsException(e.Message, e);
+            }
+
+            context.Console.MarkupLineInterpolated(
+                $"[green]Exported[/] to {folder.Root}: {summary.Trades} ledger records, {summary.HistoryDays} history days, {summary.ArchivedSignals} archived signals, {summary.Runs} runs, {summary.DailyPrices} daily prices files, {summary.Documents.Count} state documents.");
             return 0;
         });
         return command;

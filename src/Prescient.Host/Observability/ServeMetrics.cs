@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
+using Prescient.Bus.Redis;
 using Prescient.Engine.Observability;
 using Prescient.Engine.Quotes;
 using Prescient.Engine.Runs;
@@ -12,9 +13,10 @@ namespace Prescient.Host.Observability;
 /// What <c>serve</c> adds to the trading and HTTP metrics (meter <see cref="TradingMeter.Name"/>) before
 /// exporting them all on <c>/metrics</c> through prometheus-net: every run (cycle, end of day, intraday)
 /// timed by kind and result as it finishes, and, read when Prometheus scrapes, the live feed's state
-/// (connections, tokens, reconnects, age of the newest message) and the time-series writer's counters.
+/// (connections, tokens, reconnects, age of the newest message), the time-series writer's counters and
+/// the work bus (<see cref="BusMetrics"/>).
 /// </summary>
-internal sealed class ServeMetrics(RunGuard guard, ITimeSeriesSink series, ILiveFeedStatus? feed = null) : IHostedService
+internal sealed class ServeMetrics(RunGuard guard, ITimeSeriesSink series, ILiveFeedStatus? feed = null, RedisBus? bus = null) : IHostedService
 {
     private static readonly Meter Meter = new(TradingMeter.Name);
     private static readonly Histogram<double> Runs = Meter.CreateHistogram<double>(
@@ -56,6 +58,7 @@ internal sealed class ServeMetrics(RunGuard guard, ITimeSeriesSink series, ILive
     {
         guard.Finished += OnFinished;
         Volatile.Write(ref _series, series);
+        BusMetrics.Watch(bus);
         if (feed is not null)
         {
             _feed = _reader = () => feed.Current;
@@ -68,6 +71,7 @@ internal sealed class ServeMetrics(RunGuard guard, ITimeSeriesSink series, ILive
     {
         guard.Finished -= OnFinished;
         Interlocked.CompareExchange(ref _feed, null, _reader);
+        BusMetrics.Watch(null);
         return Task.CompletedTask;
     }
 

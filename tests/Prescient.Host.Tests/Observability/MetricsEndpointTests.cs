@@ -27,6 +27,7 @@ public sealed partial class MetricsEndpointTests
             "prescient_open_positions", "prescient_run_duration_seconds_count", "prescient_polymarket_requests",
             "prescient_polymarket_request_duration_seconds_bucket", "prescient_feed_connections", "prescient_feed_reconnects",
             "prescient_feed_lag_seconds", "prescient_timeseries_points_dropped", "prescient_timeseries_failed_writes",
+            "prescient_bus_waiting", "prescient_bus_in_progress", "prescient_bus_dead_letters", "prescient_bus_workers",
         ];
         Assert.All(expected, name => Assert.Contains(name, exposed));
         Assert.Matches(@"prescient_polymarket_requests\{endpoint=""gamma_events"",host=""127\.0\.0\.1"",status=""200""\} [1-9]", text);
