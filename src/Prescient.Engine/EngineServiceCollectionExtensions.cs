@@ -74,6 +74,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<HistoryFetchService>();
         services.AddOptions<BacktestOptions>();
         services.AddSingleton<BacktestService>();
+        services.AddSingleton<Backtest.Recorded.RecordedBacktestService>();
         services.AddSingleton<Trading.Audit.FillsAuditService>();
         return services;
     }

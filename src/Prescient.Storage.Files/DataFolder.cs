@@ -87,6 +87,10 @@ public sealed class DataFolder
     public string DailyPrices(DateOnly day) =>
         Path.Combine(MarketsDirectory, $"daily_prices_{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.json");
 
+    /// <summary>What a recorded run saw on <paramref name="day"/> (<c>simulate --record</c>): <c>markets/tape_YYYY-MM-DD.json</c>.</summary>
+    public string MarketTape(DateOnly day) =>
+        Path.Combine(MarketsDirectory, $"tape_{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.json");
+
     /// <summary>
     /// <c>pricehistory/&lt;token&gt;/YYYY-MM.bin</c>: one token's prices for one UTC month. A token id
     /// that is not a plain name (ASCII letters, digits, '-', '_'; at most 200) is refused.

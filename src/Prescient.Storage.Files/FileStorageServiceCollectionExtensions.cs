@@ -46,6 +46,7 @@ public static class FileStorageServiceCollectionExtensions
         services.TryAddSingleton<IPriceHistoryCache, FilePriceHistoryCache>();
         services.TryAddSingleton<CachedMarketHistory>();
         services.TryAddSingleton<DailyPricesMarketHistory>();
+        services.TryAddSingleton<Engine.Backtest.Recorded.IMarketTapeStore, Markets.MarketTapeFiles>();
         services.TryAddSingleton<IBacktestReports, Backtests.BacktestFiles>();
         services.TryAddSingleton<Backtests.SweepFiles>();
         services.TryAddSingleton<Engine.Trading.Audit.IFillsAuditReports, Audit.FillsAuditFiles>();

@@ -12,8 +12,12 @@ internal static class BacktestTables
         var simulated = r.Source == "sample" ? " (sample market: simulated)" : string.Empty;
         var table = new Table().Title($"Backtest {r.Request.From:yyyy-MM-dd} to {r.Request.To:yyyy-MM-dd}, {r.Strategy}{simulated}")
             .AddColumn("What").AddColumn(new TableColumn("Value").RightAligned());
-        table.AddRow("History", $"{r.History}, {r.Markets.Count:N0} markets, step {r.Step}");
-        table.AddRow("Fills", $"{FillModel.Synthetic} book (half-spread {N(r.Options.HalfSpread)}, {N(r.Options.LevelShares)} shares × {r.Options.Levels} levels)");
+        table.AddRow("History", r.Fills == FillModel.Synthetic
+            ? $"{r.History}, {r.Markets.Count:N0} markets, step {r.Step}"
+            : $"{r.History}, {r.Markets.Count:N0} markets, the recorded run's steps (each cycle and end of day)");
+        table.AddRow("Fills", r.Fills == FillModel.Synthetic
+            ? $"{FillModel.Synthetic} book (half-spread {N(r.Options.HalfSpread)}, {N(r.Options.LevelShares)} shares × {r.Options.Levels} levels)"
+            : $"{r.Fills}: the books the recorded run saw (markets/tape_*.json)");
         table.AddRow("Equity", $"{CliFormat.Usdc(s.InitialCash)} → {CliFormat.Usdc(s.FinalEquity)}");
         table.AddRow("Return / CAGR", $"{P(s.TotalReturn)} / {P(s.Cagr)}");
         table.AddRow("Max drawdown", $"{P(s.MaxDrawdown)} ({s.MaxDrawdownDays} days)");

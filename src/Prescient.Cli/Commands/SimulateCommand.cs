@@ -16,13 +16,14 @@ internal static class SimulateCommand
         var seed = new Option<int?>("--seed") { Description = "Seed of the sample market (default 42): the same seed gives the same trades and final equity." };
         var start = new Option<string>("--start") { Description = "First simulated day, YYYY-MM-DD (default 2026-01-05)." };
         var scenarios = new Option<bool>("--all-scenarios") { Description = "Turn on every sample-market scenario (markets without events, thin best levels, ghost books, midday resolutions)." };
+        var record = new Option<bool>("--record") { Description = "Also write what each day saw of the market (markets/tape_YYYY-MM-DD.json), for `backtest --fills recorded`." };
         var command = new Command("simulate", "Run N simulated days on the sample market (morning cycle, prices move, markets resolve, end of day) in a fresh data folder, and show the performance.")
         {
-            days, seed, start, scenarios,
+            days, seed, start, scenarios, record,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var options = new SimulationOptions { Days = parse.GetValue(days), Start = StartDate(parse.GetValue(start)) };
+            var options = new SimulationOptions { Days = parse.GetValue(days), Start = StartDate(parse.GetValue(start)), Record = parse.GetValue(record) };
             var extra = new Dictionary<string, string?>();
             if (parse.GetValue(seed) is { } s)
             {

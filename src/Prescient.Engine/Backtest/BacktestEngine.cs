@@ -28,7 +28,7 @@ public sealed class BacktestEngine
     private readonly string _source;
     private readonly Dictionary<MarketId, ReplayMarket> _byMarket = [];
     private readonly Dictionary<EventId, ReplayMarket[]> _byEvent;
-    private readonly Dictionary<TokenId, TokenQuote> _quotes = [];
+    private readonly Dictionary<TokenId, TokenQuote> _quotes = new(TokenKeys.Instance);
     private readonly HashSet<EventId> _dirty = [];
     private readonly HashSet<EventId> _retry = [];
     private readonly List<BacktestTrade> _trades = [];
@@ -159,7 +159,7 @@ public sealed class BacktestEngine
         }
 
         var row = market.Row;
-        var (yesBook, noBook) = _books.Books(market.Yes, market.No, row.ConditionId, price, market.Tick, row.MinOrderSize, market.Latest!.Value.Time);
+        var (yes, no) = _books.Quotes(row, market.Yes, market.No, price, market.Tick, market.Latest!.Value.Time);
         var asOf = row with
         {
             Closed = false,
@@ -167,13 +167,11 @@ public sealed class BacktestEngine
             AcceptingOrders = true,
             YesPrice = price,
             NoPrice = 1m - price,
-            BestBid = yesBook.BestBid,
-            BestAsk = yesBook.BestAsk,
-            Spread = yesBook.Spread,
+            BestBid = yes.BestBid,
+            BestAsk = yes.BestAsk,
+            Spread = yes.Spread,
             LastTradePrice = price,
         };
-        var yes = TokenQuote.From(asOf, market.Yes, row.Outcomes.ElementAtOrDefault(0) ?? "Yes", yesBook);
-        var no = TokenQuote.From(asOf, market.No, row.Outcomes.ElementAtOrDefault(1) ?? "No", noBook);
         market.AsOf = asOf;
         market.Quotes = (yes, no);
         _quotes[market.Yes] = yes;
@@ -217,7 +215,7 @@ public sealed class BacktestEngine
 
         _dirty.Clear();
         MarketEvaluations += _context.Count;
-        var result = _strategy.Generate(new StrategyContext(_context, _quotes, Portfolio, now) { Day = day });
+        var result = _strategy.Generate(new StrategyContext(_context, _quotes, Portfolio, now) { Day = day, ExplainSkips = false });
         foreach (var signal in result.Signals)
         {
             Signals++;

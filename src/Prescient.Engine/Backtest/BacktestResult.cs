@@ -26,6 +26,9 @@ public sealed record BacktestResult
 
     public required BacktestOptions Options { get; init; }
 
+    /// <summary>What filled the buys: <see cref="FillModel.Synthetic"/> books around recorded prices (<see cref="Options"/>), or <see cref="FillModel.RecordedBook"/>, the books a recorded run saw.</summary>
+    public string Fills { get; init; } = FillModel.Synthetic;
+
     public required IReadOnlyList<BacktestTrade> Trades { get; init; }
 
     public required IReadOnlyList<PortfolioDay> Days { get; init; }

@@ -34,7 +34,7 @@ public sealed class BacktestService(
             throw new ArgumentException(problem, nameof(options));
         }
 
-        var strategy = Strategy(request.Strategy);
+        var strategy = Select(strategies, request.Strategy);
         var started = time.GetTimestamp();
         var snapshot = await store.ReadMarketsAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new MissingStateException("No refreshed markets (events/filtered_markets.json) to replay", PipelineStep.Events);
@@ -113,7 +113,8 @@ public sealed class BacktestService(
         };
     }
 
-    private IStrategy Strategy(string? name)
+    /// <summary>The strategy named <paramref name="name"/> (case-insensitive), or the configured one (the last registered) when null.</summary>
+    internal static IStrategy Select(IEnumerable<IStrategy> strategies, string? name)
     {
         var all = strategies.ToArray();
         if (name is null)

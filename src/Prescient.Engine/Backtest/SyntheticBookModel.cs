@@ -1,5 +1,7 @@
 using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
+using Prescient.Engine.Extraction;
+using Prescient.Engine.Quotes;
 
 namespace Prescient.Engine.Backtest;
 
@@ -14,6 +16,13 @@ public sealed class SyntheticBookModel
 {
     private const decimal DefaultTick = 0.01m;
     private readonly BacktestOptions _options;
+
+    /// <summary>
+    /// The sides by exact price and tick (their bits, scale included: 0.5 and 0.50 give levels written
+    /// differently). Prices sit on a tick grid and recur, so a run computes each book shape once; the
+    /// arrays are shared read-only by the quotes made from them. One model per backtest: not thread-safe.
+    /// </summary>
+    private readonly Dictionary<(decimal Price, decimal Step), Sides> _sides = new(new ExactPair());
 
     public SyntheticBookModel(BacktestOptions options)
     {
@@ -50,30 +59,117 @@ public sealed class SyntheticBookModel
     public (OrderBook Yes, OrderBook No) Books(TokenId yesToken, TokenId noToken, ConditionId condition, decimal yesPrice, decimal? tick, decimal? minOrderSize, DateTimeOffset at)
     {
         var step = tick is > 0m and < 0.5m ? tick.Value : DefaultTick;
-        var (bid, ask) = Touch(yesPrice, step);
-        var yesBids = new List<BookLevel>(_options.Levels);
-        var yesAsks = new List<BookLevel>(_options.Levels);
-        var noBids = new List<BookLevel>(_options.Levels);
-        var noAsks = new List<BookLevel>(_options.Levels);
-        for (var i = 0; i < _options.Levels; i++)
-        {
-            var b = bid - (i * step);
-            var a = ask + (i * step);
-            if (b >= step)
-            {
-                yesBids.Add(new BookLevel(b, _options.LevelShares));
-                noAsks.Add(new BookLevel(1m - b, _options.LevelShares));
-            }
+        var (yesBids, yesAsks, noBids, noAsks) = Levels(yesPrice, step);
+        var yes = OrderBook.Create(yesToken, condition, yesBids.Select(Book), yesAsks.Select(Book)) with { TickSize = step, MinOrderSize = minOrderSize, Timestamp = at, LastTradePrice = yesPrice };
+        var no = OrderBook.Create(noToken, condition, noBids.Select(Book), noAsks.Select(Book)) with { TickSize = step, MinOrderSize = minOrderSize, Timestamp = at, LastTradePrice = 1m - yesPrice };
+        return (yes, no);
+    }
 
-            if (a <= 1m - step)
-            {
-                yesAsks.Add(new BookLevel(a, _options.LevelShares));
-                noBids.Add(new BookLevel(1m - a, _options.LevelShares));
-            }
+    /// <summary>
+    /// The quotes of <paramref name="row"/>'s two tokens on the books of <see cref="Books"/>, exactly as
+    /// <see cref="TokenQuote.From(MarketRow, TokenId, string, OrderBook?)"/> makes them from those books, without building the books
+    /// (a backtest requotes every market whose price moved, every step).
+    /// </summary>
+    public (TokenQuote Yes, TokenQuote No) Quotes(MarketRow row, TokenId yesToken, TokenId noToken, decimal yesPrice, decimal? tick, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var step = tick is > 0m and < 0.5m ? tick.Value : DefaultTick;
+        var (yesBids, yesAsks, noBids, noAsks) = Levels(yesPrice, step);
+        return (
+            Quote(row, yesToken, row.Outcomes.ElementAtOrDefault(0) ?? "Yes", yesBids, yesAsks, step, yesPrice, at),
+            Quote(row, noToken, row.Outcomes.ElementAtOrDefault(1) ?? "No", noBids, noAsks, step, 1m - yesPrice, at));
+    }
+
+    /// <summary>The four sides, best first: YES bids and asks a tick apart from the touch, the NO sides their mirror (NO ask = 1 − YES bid).</summary>
+    private Sides Levels(decimal yesPrice, decimal step)
+    {
+        if (!_sides.TryGetValue((yesPrice, step), out var sides))
+        {
+            sides = Compute(yesPrice, step);
+            _sides.Add((yesPrice, step), sides);
         }
 
-        var yes = OrderBook.Create(yesToken, condition, yesBids, yesAsks) with { TickSize = step, MinOrderSize = minOrderSize, Timestamp = at, LastTradePrice = yesPrice };
-        var no = OrderBook.Create(noToken, condition, noBids, noAsks) with { TickSize = step, MinOrderSize = minOrderSize, Timestamp = at, LastTradePrice = 1m - yesPrice };
-        return (yes, no);
+        return sides;
+    }
+
+    private Sides Compute(decimal yesPrice, decimal step)
+    {
+        var (bid, ask) = Touch(yesPrice, step);
+        var bids = 0;
+        var asks = 0;
+        while (bids < _options.Levels && bid - (bids * step) >= step)
+        {
+            bids++;
+        }
+
+        while (asks < _options.Levels && ask + (asks * step) <= 1m - step)
+        {
+            asks++;
+        }
+
+        var (yesBids, noAsks) = (new QuoteLevel[bids], new QuoteLevel[bids]);
+        var (yesAsks, noBids) = (new QuoteLevel[asks], new QuoteLevel[asks]);
+        for (var i = 0; i < bids; i++)
+        {
+            var b = bid - (i * step);
+            yesBids[i] = new QuoteLevel(b, _options.LevelShares);
+            noAsks[i] = new QuoteLevel(1m - b, _options.LevelShares);
+        }
+
+        for (var i = 0; i < asks; i++)
+        {
+            var a = ask + (i * step);
+            yesAsks[i] = new QuoteLevel(a, _options.LevelShares);
+            noBids[i] = new QuoteLevel(1m - a, _options.LevelShares);
+        }
+
+        return new Sides(yesBids, yesAsks, noBids, noAsks);
+    }
+
+    private static TokenQuote Quote(MarketRow row, TokenId token, string outcome, QuoteLevel[] bids, QuoteLevel[] asks, decimal step, decimal last, DateTimeOffset at)
+    {
+        decimal? best = bids.Length > 0 ? bids[0].Price : null;
+        decimal? offer = asks.Length > 0 ? asks[0].Price : null;
+        return new TokenQuote
+        {
+            TokenId = token,
+            ConditionId = row.ConditionId,
+            MarketId = row.MarketId,
+            EventId = row.EventId,
+            Question = row.Question,
+            Outcome = outcome,
+            HasBook = true,
+            BestBid = best,
+            BestAsk = offer,
+            Mid = best is { } b && offer is { } a ? (b + a) / 2m : null,
+            Spread = best is { } b2 && offer is { } a2 ? a2 - b2 : null,
+            Bids = bids,
+            Asks = asks,
+            TickSize = step,
+            MinOrderSize = row.MinOrderSize,
+            LastTradePrice = last,
+            BookTimestamp = at,
+        };
+    }
+
+    private static BookLevel Book(QuoteLevel level) => new(level.Price, level.Size);
+
+    private sealed record Sides(QuoteLevel[] YesBids, QuoteLevel[] YesAsks, QuoteLevel[] NoBids, QuoteLevel[] NoAsks);
+
+    /// <summary>Equal when both decimals have the same bits (value and scale), unlike decimal equality.</summary>
+    private sealed class ExactPair : IEqualityComparer<(decimal Price, decimal Step)>
+    {
+        public bool Equals((decimal Price, decimal Step) x, (decimal Price, decimal Step) y) => Same(x.Price, y.Price) && Same(x.Step, y.Step);
+
+        public int GetHashCode((decimal Price, decimal Step) pair) => HashCode.Combine(Bits(pair.Price), Bits(pair.Step));
+
+        private static bool Same(decimal a, decimal b) => Bits(a) == Bits(b);
+
+        private static (int, int, int, int) Bits(decimal d)
+        {
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(d, bits);
+            return (bits[0], bits[1], bits[2], bits[3]);
+        }
     }
 }

@@ -90,22 +90,7 @@ public sealed partial class EndOfDayService(
             files.Add(dailyPrices);
         }
 
-        var portfolioDay = new PortfolioDay
-        {
-            Date = day,
-            RecordedAt = now,
-            Cash = snapshot.Cash,
-            PositionsValue = snapshot.PositionsValue,
-            Equity = snapshot.Equity,
-            RealizedPnl = snapshot.RealizedPnl,
-            UnrealizedPnl = snapshot.UnrealizedPnl,
-            Exposure = snapshot.Exposure,
-            FeesPaid = snapshot.FeesPaid,
-            OpenPositions = snapshot.Positions.Count,
-            TradeCount = snapshot.TradeCount,
-            LastTradeId = snapshot.LastTradeId,
-            Source = source.Info.Name,
-        };
+        var portfolioDay = PortfolioDays.From(snapshot, day, now, source.Info.Name);
         files.Add(await history.AppendPortfolioDayAsync(portfolioDay, cancellationToken));
         files.AddRange((await exports.ExportAllUngatedAsync(cancellationToken)).Files);
 

@@ -47,23 +47,29 @@ public sealed record TokenQuote
 
     public DateTimeOffset? BookTimestamp { get; init; }
 
+    /// <summary>As <see cref="From(Market, TokenId, string, OrderBook?)"/> of <see cref="MarketRow.ToMarket"/>, without building the market (the fields read map one to one).</summary>
     public static TokenQuote From(MarketRow market, TokenId tokenId, string outcome, OrderBook? book)
     {
         ArgumentNullException.ThrowIfNull(market);
-        return From(market.ToMarket(), tokenId, outcome, book);
+        return Create(market.ConditionId, market.MarketId, market.EventId, market.Question, market.TickSize, market.MinOrderSize, tokenId, outcome, book);
     }
 
     public static TokenQuote From(Market market, TokenId tokenId, string outcome, OrderBook? book)
     {
         ArgumentNullException.ThrowIfNull(market);
+        return Create(market.ConditionId, market.Id, market.EventId, market.Question, market.TickSize, market.MinOrderSize, tokenId, outcome, book);
+    }
+
+    private static TokenQuote Create(ConditionId condition, MarketId marketId, EventId eventId, string question, decimal? tick, decimal? minOrderSize, TokenId tokenId, string outcome, OrderBook? book)
+    {
         ArgumentNullException.ThrowIfNull(outcome);
         return new TokenQuote
         {
             TokenId = tokenId,
-            ConditionId = market.ConditionId,
-            MarketId = market.Id,
-            EventId = market.EventId,
-            Question = market.Question,
+            ConditionId = condition,
+            MarketId = marketId,
+            EventId = eventId,
+            Question = question,
             Outcome = outcome,
             HasBook = book is not null,
             BestBid = book?.BestBid,
@@ -72,8 +78,8 @@ public sealed record TokenQuote
             Spread = book?.Spread,
             Bids = Levels(book?.Bids),
             Asks = Levels(book?.Asks),
-            TickSize = book?.TickSize ?? market.TickSize,
-            MinOrderSize = book?.MinOrderSize ?? market.MinOrderSize,
+            TickSize = book?.TickSize ?? tick,
+            MinOrderSize = book?.MinOrderSize ?? minOrderSize,
             LastTradePrice = book?.LastTradePrice,
             BookTimestamp = book?.Timestamp,
         };

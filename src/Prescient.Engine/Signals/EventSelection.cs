@@ -29,7 +29,7 @@ internal static class EventSelection
             var candidates = new List<(MarketRow Market, TokenQuote Yes, TokenQuote No)>();
             foreach (var market in group)
             {
-                if (Ineligible(market, context.Quotes, out var yes, out var no) is { } skip)
+                if (Ineligible(market, context.Quotes, context.ExplainSkips, out var yes, out var no) is { } skip)
                 {
                     skipped.Add(skip);
                 }
@@ -45,7 +45,9 @@ internal static class EventSelection
                 var (market, yes, no) = ranked[i];
                 if (i >= marketsPerEvent)
                 {
-                    skipped.Add(NotSelected(market, i + 1, ranked.Select(c => c.Market).ToArray(), selection, marketsPerEvent));
+                    skipped.Add(context.ExplainSkips
+                        ? NotSelected(market, i + 1, ranked.Select(c => c.Market).ToArray(), selection, marketsPerEvent)
+                        : new SkippedMarket(market.EventId, market.MarketId, market.Question, SkipReason.NotSelected, string.Empty));
                     continue;
                 }
 
@@ -67,10 +69,15 @@ internal static class EventSelection
     }
 
     /// <summary>Why a market cannot be a candidate (not tradeable, or a token without a book), or null when it can.</summary>
-    private static SkippedMarket? Ineligible(MarketRow market, IReadOnlyDictionary<TokenId, TokenQuote> quotes, out TokenQuote? yes, out TokenQuote? no)
+    private static SkippedMarket? Ineligible(MarketRow market, IReadOnlyDictionary<TokenId, TokenQuote> quotes, bool explain, out TokenQuote? yes, out TokenQuote? no)
     {
         yes = null;
         no = null;
+        if (!market.IsQuotable && !explain)
+        {
+            return new SkippedMarket(market.EventId, market.MarketId, market.Question, SkipReason.NotTradeable, string.Empty);
+        }
+
         if (!market.IsQuotable)
         {
             var why = new List<string>();
@@ -83,6 +90,16 @@ internal static class EventSelection
 
         yes = quotes.GetValueOrDefault(market.YesTokenId!.Value);
         no = quotes.GetValueOrDefault(market.NoTokenId!.Value);
+        if (yes is { HasBook: true } && no is { HasBook: true })
+        {
+            return null;
+        }
+
+        if (!explain)
+        {
+            return new SkippedMarket(market.EventId, market.MarketId, market.Question, SkipReason.NoBook, string.Empty);
+        }
+
         var missing = new[] { (Side: "YES", Token: market.YesTokenId.Value, Quote: yes), (Side: "NO", Token: market.NoTokenId.Value, Quote: no) }
             .Where(t => t.Quote is not { HasBook: true })
             .Select(t => $"no {(t.Quote is null ? "quote" : "book")} for the {t.Side} token {t.Token}")

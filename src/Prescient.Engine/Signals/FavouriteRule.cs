@@ -21,11 +21,13 @@ internal sealed class FavouriteRule(FavouriteStrategyOptions options, string str
 
     public (Signal? Signal, SkippedMarket? Skipped) Evaluate(MarketRow market, TokenQuote yes, TokenQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day)
     {
-        var check = Check(market.ToMarket(), yes, no, portfolio);
+        var check = Check(RuleMarket.From(market), yes, no, portfolio);
         return check.Skipped is { } skip ? (null, skip) : (Build(market, check, yes, now, day), null);
     }
 
-    public RuleCheck Check(Market market, TokenQuote yes, TokenQuote no, Portfolio portfolio)
+    public RuleCheck Check(Market market, TokenQuote yes, TokenQuote no, Portfolio portfolio) => Check(RuleMarket.From(market), yes, no, portfolio);
+
+    private RuleCheck Check(RuleMarket market, TokenQuote yes, TokenQuote no, Portfolio portfolio)
     {
         var inBand = new[] { yes, no }.Where(q => q.BestAsk is { } a && a >= options.MinPrice && a <= options.MaxPrice).ToArray();
         if (inBand.Length == 0)
@@ -99,7 +101,7 @@ internal sealed class FavouriteRule(FavouriteStrategyOptions options, string str
         };
     }
 
-    private static RuleCheck Skip(Market market, SkipReason reason, string detail) =>
+    private static RuleCheck Skip(RuleMarket market, SkipReason reason, string detail) =>
         new(new SkippedMarket(market.EventId, market.Id, market.Question, reason, detail), null, 0m, 0m, 0m, 0m);
 
     private static string Maybe(decimal? price) => price is { } p ? Price(p) : "none";

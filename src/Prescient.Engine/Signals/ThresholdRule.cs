@@ -18,14 +18,17 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
 {
     private const decimal DefaultTick = 0.01m;
 
-    public (Signal? Signal, SkippedMarket? Skipped) Evaluate(MarketRow market, TokenQuote yes, TokenQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day)
+    /// <param name="explain">False: skips carry their reason code and an empty detail (a backtest, which reports no skips, formats no text).</param>
+    public (Signal? Signal, SkippedMarket? Skipped) Evaluate(MarketRow market, TokenQuote yes, TokenQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day, bool explain = true)
     {
-        var check = Check(market.ToMarket(), yes, no, portfolio);
+        var check = Check(RuleMarket.From(market), yes, no, portfolio, explain);
         return check.Skipped is { } skip ? (null, skip) : (Build(market, check, now, day), null);
     }
 
     /// <summary>The rule's checks alone, in order: the first that fails as a skip, or the numbers a signal is built from (no text formatted when all pass).</summary>
-    public RuleCheck Check(Market market, TokenQuote yes, TokenQuote no, Portfolio portfolio)
+    public RuleCheck Check(Market market, TokenQuote yes, TokenQuote no, Portfolio portfolio) => Check(RuleMarket.From(market), yes, no, portfolio, explain: true);
+
+    private RuleCheck Check(RuleMarket market, TokenQuote yes, TokenQuote no, Portfolio portfolio, bool explain)
     {
         var source = Code(options.YesPriceSource);
         var buyNo = options.Side == SignalAction.BuyNo;
@@ -33,35 +36,35 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
         var side = buyNo ? "NO" : "YES";
         if (YesPrice(yes) is not { } yesPrice)
         {
-            return Skip(market, SkipReason.NoPrice, $"no YES {source} price on the YES quote (best bid {Maybe(yes.BestBid)}, best ask {Maybe(yes.BestAsk)}, last trade {Maybe(yes.LastTradePrice)})");
+            return Skip(market, SkipReason.NoPrice, explain ? $"no YES {source} price on the YES quote (best bid {Maybe(yes.BestBid)}, best ask {Maybe(yes.BestAsk)}, last trade {Maybe(yes.LastTradePrice)})" : string.Empty);
         }
 
         // buy_no looks at the YES price, buy_yes at the implied NO price: the side bought is the one the price says is cheap.
         var watched = buyNo ? yesPrice : 1m - yesPrice;
         if (watched <= options.Threshold)
         {
-            return Skip(market, SkipReason.BelowThreshold, $"{WatchedText(yesPrice, watched)} not above threshold {Price(options.Threshold)}");
+            return Skip(market, SkipReason.BelowThreshold, explain ? $"{WatchedText(yesPrice, watched)} not above threshold {Price(options.Threshold)}" : string.Empty);
         }
 
         if (portfolio.PositionIn(market.Id) is { } held)
         {
-            return Skip(market, SkipReason.AlreadyHeld, $"position open: {Invariant(held.Shares.Value)} shares of {held.Outcome ?? held.TokenId.Value}, cost basis {Usdc(held.CostBasis.Value)} USDC");
+            return Skip(market, SkipReason.AlreadyHeld, explain ? $"position open: {Invariant(held.Shares.Value)} shares of {held.Outcome ?? held.TokenId.Value}, cost basis {Usdc(held.CostBasis.Value)} USDC" : string.Empty);
         }
 
         if (buy.BestBid is not { } bid || buy.BestAsk is not { } ask)
         {
-            return Skip(market, SkipReason.SpreadTooWide, $"{side} book is one-sided (best bid {Maybe(buy.BestBid)}, best ask {Maybe(buy.BestAsk)}): no spread");
+            return Skip(market, SkipReason.SpreadTooWide, explain ? $"{side} book is one-sided (best bid {Maybe(buy.BestBid)}, best ask {Maybe(buy.BestAsk)}): no spread" : string.Empty);
         }
 
         if (ask - bid > options.MaxSpread)
         {
-            return Skip(market, SkipReason.SpreadTooWide, $"{side} spread {Price(ask - bid)} ({Price(bid)}–{Price(ask)}) > maximum {Price(options.MaxSpread)}");
+            return Skip(market, SkipReason.SpreadTooWide, explain ? $"{side} spread {Price(ask - bid)} ({Price(bid)}–{Price(ask)}) > maximum {Price(options.MaxSpread)}" : string.Empty);
         }
 
         var limit = LimitPrice(buy.TickSize ?? market.TickSize);
         if (ask > limit)
         {
-            return Skip(market, SkipReason.PriceAboveMaximum, $"{side} best ask {Price(ask)} > limit {Price(limit)}");
+            return Skip(market, SkipReason.PriceAboveMaximum, explain ? $"{side} best ask {Price(ask)} > limit {Price(limit)}" : string.Empty);
         }
 
         var depth = 0m;
@@ -75,7 +78,7 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
 
         if (depth < options.MinBookDepth)
         {
-            return Skip(market, SkipReason.BookTooThin, $"{side} asks at ≤ {Price(limit)} hold {Usdc(depth)} USDC < minimum {Usdc(options.MinBookDepth)} USDC");
+            return Skip(market, SkipReason.BookTooThin, explain ? $"{side} asks at ≤ {Price(limit)} hold {Usdc(depth)} USDC < minimum {Usdc(options.MinBookDepth)} USDC" : string.Empty);
         }
 
         return new RuleCheck(null, buy, yesPrice, watched, ask, limit);
@@ -132,7 +135,7 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
         return Math.Floor(options.MaxEntryPrice / step) * step;
     }
 
-    private static RuleCheck Skip(Market market, SkipReason reason, string detail) =>
+    private static RuleCheck Skip(RuleMarket market, SkipReason reason, string detail) =>
         new(new SkippedMarket(market.EventId, market.Id, market.Question, reason, detail), null, 0m, 0m, 0m, 0m);
 
     private static string Maybe(decimal? price) => price is { } p ? Price(p) : "none";

@@ -54,7 +54,7 @@ public sealed class ThresholdStrategy : IStrategy
     public StrategyResult Generate(StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return EventSelection.Run(context, _options.Selection, _options.MarketsPerEvent, (market, yes, no) => _rule.Evaluate(market, yes, no, context.Portfolio, context.Now, context.Day));
+        return EventSelection.Run(context, _options.Selection, _options.MarketsPerEvent, (market, yes, no) => _rule.Evaluate(market, yes, no, context.Portfolio, context.Now, context.Day, context.ExplainSkips));
     }
 
     /// <summary>

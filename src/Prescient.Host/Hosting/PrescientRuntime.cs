@@ -34,36 +34,40 @@ public sealed class PrescientRuntime : IAsyncDisposable
         Action<ILoggingBuilder> logging,
         CancellationToken cancellationToken,
         TimeProvider? time = null,
-        MarketUse market = MarketUse.Reached)
+        MarketUse market = MarketUse.Reached,
+        Action<IServiceCollection>? services = null)
     {
         time ??= TimeProvider.System;
         var resources = await RunResources.AcquireAsync(configuration, time, cancellationToken, market);
-        ServiceProvider? services = null;
+        ServiceProvider? provider = null;
         try
         {
-            services = new ServiceCollection()
+            var collection = new ServiceCollection()
                 .AddLogging(builder =>
                 {
                     builder.AddPrescientLogging(configuration, resources.Settings.DataDirectory, time);
                     logging(builder);
                 })
                 .AddSingleton(time)
-                .AddPrescient(configuration, resources.Settings, resources.Backend)
-                .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+                .AddPrescient(configuration, resources.Settings, resources.Backend);
+
+            // A caller's last word on the services (a simulation's recording source), before they are built.
+            services?.Invoke(collection);
+            provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
             // Every command dates what it writes in the schedule's zone: bad schedule settings stop it here, in one line, before any work.
-            services.GetRequiredService<TradingCalendar>();
+            provider.GetRequiredService<TradingCalendar>();
 
             // And so does an unknown Strategy:Name, or a strategy whose settings are out of range.
-            services.GetRequiredService<IStrategy>();
-            await services.GetRequiredService<StartupRecovery>().RunAsync(cancellationToken);
-            return new PrescientRuntime(resources, services);
+            provider.GetRequiredService<IStrategy>();
+            await provider.GetRequiredService<StartupRecovery>().RunAsync(cancellationToken);
+            return new PrescientRuntime(resources, provider);
         }
         catch
         {
-            if (services is not null)
+            if (provider is not null)
             {
-                await services.DisposeAsync();
+                await provider.DisposeAsync();
             }
 
             await resources.DisposeAsync();

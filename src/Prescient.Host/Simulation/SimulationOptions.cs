@@ -18,6 +18,13 @@ public sealed record SimulationOptions
 
     public TimeOnly CycleTime { get; init; } = new(9, 0);
 
+    /// <summary>
+    /// Also write, each day, what the run saw of the market (<c>markets/tape_YYYY-MM-DD.json</c>: the cycle's
+    /// markets and quotes, every book, market lookup and base fee the cycle and the end of day were given),
+    /// so that <c>backtest --fills recorded</c> replays the run. Off by default (about 2 MB a day on the sample).
+    /// </summary>
+    public bool Record { get; init; }
+
     public TimeOnly EndOfDayTime { get; init; } = new(18, 0);
 
     /// <summary>The instant of <paramref name="time"/> on day <paramref name="index"/> (0-based) in <paramref name="calendar"/>'s zone.</summary>

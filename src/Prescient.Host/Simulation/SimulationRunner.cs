@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Prescient.Engine.Backtest.Recorded;
 using Prescient.Engine.Calendar;
 using Prescient.Engine.Cycle;
 using Prescient.Engine.History;
+using Prescient.Engine.Markets;
+using Prescient.Engine.Storage;
 using Prescient.Engine.Performance;
 using Prescient.Reports;
 using Prescient.Host.Hosting;
-using Prescient.Engine.Storage;
 using Prescient.Host.Scheduling;
 using Prescient.Host.Workers;
 using Prescient.Storage.Files;
@@ -45,7 +47,8 @@ public static class SimulationRunner
         RequireFresh(new DataFolder(settings.DataDirectory));
         var calendar = Calendar(configuration);
         var clock = new SimulationClock(options.At(0, options.CycleTime, calendar));
-        await using var runtime = await PrescientRuntime.StartAsync(WithoutClientRateLimits(configuration), logging, cancellationToken, clock);
+        var recorder = options.Record ? new MarketTapeRecorder(clock) : null;
+        await using var runtime = await PrescientRuntime.StartAsync(WithoutClientRateLimits(configuration), logging, cancellationToken, clock, services: recorder is null ? null : s => Recording(s, recorder));
         var cycle = runtime.Services.GetRequiredService<CycleService>();
         var endOfDay = runtime.Services.GetRequiredService<EndOfDayService>();
         var bus = runtime.Services.GetService<BusCycles>();
@@ -54,6 +57,8 @@ public static class SimulationRunner
             throw new SettingsException("the PostgreSQL store already holds trading history; simulate needs an empty one: pass --pg with a new database.");
         }
 
+        var tapes = runtime.Services.GetRequiredService<IMarketTapeStore>();
+        var market = runtime.Services.GetRequiredService<IMarketDataStore>();
         int trades = 0, settlements = 0;
         for (var day = 0; day < options.Days; day++)
         {
@@ -72,9 +77,19 @@ public static class SimulationRunner
                 settlements += morning.Settlements;
             }
 
+            var steps = recorder is null ? null : new List<MarketTapeStep>
+            {
+                recorder.Take(MarketTapeStepKind.Cycle, await market.ReadMarketsAsync(cancellationToken), (await market.ReadQuotesAsync(cancellationToken))?.Quotes),
+            };
             clock.SetUtcNow(options.At(day, options.EndOfDayTime, calendar));
             var evening = await endOfDay.RunAsync(cancellationToken);
             settlements += evening.Settlements.Count;
+            if (recorder is not null && steps is not null)
+            {
+                steps.Add(recorder.Take(MarketTapeStepKind.EndOfDay));
+                await tapes.WriteAsync(new MarketTapeDay(evening.Date, runtime.Backend.Info, steps), cancellationToken);
+            }
+
             progress?.Report(new SimulationProgress(day + 1, options.Days, evening.Date, evening.Snapshot.Equity, trades, settlements));
         }
 
@@ -82,6 +97,12 @@ public static class SimulationRunner
         var report = await runtime.Services.GetRequiredService<ReportService>().WriteAsync(cancellationToken);
         var requests = runtime.Backend.Sample?.Stats.RequestsByRoute ?? new Dictionary<string, long>();
         return new SimulationResult(options, settings.SampleSeed, settings.DataDirectory, trades, settlements, performance, report) { Requests = requests };
+    }
+
+    /// <summary>Every market source reply goes through <see cref="RecordingMarketSource"/> to <paramref name="recorder"/>.</summary>
+    private static void Recording(IServiceCollection services, MarketTapeRecorder recorder)
+    {
+        services.AddSingleton<IMarketSource>(sp => new RecordingMarketSource(sp.GetRequiredService<Polymarket.PolymarketMarketSource>(), recorder));
     }
 
     /// <summary>

@@ -52,14 +52,16 @@ public sealed class BacktestFiles(DataFolder folder) : IBacktestReports
         history = result.History,
         strategy = result.Strategy,
         settings = result.StrategySettings.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(),
-        book_model = new
-        {
-            fill_model = FillModel.Synthetic,
-            half_spread = result.Options.HalfSpread,
-            level_shares = result.Options.LevelShares,
-            levels = result.Options.Levels,
-            max_price_age = result.Options.MaxPriceAge,
-        },
+        book_model = result.Fills == FillModel.Synthetic
+            ? new
+            {
+                fill_model = FillModel.Synthetic,
+                half_spread = result.Options.HalfSpread,
+                level_shares = result.Options.LevelShares,
+                levels = result.Options.Levels,
+                max_price_age = result.Options.MaxPriceAge,
+            }
+            : (object)new { fill_model = result.Fills },
         markets = result.Markets.Count,
         tokens_without_market = result.TokensWithoutMarket,
         steps = result.Steps,

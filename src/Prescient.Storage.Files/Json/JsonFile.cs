@@ -16,11 +16,15 @@ public static class JsonFile
 
     /// <summary>Serializes <paramref name="value"/> to <paramref name="path"/>, replacing the file atomically.</summary>
     public static Task WriteAsync<T>(string path, T value, CancellationToken cancellationToken) =>
+        WriteAsync(path, value, PrescientJson.Options, cancellationToken);
+
+    /// <summary>As <see cref="WriteAsync{T}(string, T, CancellationToken)"/>, with <paramref name="options"/> (<see cref="PrescientJson.CompactOptions"/> for a large file read by programs).</summary>
+    public static Task WriteAsync<T>(string path, T value, JsonSerializerOptions options, CancellationToken cancellationToken) =>
         AtomicFile.WriteAsync(
             path,
             async (stream, ct) =>
             {
-                await JsonSerializer.SerializeAsync(stream, value, PrescientJson.Options, ct).ConfigureAwait(false);
+                await JsonSerializer.SerializeAsync(stream, value, options, ct).ConfigureAwait(false);
                 await stream.WriteAsync("\n"u8.ToArray(), ct).ConfigureAwait(false);
             },
             cancellationToken);

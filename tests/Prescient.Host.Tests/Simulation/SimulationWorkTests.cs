@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Prescient.Engine.Calendar;
 using Prescient.Engine.Cycle;
 using Prescient.Host.Hosting;
 using Prescient.Host.Simulation;

@@ -1,7 +1,7 @@
-namespace Prescient.Host.Simulation;
+namespace Prescient.Engine.Calendar;
 
 /// <summary>
-/// The simulated calendar: <see cref="GetUtcNow"/> is the simulated instant, moved only by
+/// The simulated calendar of a simulation or a recorded replay: <see cref="GetUtcNow"/> is the simulated instant, moved only by
 /// <see cref="SetUtcNow"/>, while timers and timestamps stay real so HTTP timeouts and retries work.
 /// The sample market and every use-case read this clock, so a simulated day is the same whatever
 /// the wall clock says.
