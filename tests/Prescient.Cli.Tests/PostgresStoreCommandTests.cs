@@ -101,7 +101,9 @@ public sealed class PostgresStoreCommandTests : IDisposable
         foreach (var file in json)
         {
             Assert.True(File.Exists(Path.Combine(back, file)), $"{file} was not exported");
-            Assert.True((await File.ReadAllBytesAsync(Path.Combine(files, file))).AsSpan().SequenceEqual(await File.ReadAllBytesAsync(Path.Combine(back, file))), $"{file} differs");
+            var before = await File.ReadAllBytesAsync(Path.Combine(files, file));
+            var after = await File.ReadAllBytesAsync(Path.Combine(back, file));
+            Assert.True(before.AsSpan().SequenceEqual(after), $"{file} differs");
         }
 
         Assert.NotEqual(0, again.ExitCode);
