@@ -5,6 +5,7 @@ using Prescient.Storage.Files.Json;
 using Prescient.Storage.Postgres;
 using Prescient.Testing;
 using Prescient.Testing.Postgres;
+using Prescient.Testing.Redis;
 using StackExchange.Redis;
 
 namespace Prescient.Cli.Tests;
@@ -19,21 +20,19 @@ public sealed class WorkerCommandTests : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _dir = new();
     private PostgresDatabase _db = null!;
-    private ConnectionMultiplexer _redis = null!;
 
-    private string Redis => Environment.GetEnvironmentVariable("PRESCIENT_SERVICES_REDIS") is { Length: > 0 } r
-        ? r
-        : throw new InvalidOperationException("PRESCIENT_SERVICES_REDIS is not set: run scripts/services up redis, then eval \"$(scripts/services env)\" (scripts/test.sh does both).");
+    private RedisDatabase _redisDb = null!;
+
+    private string Redis => _redisDb.Address;
+
+    private ConnectionMultiplexer Multiplexer => _redisDb.Connection;
 
     private string[] Shared => ["--bus", "redis", "--redis", Redis, "--store", "postgres", "--pg", _db.ConnectionString, "--data", _dir.Path];
 
     public async Task InitializeAsync()
     {
         _db = await PostgresDatabase.CreateAsync();
-        _redis = await ConnectionMultiplexer.ConnectAsync(Redis + ",allowAdmin=true");
-
-        // Each test has a Redis of its own: the streams are process-wide names, so start from none.
-        await _redis.GetServer(_redis.GetEndPoints()[0]).FlushDatabaseAsync();
+        _redisDb = await RedisDatabase.CreateAsync();
     }
 
     [Fact]
@@ -87,8 +86,8 @@ public sealed class WorkerCommandTests : IAsyncLifetime, IDisposable
         await CliRun.RunAsync(["cycle", .. Shared]);
         await CliRun.RunAsync(["worker", "--role", "quotes", "--until-idle", .. Shared]);
         await CliRun.RunAsync(["worker", "--role", "signals", "--until-idle", .. Shared]);
-        var bus = new RedisBus(_redis);
-        var payload = (string)(await _redis.GetDatabase().StreamRangeAsync(BusStreams.SignalsGenerated))[0]["payload"]!;
+        var bus = new RedisBus(Multiplexer);
+        var payload = (string)(await Multiplexer.GetDatabase().StreamRangeAsync(BusStreams.SignalsGenerated))[0]["payload"]!;
         var signals = JsonSerializer.Deserialize<List<Signal>>(payload, PrescientJson.CompactOptions)!;
         for (var i = 0; i < 6; i++)
         {
@@ -113,7 +112,7 @@ public sealed class WorkerCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AMessageThatKeepsFailing_GoesToTheDeadLetters_AfterMaxAttempts_AndStatusShowsIt()
     {
-        var bus = new RedisBus(_redis);
+        var bus = new RedisBus(Multiplexer);
         await bus.EnsureGroupsAsync();
         await bus.PublishAsync(BusStreams.SignalsGenerated, "poison", "{not json");
         var config = Path.Combine(_dir.Path, "bus.json");
@@ -124,7 +123,7 @@ public sealed class WorkerCommandTests : IAsyncLifetime, IDisposable
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("0 messages handled, 3 failed attempts, 1 moved to the dead letters", run.Output.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
-        var dead = await _redis.GetDatabase().StreamRangeAsync(BusStreams.DeadLetters);
+        var dead = await Multiplexer.GetDatabase().StreamRangeAsync(BusStreams.DeadLetters);
         Assert.Equal("poison", (string?)Assert.Single(dead)["cycle"]);
         Assert.Contains("Dead letters", status.Output, StringComparison.Ordinal);
     }
@@ -151,12 +150,12 @@ public sealed class WorkerCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AWorkersHeartbeat_ShowsItInStatusWithItsCounts_UntilItIsGone()
     {
-        var bus = new RedisBus(_redis);
+        var bus = new RedisBus(Multiplexer);
         await bus.EnsureGroupsAsync();
         await bus.HeartbeatAsync("exec-1", "execution", 3, 1);
 
         var alive = await CliRun.RunAsync(["status", .. Shared]);
-        var ttl = await _redis.GetDatabase().KeyTimeToLiveAsync("prescient:worker:exec-1");
+        var ttl = await Multiplexer.GetDatabase().KeyTimeToLiveAsync("prescient:worker:exec-1");
         await bus.GoneAsync("exec-1");
         var gone = await bus.StatusAsync();
 
@@ -170,7 +169,7 @@ public sealed class WorkerCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task TheBookCache_GivesBackEveryFieldExactly_AndRedisExpiresItWithinMaxBookAge()
     {
-        var cache = new RedisBookCache(_redis, TimeSpan.FromMinutes(5));
+        var cache = new RedisBookCache(Multiplexer, TimeSpan.FromMinutes(5));
         var token = Domain.Ids.TokenId.Create("71321045679252212594626385532706912750332728571942532289631379312455583992563");
         var book = Domain.Books.OrderBook.Create(token, Domain.Ids.ConditionId.Create("0xabc"), [new(0.48m, 120.5m), new(0.47m, 30m)], [new(0.520m, 99.99m)]) with
         {
@@ -189,14 +188,14 @@ public sealed class WorkerCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal(book.Bids, cached.Bids);
         Assert.Equal(book.Asks, cached.Asks);
         Assert.Equal(book with { }, cached with { }, new BookFields());
-        var ttl = await _redis.GetDatabase().KeyTimeToLiveAsync("prescient:book:" + token.Value);
+        var ttl = await Multiplexer.GetDatabase().KeyTimeToLiveAsync("prescient:book:" + token.Value);
         Assert.NotNull(ttl);
         Assert.True(ttl <= TimeSpan.FromMinutes(5), $"expires in {ttl}");
     }
 
     public async Task DisposeAsync()
     {
-        await _redis.DisposeAsync();
+        await _redisDb.DisposeAsync();
         await _db.DisposeAsync();
     }
 

@@ -3,6 +3,7 @@ using Prescient.Bus.Redis;
 using Prescient.Storage.Postgres;
 using Prescient.Testing;
 using Prescient.Testing.Postgres;
+using Prescient.Testing.Redis;
 using StackExchange.Redis;
 
 namespace Prescient.Cli.Tests;
@@ -17,11 +18,12 @@ public sealed class WorkerKillTests : IAsyncLifetime, IDisposable
     private const int Kills = 6;
     private readonly TempDirectory _dir = new();
     private PostgresDatabase _db = null!;
-    private ConnectionMultiplexer _redis = null!;
 
-    private static string Redis => Environment.GetEnvironmentVariable("PRESCIENT_SERVICES_REDIS") is { Length: > 0 } r
-        ? r
-        : throw new InvalidOperationException("PRESCIENT_SERVICES_REDIS is not set: run scripts/services up redis, then eval \"$(scripts/services env)\" (scripts/test.sh does both).");
+    private RedisDatabase _redisDb = null!;
+
+    private string Redis => _redisDb.Address;
+
+    private ConnectionMultiplexer Multiplexer => _redisDb.Connection;
 
     private string Config => Path.Combine(_dir.Path, "settings.json");
 
@@ -30,8 +32,7 @@ public sealed class WorkerKillTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _db = await PostgresDatabase.CreateAsync();
-        _redis = await ConnectionMultiplexer.ConnectAsync(Redis + ",allowAdmin=true");
-        await _redis.GetServer(_redis.GetEndPoints()[0]).FlushDatabaseAsync();
+        _redisDb = await RedisDatabase.CreateAsync();
         await File.WriteAllTextAsync(Config, """
             { "Sample": { "Events": 1500 }, "Trading": { "MaxTotalExposure": 1000000, "CashReserve": 0, "InitialCash": 1000000 },
               "Bus": { "ClaimAfter": "00:00:00.300", "PollInterval": "00:00:00.020", "MaxAttempts": 50 } }
@@ -41,9 +42,12 @@ public sealed class WorkerKillTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ExecutionWorkers_KilledMidMessage_LoseAndDoubleNothing()
     {
-        Assert.Equal(0, (await CliRun.RunAsync(["cycle", .. Shared])).ExitCode);
-        Assert.Equal(0, (await CliRun.RunAsync(["worker", "--role", "quotes", "--until-idle", .. Shared])).ExitCode);
-        Assert.Equal(0, (await CliRun.RunAsync(["worker", "--role", "signals", "--until-idle", .. Shared])).ExitCode);
+        foreach (var step in new string[][] { ["cycle"], ["worker", "--role", "quotes", "--until-idle"], ["worker", "--role", "signals", "--until-idle"] })
+        {
+            var run = await CliRun.RunAsync([.. step, .. Shared]);
+            Assert.True(run.ExitCode == 0, $"{string.Join(' ', step)}: {run.Error}{run.Output}");
+        }
+
         var ledger = new PostgresTradeLedger(_db.Source);
         var random = new Random(20261203);
         var seen = new List<string>();
@@ -71,14 +75,14 @@ public sealed class WorkerKillTests : IAsyncLifetime, IDisposable
         var trades = await ledger.ReadAllAsync(CancellationToken.None);
         Assert.Equal(seen, trades.Select(t => t.TradeId.Value).Take(seen.Count));
         Assert.Equal(trades.Count, trades.Select(t => t.SignalId).Distinct().Count());
-        var status = await new RedisBus(_redis).StatusAsync();
+        var status = await new RedisBus(Multiplexer).StatusAsync();
         Assert.Equal(0, status.Stages.Sum(s => s.Lag + s.Pending));
         Assert.Equal(0, status.DeadLetters);
     }
 
     public async Task DisposeAsync()
     {
-        await _redis.DisposeAsync();
+        await _redisDb.DisposeAsync();
         await _db.DisposeAsync();
     }
 
