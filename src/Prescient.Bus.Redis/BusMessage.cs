@@ -5,7 +5,29 @@ namespace Prescient.Bus.Redis;
 /// (empty for a bare step), and how many times it has been delivered (1 on the first read; a claim
 /// after a worker died counts again).
 /// </summary>
-public sealed record BusMessage(string Stream, string Id, string Cycle, string Payload, long Deliveries);
+public sealed record BusMessage(string Stream, string Id, string Cycle, string Payload, long Deliveries)
+{
+    /// <summary>Which part of its cycle's work on the stream this message is, when the stage's work is cut in parts; null when it is the whole.</summary>
+    public MessagePart? Part { get; init; }
+}
+
+/// <summary>Part <see cref="Index"/> (from 0) of <see cref="Count"/>, written "index/count" in the stream entry.</summary>
+public readonly record struct MessagePart(int Index, int Count)
+{
+    public override string ToString() => FormattableString.Invariant($"{Index}/{Count}");
+
+    /// <summary>The part "index/count" names; null for an empty or malformed field (a whole message).</summary>
+    public static MessagePart? Parse(string text)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0
+            && int.TryParse(text.AsSpan(0, slash), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            && int.TryParse(text.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+            && index < count
+                ? new MessagePart(index, count)
+                : null;
+    }
+}
 
 /// <summary>The streams of the pipeline, in order: each stage reads one and, when done, publishes the next.</summary>
 public static class BusStreams

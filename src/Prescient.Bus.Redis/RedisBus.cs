@@ -13,9 +13,15 @@ public sealed class RedisBus(IConnectionMultiplexer redis)
 {
     private const string PublishOnce = """
         if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'EX', 604800) then
-          return redis.call('XADD', KEYS[1], '*', 'cycle', ARGV[1], 'payload', ARGV[2])
+          return redis.call('XADD', KEYS[1], '*', 'cycle', ARGV[1], 'payload', ARGV[2], 'part', ARGV[3])
         end
         return false
+        """;
+
+    private const string CompleteOnce = """
+        redis.call('SADD', KEYS[1], ARGV[1])
+        redis.call('EXPIRE', KEYS[1], 604800)
+        return redis.call('SCARD', KEYS[1])
         """;
 
     private IDatabase Db => redis.GetDatabase();
@@ -37,13 +43,26 @@ public sealed class RedisBus(IConnectionMultiplexer redis)
     }
 
     /// <summary>
-    /// Publishes <paramref name="payload"/> for <paramref name="cycle"/> on <paramref name="stream"/> unless it
-    /// was published there already; returns the new entry's id, or null when it was.
+    /// Publishes <paramref name="payload"/> for <paramref name="cycle"/> (its <paramref name="part"/>, when the
+    /// stage's work is cut in parts) on <paramref name="stream"/> unless it was published there already;
+    /// returns the new entry's id, or null when it was.
     /// </summary>
-    public async Task<string?> PublishAsync(string stream, string cycle, string payload)
+    public async Task<string?> PublishAsync(string stream, string cycle, string payload, MessagePart? part = null)
     {
-        var result = await Db.ScriptEvaluateAsync(PublishOnce, [stream, $"{stream}:published:{cycle}"], [cycle, payload]).ConfigureAwait(false);
+        var once = part is { } p ? $"{stream}:published:{cycle}:{p}" : $"{stream}:published:{cycle}";
+        var result = await Db.ScriptEvaluateAsync(PublishOnce, [stream, once], [cycle, payload, part?.ToString() ?? string.Empty]).ConfigureAwait(false);
         return result.IsNull ? null : (string?)result;
+    }
+
+    /// <summary>
+    /// Notes that <paramref name="part"/> of <paramref name="cycle"/>'s work on <paramref name="stream"/> is
+    /// done, and says whether every part of it now is (so the next stage is published by whichever part
+    /// ends last; a part done twice, after a crash, counts once).
+    /// </summary>
+    public async Task<bool> CompletePartAsync(string stream, string cycle, MessagePart part)
+    {
+        var done = (long)await Db.ScriptEvaluateAsync(CompleteOnce, [$"{stream}:done:{cycle}"], [part.Index]).ConfigureAwait(false);
+        return done >= part.Count;
     }
 
     /// <summary>
@@ -59,7 +78,7 @@ public sealed class RedisBus(IConnectionMultiplexer redis)
         }
 
         var fresh = await Db.StreamReadGroupAsync(stream, BusStreams.Group, consumer, StreamPosition.NewMessages, 1).ConfigureAwait(false);
-        return fresh is [var first, ..] ? new BusMessage(stream, first.Id!, Field(first, "cycle"), Field(first, "payload"), 1) : null;
+        return fresh is [var first, ..] ? Message(stream, first, 1) : null;
     }
 
     public Task AcknowledgeAsync(BusMessage message)
@@ -134,8 +153,11 @@ public sealed class RedisBus(IConnectionMultiplexer redis)
     {
         var pending = await Db.StreamPendingMessagesAsync(stream, BusStreams.Group, 1, RedisValue.Null, entry.Id, entry.Id).ConfigureAwait(false);
         var deliveries = pending is [var info, ..] ? info.DeliveryCount : 1;
-        return new BusMessage(stream, entry.Id!, Field(entry, "cycle"), Field(entry, "payload"), deliveries);
+        return Message(stream, entry, deliveries);
     }
+
+    private static BusMessage Message(string stream, StreamEntry entry, long deliveries) =>
+        new(stream, entry.Id!, Field(entry, "cycle"), Field(entry, "payload"), deliveries) { Part = MessagePart.Parse(Field(entry, "part")) };
 
     private static string Field(StreamEntry entry, string name) => (string?)entry[name] ?? string.Empty;
 }

@@ -38,9 +38,12 @@ public sealed class WorkerCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Simulate10Days_OnPostgresAndRedis_GivesTheFileStoresTradesAndFinalEquity()
     {
+        // Each morning's signals executed in parts of 7 on the bus (the in-process cycle takes them whole).
         var files = Path.Combine(_dir.Path, "files");
-        var onFiles = await CliRun.RunAsync("simulate", "--days", "10", "--data", files);
-        var onServers = await CliRun.RunAsync(["simulate", "--days", "10", .. Shared]);
+        var config = Path.Combine(_dir.Path, "parts.json");
+        await File.WriteAllTextAsync(config, """{ "Bus": { "ExecutionBatch": 7 } }""");
+        var onFiles = await CliRun.RunAsync("simulate", "--days", "10", "--data", files, "--config", config);
+        var onServers = await CliRun.RunAsync(["simulate", "--days", "10", .. Shared, "--config", config]);
 
         Assert.True(onFiles.ExitCode == 0, onFiles.Error);
         Assert.True(onServers.ExitCode == 0, onServers.Error);
@@ -53,32 +56,53 @@ public sealed class WorkerCommandTests : IAsyncLifetime, IDisposable
         var serverDays = await new PostgresHistoryStore(_db.Source).ReadPortfolioHistoryAsync(CancellationToken.None);
         Assert.Equal(10, serverDays.Count);
         Assert.Equal(fileDays.Select(d => (d.Date, d.Equity, d.Cash)), serverDays.Select(d => (d.Date, d.Equity, d.Cash)));
+        var parts = (await new PostgresRunLog(_db.Source).RecentAsync(100, CancellationToken.None)).Count(r => r.Summary.Contains("parts executed", StringComparison.Ordinal));
+        Assert.True(parts > 0, "no morning's signals were executed in parts");
     }
 
     [Fact]
     public async Task ACycle_SharedByWorkersOfEachRole_RunsEachStageOnce_AndChecks()
     {
-        var queued = await CliRun.RunAsync(["cycle", .. Shared]);
-        var quotes = await CliRun.RunAsync(["worker", "--role", "quotes", "--name", "q", "--until-idle", .. Shared]);
-        var signals = await CliRun.RunAsync(["worker", "--role", "signals", "--name", "s", "--until-idle", .. Shared]);
-        var execution = await CliRun.RunAsync(["worker", "--role", "execution", "--name", "e", "--until-idle", .. Shared]);
-        var check = await CliRun.RunAsync(["check", .. Shared]);
-        var status = await CliRun.RunAsync(["status", .. Shared]);
+        // Parts of 4 signals, shared by two execution workers at once.
+        var config = Path.Combine(_dir.Path, "parts.json");
+        await File.WriteAllTextAsync(config, """{ "Bus": { "ExecutionBatch": 4 } }""");
+        string[] shared = [.. Shared, "--config", config];
+        var queued = await CliRun.RunAsync(["cycle", .. shared]);
+        var quotes = await CliRun.RunAsync(["worker", "--role", "quotes", "--name", "q", "--until-idle", .. shared]);
+        var signals = await CliRun.RunAsync(["worker", "--role", "signals", "--name", "s", "--until-idle", .. shared]);
+        var entries = await Multiplexer.GetDatabase().StreamRangeAsync(BusStreams.SignalsGenerated);
+        var published = entries.SelectMany(e => JsonSerializer.Deserialize<List<Signal>>((string)e["payload"]!, PrescientJson.CompactOptions)!).ToList();
+        var execution = await Task.WhenAll(
+            CliRun.RunAsync(["worker", "--role", "execution", "--name", "e1", "--until-idle", .. shared]),
+            CliRun.RunAsync(["worker", "--role", "execution", "--name", "e2", "--until-idle", .. shared]));
+        var check = await CliRun.RunAsync(["check", .. shared]);
+        var status = await CliRun.RunAsync(["status", .. shared]);
 
-        foreach (var run in new[] { queued, quotes, signals, execution, check, status })
+        foreach (var run in new[] { queued, quotes, signals, execution[0], execution[1], check, status })
         {
             Assert.True(run.ExitCode == 0, run.Error + run.Output);
         }
 
         Assert.Contains("1 messages handled", quotes.Output, StringComparison.Ordinal);
         Assert.Contains("1 messages handled", signals.Output, StringComparison.Ordinal);
-        Assert.Contains("2 messages handled", execution.Output, StringComparison.Ordinal);
+        Assert.True(entries.Length > 1, $"the cycle's {published.Count} signals went out in {entries.Length} message(s)");
+        Assert.Equal(Enumerable.Range(0, entries.Length).Select(i => $"{i}/{entries.Length}"), entries.Select(e => (string)e["part"]!));
+        Assert.Equal(published.Count, published.Select(s => s.SignalId).Distinct().Count());
+        Assert.Equal(entries.Length + 1, execution.Sum(e => Handled(e.Output)));
         var traded = await new PostgresTradeLedger(_db.Source).ReadAllAsync(CancellationToken.None);
         Assert.NotEmpty(traded);
         Assert.Equal(traded.Count, traded.Select(t => t.SignalId).Distinct().Count());
+        Assert.Subset(published.Select(s => s.SignalId).ToHashSet(), traded.Select(t => t.SignalId!.Value).ToHashSet());
+        var marks = (await new PostgresRunLog(_db.Source).RecentAsync(20, CancellationToken.None)).Where(r => r.Summary.StartsWith("bus cycle", StringComparison.Ordinal)).ToList();
+        var mark = Assert.Single(marks);
+        Assert.Contains($"{entries.Length} parts executed", mark.Summary, StringComparison.Ordinal);
         Assert.Contains("bus cycle", status.Output, StringComparison.Ordinal);
         Assert.Contains("Work bus", status.Output, StringComparison.Ordinal);
+        Assert.Equal(0, (await new RedisBus(Multiplexer).StatusAsync()).Stages.Sum(s => s.Pending + s.Lag));
     }
+
+    private static int Handled(string output) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(output, @"(\d+) messages handled").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task TwoExecutionWorkers_RacingOnTheSameSignals_TradeEachOnce()
@@ -87,11 +111,14 @@ public sealed class WorkerCommandTests : IAsyncLifetime, IDisposable
         await CliRun.RunAsync(["worker", "--role", "quotes", "--until-idle", .. Shared]);
         await CliRun.RunAsync(["worker", "--role", "signals", "--until-idle", .. Shared]);
         var bus = new RedisBus(Multiplexer);
-        var payload = (string)(await Multiplexer.GetDatabase().StreamRangeAsync(BusStreams.SignalsGenerated))[0]["payload"]!;
-        var signals = JsonSerializer.Deserialize<List<Signal>>(payload, PrescientJson.CompactOptions)!;
+        var payloads = (await Multiplexer.GetDatabase().StreamRangeAsync(BusStreams.SignalsGenerated)).Select(e => (string)e["payload"]!).ToList();
+        var signals = payloads.SelectMany(p => JsonSerializer.Deserialize<List<Signal>>(p, PrescientJson.CompactOptions)!).ToList();
         for (var i = 0; i < 6; i++)
         {
-            await bus.PublishAsync(BusStreams.SignalsGenerated, $"again-{i}", payload);
+            for (var part = 0; part < payloads.Count; part++)
+            {
+                await bus.PublishAsync(BusStreams.SignalsGenerated, $"again-{i}", payloads[part], new MessagePart(part, payloads.Count));
+            }
         }
 
         var racers = await Task.WhenAll(
@@ -166,33 +193,6 @@ public sealed class WorkerCommandTests : IAsyncLifetime, IDisposable
         Assert.Empty(gone.Workers);
     }
 
-    [Fact]
-    public async Task TheBookCache_GivesBackEveryFieldExactly_AndRedisExpiresItWithinMaxBookAge()
-    {
-        var cache = new RedisBookCache(Multiplexer, TimeSpan.FromMinutes(5));
-        var token = Domain.Ids.TokenId.Create("71321045679252212594626385532706912750332728571942532289631379312455583992563");
-        var book = Domain.Books.OrderBook.Create(token, Domain.Ids.ConditionId.Create("0xabc"), [new(0.48m, 120.5m), new(0.47m, 30m)], [new(0.520m, 99.99m)]) with
-        {
-            TickSize = 0.01m,
-            MinOrderSize = 5m,
-            Timestamp = new DateTimeOffset(2026, 12, 3, 9, 0, 0, 123, TimeSpan.Zero),
-            LastTradePrice = 0.5m,
-            NegRisk = false,
-            Hash = "h1",
-        };
-
-        await cache.StoreAsync(new Dictionary<Domain.Ids.TokenId, Domain.Books.OrderBook> { [token] = book }, CancellationToken.None);
-        var got = await cache.GetAsync([token, Domain.Ids.TokenId.Create("absent")], CancellationToken.None);
-
-        var cached = Assert.Single(got).Value;
-        Assert.Equal(book.Bids, cached.Bids);
-        Assert.Equal(book.Asks, cached.Asks);
-        Assert.Equal(book with { }, cached with { }, new BookFields());
-        var ttl = await Multiplexer.GetDatabase().KeyTimeToLiveAsync("prescient:book:" + token.Value);
-        Assert.NotNull(ttl);
-        Assert.True(ttl <= TimeSpan.FromMinutes(5), $"expires in {ttl}");
-    }
-
     public async Task DisposeAsync()
     {
         await _redisDb.DisposeAsync();
@@ -200,16 +200,4 @@ public sealed class WorkerCommandTests : IAsyncLifetime, IDisposable
     }
 
     public void Dispose() => _dir.Dispose();
-
-    /// <summary>Every field of a book, levels included (records compare their lists by reference).</summary>
-    private sealed class BookFields : IEqualityComparer<Domain.Books.OrderBook>
-    {
-        public bool Equals(Domain.Books.OrderBook? x, Domain.Books.OrderBook? y) =>
-            x is not null && y is not null && x.TokenId == y.TokenId && x.ConditionId == y.ConditionId
-            && x.Bids.SequenceEqual(y.Bids) && x.Asks.SequenceEqual(y.Asks) && x.TickSize == y.TickSize
-            && x.MinOrderSize == y.MinOrderSize && x.Timestamp == y.Timestamp && x.LastTradePrice == y.LastTradePrice
-            && x.NegRisk == y.NegRisk && x.Hash == y.Hash;
-
-        public int GetHashCode(Domain.Books.OrderBook obj) => obj.TokenId.GetHashCode();
-    }
 }

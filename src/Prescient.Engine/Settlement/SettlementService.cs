@@ -14,9 +14,10 @@ namespace Prescient.Engine.Settlement;
 /// (<see cref="ResolutionRule"/>) as ledger records, exactly once: a settled position is gone from the
 /// next replay. One market whose reply is missing or unusable is that market's failure: it stays
 /// pending, is logged and counted, and the pass goes on. Only a source that cannot be reached at all
-/// fails the pass (and so the run).
+/// fails the pass (and so the run). With a shared <see cref="IMarketLookupCache"/> (the scale-out setup), a
+/// market looked up moments ago by another process is taken from it.
 /// </summary>
-public sealed partial class SettlementService(IMarketSource source, TimeProvider time, ILogger<SettlementService> logger)
+public sealed partial class SettlementService(IMarketSource source, TimeProvider time, ILogger<SettlementService> logger, IMarketLookupCache? cache = null)
 {
     /// <param name="portfolio">The ledger's portfolio; changed only through <paramref name="record"/>.</param>
     /// <param name="record">Appends a settlement record to the ledger, then applies it to <paramref name="portfolio"/>.</param>
@@ -32,7 +33,7 @@ public sealed partial class SettlementService(IMarketSource source, TimeProvider
             MarketLookup? lookup;
             try
             {
-                lookup = await source.LookupMarketAsync(position.MarketId, position.EventId, position.ConditionId, cancellationToken);
+                lookup = await LookupAsync(position, cancellationToken);
             }
             catch (MarketDataUnavailableException e) when (e.SourceReached)
             {
@@ -73,6 +74,22 @@ public sealed partial class SettlementService(IMarketSource source, TimeProvider
         }
 
         return new SettlementPass(settled, pending, time.GetUtcNow()) { Markets = markets };
+    }
+
+    private async Task<MarketLookup?> LookupAsync(Position position, CancellationToken cancellationToken)
+    {
+        if (cache is not null && await cache.GetAsync(position.MarketId, cancellationToken) is { } cached)
+        {
+            return cached;
+        }
+
+        var lookup = await source.LookupMarketAsync(position.MarketId, position.EventId, position.ConditionId, cancellationToken);
+        if (cache is not null && lookup is not null)
+        {
+            await cache.StoreAsync(position.MarketId, lookup, cancellationToken);
+        }
+
+        return lookup;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Settled market {MarketId} at {Payout} per share, realized {Pnl} USDC ({Detail})")]

@@ -24,6 +24,12 @@ public sealed record BusOptions
     /// <summary>How long a worker with nothing to do waits before it looks again. Default 200 ms.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Signals per execution message: a cycle with more is executed in parts of this many, which any
+    /// execution workers share (0: the whole cycle in one message). Default 50.
+    /// </summary>
+    public int ExecutionBatch { get; init; } = 50;
+
     public bool IsRedis => string.Equals(Kind, "redis", StringComparison.OrdinalIgnoreCase);
 
     public string? Validate() =>
@@ -32,6 +38,7 @@ public sealed record BusOptions
         : ClaimAfter <= TimeSpan.Zero ? "Bus:ClaimAfter must be positive."
         : MaxAttempts < 1 ? "Bus:MaxAttempts must be 1 or more."
         : PollInterval <= TimeSpan.Zero ? "Bus:PollInterval must be positive."
+        : ExecutionBatch < 0 ? "Bus:ExecutionBatch must be 0 (one message per cycle) or more."
         : null;
 }
 

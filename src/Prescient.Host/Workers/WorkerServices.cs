@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Prescient.Bus.Redis;
+using Prescient.Engine.Markets;
 using Prescient.Engine.Quotes;
 using Prescient.Engine.Trading;
 using StackExchange.Redis;
@@ -25,6 +26,9 @@ public static class WorkerServices
 
         // Books shared by the stages: the quotes stage stores them, an execution anywhere takes them while fresh.
         services.AddSingleton<IBookCache>(sp => new RedisBookCache(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<TradingOptions>>().Value.MaxBookAge));
+
+        // Held markets' lookups shared by the parts of a cycle's execution, whichever worker runs each.
+        services.AddSingleton<IMarketLookupCache>(sp => new RedisLookupCache(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<TradingOptions>>().Value.MaxBookAge));
         return services;
     }
 
