@@ -5,10 +5,10 @@
 #   2. signals → paper trades on Redis Streams with 1, 2 and 4 execution workers: the cycle's signals cut
 #      into messages of CHUNK signals each, worked by N workers at once until the bus is idle.
 # Each figure is the median of RUNS runs, every run on a fresh folder and database.
-#   bench/scaleout/run.sh [RUNS=3] [CHUNK=5]
+#   bench/scaleout/run.sh [RUNS=3] [CHUNK=25]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-runs=${1:-3} chunk=${2:-5}
+runs=${1:-3} chunk=${2:-25}
 "$root/scripts/services" up postgres redis >/dev/null
 eval "$("$root/scripts/services" env)"
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
@@ -40,31 +40,25 @@ for store in files postgres; do
 done
 
 echo "2. signals → paper trades with N execution workers ($chunk signals per message, median of $runs)"
-redis_cli() { redis-cli -h 127.0.0.1 -p 56379 "$@"; }
+cat >"$work/parts.json" <<JSON
+{ "Sample": { "Events": 1500 }, "Trading": { "MaxTotalExposure": 1000000, "CashReserve": 0, "InitialCash": 1000000 },
+  "Bus": { "ExecutionBatch": $chunk } }
+JSON
+redis_db=9
 for workers in 1 2 4; do
   for r in $(seq "$runs"); do
-    fresh_db "bench_workers_${workers}_$r"; redis_cli flushall >/dev/null
-    S=(--store postgres --bus redis --redis 127.0.0.1:56379 --data "$work/w$workers-$r")
-    cli cycle "${S[@]}" >/dev/null
-    cli worker --role quotes --until-idle "${S[@]}" >/dev/null
-    cli worker --role signals --until-idle "${S[@]}" >/dev/null
-    # The one signals message, taken off the bus and cut into messages of $chunk signals each.
-    python3 - "$chunk" <<'PY'
-import json, subprocess, sys
-chunk = int(sys.argv[1])
-r = lambda *a: subprocess.run(["redis-cli", "-h", "127.0.0.1", "-p", "56379", *a], check=True, capture_output=True, text=True).stdout
-out = r("--raw", "xrange", "prescient:signals-generated", "-", "+").split("\n")
-payload = out[out.index("payload") + 1]
-signals = json.loads(payload)
-r("xtrim", "prescient:signals-generated", "maxlen", "0")
-for i in range(0, len(signals), chunk):
-    r("xadd", "prescient:signals-generated", "*", "cycle", f"bench-{i}", "payload", json.dumps(signals[i:i + chunk]))
-PY
+    fresh_db "bench_workers_${workers}_$r"; redis-cli -h 127.0.0.1 -p 56379 -n "$redis_db" flushdb >/dev/null
+    S=(--store postgres --bus redis --redis "127.0.0.1:56379,defaultDatabase=$redis_db" --data "$work/w$workers-$r")
+    "$root/prescient" cycle "${S[@]}" --config "$work/parts.json" >/dev/null
+    "$root/prescient" worker --role quotes --until-idle "${S[@]}" --config "$work/parts.json" >/dev/null
+    # The signals stage cuts the cycle's signals into messages of $chunk (Bus:ExecutionBatch).
+    "$root/prescient" worker --role signals --until-idle "${S[@]}" --config "$work/parts.json" >/dev/null
+    parts=$(redis-cli -h 127.0.0.1 -p 56379 -n "$redis_db" xlen prescient:signals-generated)
     t0=$(now)
-    for w in $(seq "$workers"); do cli worker --role execution --name "e$w" --until-idle "${S[@]}" >/dev/null & done
+    for w in $(seq "$workers"); do "$root/prescient" worker --role execution --name "e$w" --until-idle "${S[@]}" --config "$work/parts.json" >/dev/null & done
     wait
     t1=$(now)
     n=$(trades "${S[@]}")
-    awk -v a="$t0" -v b="$t1" -v n="$n" 'BEGIN {print b - a, n}'
-  done | sort -g | awk -v w="$workers" '{t[NR]=$1; n[NR]=$2} END {m=int((NR+1)/2); printf "  %d worker(s): %d trades in %.2f s: %.1f trades/s\n", w, n[m], t[m], n[m]/t[m]}'
+    awk -v a="$t0" -v b="$t1" -v n="$n" -v p="$parts" 'BEGIN {print b - a, n, p}'
+  done | sort -g | awk -v w="$workers" '{t[NR]=$1; n[NR]=$2; p[NR]=$3} END {m=int((NR+1)/2); printf "  %d worker(s): %d trades from %d messages in %.2f s: %.1f trades/s\n", w, n[m], p[m], t[m], n[m]/t[m]}'
 done
