@@ -193,6 +193,18 @@ public sealed class WorkerCommandTests : IAsyncLifetime, IDisposable
         Assert.Empty(gone.Workers);
     }
 
+    [Fact]
+    public async Task AWorkerAskedToStop_BySigterm_StopsCleanly_SaysWhatItHandled_AndLeavesTheStatus()
+    {
+        using var worker = CliProcess.Start(["worker", "--role", "execution", "--name", "term-1", .. Shared]);
+        await worker.WaitForOutputAsync("Ctrl+C");
+        await worker.TerminateAsync();
+
+        Assert.True(worker.Process.ExitCode == 0, await worker.Error);
+        Assert.Contains("Worker term-1 stopped: 0 messages handled", (await worker.Output).ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.False(await Multiplexer.GetDatabase().KeyExistsAsync("prescient:worker:term-1"));
+    }
+
     public async Task DisposeAsync()
     {
         await _redisDb.DisposeAsync();

@@ -24,9 +24,9 @@ internal static class ConfigCommand
         var set = new Command("set", "Set a live strategy setting (checked by the strategy first).") { key, value };
         set.SetAction(async (parse, ct) =>
         {
-            var (settings, configKey, logs) = Open(context, parse, parse.GetValue(key)!);
-            using var _ = logs;
-            var logger = logs.CreateLogger("Prescient.Config");
+            using var session = Open(context, parse, parse.GetValue(key)!);
+            var (settings, configKey) = (session.Settings, session.Key);
+            var logger = session.Logs.CreateLogger("Prescient.Config");
             var live = new Dictionary<string, string>(await settings.ReadAsync()) { [configKey] = parse.GetValue(value)! };
             var strategy = LiveSignals.Build(context.Options.BuildConfiguration(parse), live);
             await settings.SetAsync(configKey, parse.GetValue(value)!);
@@ -39,9 +39,9 @@ internal static class ConfigCommand
         var unset = new Command("unset", "Remove a live strategy setting.") { unsetKey };
         unset.SetAction(async (parse, ct) =>
         {
-            var (settings, configKey, logs) = Open(context, parse, parse.GetValue(unsetKey)!);
-            using var _ = logs;
-            var logger = logs.CreateLogger("Prescient.Config");
+            using var session = Open(context, parse, parse.GetValue(unsetKey)!);
+            var (settings, configKey) = (session.Settings, session.Key);
+            var logger = session.Logs.CreateLogger("Prescient.Config");
             var removed = await settings.RemoveAsync(configKey);
             logger.LogInformation("Live setting {Key} removed ({Removed})", configKey, removed);
             context.Console.WriteLine(removed ? $"{configKey} removed: the configuration's own value applies from the next signal run." : $"{configKey} was not set.");
@@ -50,9 +50,8 @@ internal static class ConfigCommand
         var list = new Command("list", "The live strategy settings now set.");
         list.SetAction(async (parse, ct) =>
         {
-            var (settings, _, logs) = Open(context, parse, null);
-            logs.Dispose();
-            var all = await settings.ReadAsync();
+            using var session = Open(context, parse, null);
+            var all = await session.Settings.ReadAsync();
             context.Console.WriteLine(all.Count == 0 ? "No live settings: the configuration's own apply." : string.Join(Environment.NewLine, all.Select(p => $"{p.Key} = {p.Value}")));
             return 0;
         });
@@ -72,16 +71,25 @@ internal static class ConfigCommand
     /// <summary>
     /// The settings hash at --redis, <paramref name="key"/> as the configuration key it names
     /// (strategy.threshold → Strategy:Threshold; refused unless a strategy's options have it), and a
-    /// logger factory writing to the data folder's log (dispose it to flush).
+    /// logger factory writing to the data folder's log; disposing it flushes the log and closes the connection.
     /// </summary>
-    private static (RedisSettings Settings, string Key, ILoggerFactory Logs) Open(CliContext context, ParseResult parse, string? key)
+    private static Session Open(CliContext context, ParseResult parse, string? key)
     {
         var configuration = context.Options.BuildConfiguration(parse);
         var redis = configuration["Bus:Redis"] is { Length: > 0 } address ? address : throw new SettingsException("config needs --redis host:port (e.g. 127.0.0.1:56379).");
         var configKey = key is null ? string.Empty : ConfigKey(key);
         var settings = PrescientSettings.From(configuration);
-        var logs = LoggerFactory.Create(b => b.AddPrescientLogging(configuration, settings.DataDirectory, TimeProvider.System));
-        return (new RedisSettings(WorkerServices.Connect(redis)), configKey, logs);
+        var connection = WorkerServices.Connect(redis);
+        return new Session(new RedisSettings(connection), configKey, LoggerFactory.Create(b => b.AddPrescientLogging(configuration, settings.DataDirectory, TimeProvider.System)), connection);
+    }
+
+    private sealed record Session(RedisSettings Settings, string Key, ILoggerFactory Logs, IDisposable Connection) : IDisposable
+    {
+        public void Dispose()
+        {
+            Logs.Dispose();
+            Connection.Dispose();
+        }
     }
 
     private static string ConfigKey(string key)

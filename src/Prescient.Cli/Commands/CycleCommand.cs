@@ -42,7 +42,7 @@ internal static class CycleCommand
         using var connection = WorkerServices.Connect(address);
         var bus = new RedisBus(connection);
         await bus.EnsureGroupsAsync();
-        var cycle = $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid().ToString("N")[..8]}";
+        var cycle = $"{TimeProvider.System.GetUtcNow():yyyyMMddTHHmmssfff}-{Guid.NewGuid().ToString("N")[..8]}";
         var id = await bus.PublishAsync(BusStreams.CycleRequested, cycle, string.Empty);
         context.Console.MarkupLineInterpolated($"Cycle [bold]{cycle}[/] queued on {address} ({id}): `prescient worker`s run its stages; `prescient status --bus redis --redis {address}` shows them.");
         return 0;

@@ -24,6 +24,11 @@ public sealed partial class PipelineWorker(RedisBus bus, PipelineStages stages, 
         {
             await LoopAsync(role, consumer, streams, untilIdle, counts, cancellationToken);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped (Ctrl+C, SIGTERM): a message in hand stays pending, for this or another worker to claim.
+            LogStopped(logger, consumer);
+        }
         finally
         {
             await bus.GoneAsync(consumer);
@@ -100,6 +105,9 @@ public sealed partial class PipelineWorker(RedisBus bus, PipelineStages stages, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Worker {Consumer} ({Role}) reading {Streams}")]
     private static partial void LogStarted(ILogger logger, string consumer, WorkerRole role, string streams);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {Consumer} stopped on request")]
+    private static partial void LogStopped(ILogger logger, string consumer);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Stream} {Id} failed on delivery {Deliveries}: {Problem}; left pending for a retry")]
     private static partial void LogFailed(ILogger logger, Exception exception, string stream, string id, long deliveries, string problem);
