@@ -78,6 +78,7 @@ public sealed class PrescientApi : IAsyncDisposable
             builder.Services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
             builder.Services.AddSingleton<DashboardNotifier>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardNotifier>());
+            builder.Services.AddHostedService(sp => new LedgerFollower(sp.GetRequiredService<DashboardNotifier>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Engine.Storage.ILedgerNotifications>()));
             builder.Services.AddHostedService(sp => new Observability.ServeMetrics(sp.GetRequiredService<Engine.Runs.RunGuard>(), sp.GetRequiredService<Engine.TimeSeries.ITimeSeriesSink>(), sp.GetService<ILiveFeedStatus>(), sp.GetService<Bus.Redis.RedisBus>()));
             if (configuration.GetValue("Feed:Enabled", true))
             {

@@ -29,6 +29,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.TryAddSingleton<IStoreLease, PostgresLease>();
         services.TryAddSingleton<IStoreStartup, PostgresStoreStartup>();
         services.TryAddSingleton<IStateDocuments, PostgresStateDocuments>();
+        services.TryAddSingleton<ILedgerNotifications, PostgresLedgerNotifications>();
         services.TryAddSingleton<IMarketDataStore>(sp => new PostgresMarketDataStore(
             sp.GetRequiredService<FileMarketDataStore>(), sp.GetRequiredService<DataFolder>(), sp.GetRequiredService<NpgsqlDataSource>()));
         return services;
