@@ -22,19 +22,22 @@ public sealed class RecordedBacktestAgreementExitTests : IDisposable
     private static readonly DateOnly Start = new(2026, 1, 5);
     private readonly TempDirectory _dir = new();
 
-    public static TheoryData<string, string> Rules => new()
+    /// <summary>Each rule alone, and on the sample's hard cases too (thin best levels: partial sells; ghost books: refused bids; midday resolutions).</summary>
+    public static TheoryData<string, string, bool> Rules => new()
     {
-        { "TakeProfit", "0.05" },
-        { "StopLoss", "0.05" },
-        { "HoursBeforeEnd", "2400" },
+        { "TakeProfit", "0.05", false },
+        { "StopLoss", "0.05", false },
+        { "HoursBeforeEnd", "2400", false },
+        { "TakeProfit", "0.05", true },
+        { "StopLoss", "0.05", true },
     };
 
     [Theory]
     [MemberData(nameof(Rules))]
-    public async Task BacktestOfARecordedSimulationWithExits_GivesItsSellsTradesAndEquity(string rule, string value)
+    public async Task BacktestOfARecordedSimulationWithExits_GivesItsSellsTradesAndEquity(string rule, string value, bool allScenarios)
     {
         const int days = 6;
-        var configuration = Configuration(rule, value);
+        var configuration = Configuration(rule, value, allScenarios);
         await SimulationRunner.RunAsync(configuration, new SimulationOptions { Days = days, Start = Start, Record = true }, static _ => { }, null, CancellationToken.None);
 
         await using var runtime = await PrescientRuntime.StartAsync(configuration, static _ => { }, CancellationToken.None, market: MarketUse.None);
@@ -55,13 +58,19 @@ public sealed class RecordedBacktestAgreementExitTests : IDisposable
         Assert.Equal(sells.Length, BacktestStatistics.Compute(result).Sells);
     }
 
-    private IConfiguration Configuration(string rule, string value) =>
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private IConfiguration Configuration(string rule, string value, bool allScenarios)
+    {
+        var settings = new Dictionary<string, string?> { ["Data"] = _dir.Path, ["Sample:Events"] = "120", ["Exits:" + rule] = value };
+        if (allScenarios)
         {
-            ["Data"] = _dir.Path,
-            ["Sample:Events"] = "120",
-            ["Exits:" + rule] = value,
-        }).Build();
+            foreach (var name in new[] { "MarketsWithoutEvents", "ThinBestLevels", "GhostBooks", "MiddayResolutions" })
+            {
+                settings["Sample:Scenarios:" + name] = "true";
+            }
+        }
+
+        return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+    }
 
     public void Dispose() => _dir.Dispose();
 }
