@@ -137,7 +137,7 @@ public sealed class RecordedBacktestService(
         var result = strategy.Generate(new StrategyContext(refreshed.Markets, quotes, portfolio, now) { Day = calendar.DayOf(now) });
         var markets = RefreshQuotes.ByMarket(refreshed, now, trading.Value.MaxSignalAge);
         var open = result.Signals.Where(s => !portfolio.HasExecuted(s.SignalId)).ToArray();
-        var wanted = open.Select(s => (s.MarketId, s.TokenId)).Concat(portfolio.Positions.Select(p => (p.MarketId, p.TokenId))).ToArray();
+        var wanted = open.Select(s => (s.MarketId, s.TokenId)).ToArray();
         var books = source.Books(wanted.Select(w => w.TokenId).Concat(Positions.BookMarks.Twins(wanted, markets)));
         var feeRates = new FeeRates(source, NullLogger.Instance);
         if (exiting.Enabled)
