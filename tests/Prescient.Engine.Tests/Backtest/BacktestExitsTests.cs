@@ -68,6 +68,31 @@ public sealed class BacktestExitsTests
     }
 
     [Fact]
+    public async Task RunAsync_ThinBids_SellPartOnTheDayTheRuleFiresAndTheRestTheNextDay_OnePositionClosed()
+    {
+        var harness = new BacktestHarness();
+        harness.AddMarket("e1", "1", h => h < 30 ? 0.70m : 0.97m, hours: 24 * 3);
+
+        // 100 shares a level: the buy takes the NO asks 0.31, 0.32, 0.33 (300 shares); at YES 0.97 the NO
+        // book has two bids (0.02, 0.01: the YES asks stop at 0.99), so the stop loss sells 200, then 100 the next day.
+        var strategy = new Engine.Signals.ThresholdStrategy(Microsoft.Extensions.Options.Options.Create(new Engine.Signals.ThresholdStrategyOptions { MinBookDepth = 50m }));
+        var result = await harness.RunAsync(days: 3, strategy: strategy, options: Hourly with { LevelShares = 100m }, exits: new ExitOptions { StopLoss = 0.30m });
+
+        var buy = Assert.Single(result.Trades, t => t.Trade.Kind == TradeKind.Buy);
+        Assert.Equal(300m, buy.Trade.Shares.Value);
+        var sells = result.Trades.Where(t => t.Trade.Kind == TradeKind.Sell).Select(t => t.Trade).ToArray();
+        Assert.Equal(2, sells.Length);
+        Assert.Equal((Crossing, 200m, "20260102-1-sell_stop_loss"), (sells[0].ExecutedAt, sells[0].Shares.Value, sells[0].SignalId!.Value.Value));
+        Assert.Equal((new DateTimeOffset(2026, 1, 3, 0, 0, 0, TimeSpan.Zero), 100m, "20260103-1-sell_stop_loss"), (sells[1].ExecutedAt, sells[1].Shares.Value, sells[1].SignalId!.Value.Value));
+        Assert.Equal(0, result.Days[^1].OpenPositions);
+
+        var summary = BacktestStatistics.Compute(result);
+        Assert.Equal(2, summary.Sells);
+        Assert.Equal(1, summary.ClosedPositions);
+        Assert.Equal(sells.Sum(s => s.RealizedPnl!.Value.Value), summary.Expectancy);
+    }
+
+    [Fact]
     public async Task RunAsync_HoursBeforeEnd_SellsTheGivenHoursBeforeTheMarketsEndDate()
     {
         var harness = new BacktestHarness();
