@@ -11,7 +11,7 @@ using Spectre.Console;
 namespace Prescient.Cli.Commands;
 
 /// <summary>
-/// <c>prescient backtest --from D --to D [--strategy NAME] [--step 1h|1d] [--history cache|daily] [--fills synthetic|recorded]</c>:
+/// <c>prescient backtest --from D --to D [--strategy NAME] [--step 1h|1d] [--history cache|daily|feed [--feed-tape PATH]] [--fills synthetic|recorded]</c>:
 /// replays recorded prices (on synthetic books) or a recorded run's tapes (on its books) through the strategy and the
 /// paper executor, then a table and the files of <c>backtests/</c>.
 /// </summary>

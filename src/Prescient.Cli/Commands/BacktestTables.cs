@@ -27,7 +27,12 @@ internal static class BacktestTables
         table.AddRow("Exposure / turnover", $"{P(s.Exposure)} / {N(s.Turnover)}");
         table.AddRow("Fees / slippage paid", $"{CliFormat.Usdc(s.FeesPaid)} / {CliFormat.Usdc(s.SlippagePaid)}");
         table.AddRow("Brier / log loss", $"{N(s.BrierScore)} / {N(s.LogLoss)}");
-        table.AddRow("Buys / settlements / open", $"{s.Buys:N0} / {s.Settlements:N0} / {s.OpenPositions:N0}");
+        table.AddRow("Buys / sells / settlements / open", $"{s.Buys:N0} / {s.Sells:N0} / {s.Settlements:N0} / {s.OpenPositions:N0}");
+        if (s.Sells > 0)
+        {
+            table.AddRow("Exits", string.Join(", ", s.Exits.Select(x => $"{x.Key} {x.Value:N0}")));
+        }
+
         table.AddRow("Signals / rejected", $"{r.Signals:N0} / {r.Rejections.Values.Sum():N0} ({string.Join(", ", r.Rejections.OrderBy(x => x.Key).Select(x => $"{CliFormat.Code(x.Key)} {x.Value}"))})");
         table.AddRow("Points replayed", r.PointsPassed.ToString("N0", CultureInfo.InvariantCulture));
         table.AddRow("Duration", r.Duration.TotalSeconds.ToString("0.00 s", CultureInfo.InvariantCulture));

@@ -1,7 +1,11 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Prescient.Engine.MarketHistory;
+using Prescient.Engine.Storage;
 using Prescient.Host.Hosting;
+using Prescient.Polymarket.MarketHistory;
+using Prescient.Storage.Files;
 using Prescient.Storage.Files.MarketHistory;
 
 namespace Prescient.Cli.Commands;
@@ -15,9 +19,11 @@ internal sealed class ReplayOptions
 
     public Option<string> Step { get; } = new("--step") { Description = "Time between decisions: 1h or 1d (default Backtest:Step, 1 day)." };
 
-    public Option<string> History { get; } = new("--history") { Description = "cache: pricehistory/ of `history fetch` (default); daily: markets/daily_prices_*.json." };
+    public Option<string> History { get; } = new("--history") { Description = "cache: pricehistory/ of `history fetch` (default); daily: markets/daily_prices_*.json; feed: a recorded market WebSocket tape (--feed-tape)." };
 
-    public IEnumerable<Option> All => [From, To, Step, History];
+    public Option<string> FeedTape { get; } = new("--feed-tape") { Description = "With --history feed: a file of recorded market-channel frames (separated by ;; or line breaks), or a folder of them (*.txt, *.jsonl); default the data folder's feed/." };
+
+    public IEnumerable<Option> All => [From, To, Step, History, FeedTape];
 
     /// <summary>The range given, or a one-line settings error when a day does not read or the range is backwards.</summary>
     public (DateOnly From, DateOnly To) Range(ParseResult parse)
@@ -49,6 +55,19 @@ internal sealed class ReplayOptions
     {
         null or "cache" => services.GetRequiredService<CachedMarketHistory>(),
         "daily" => services.GetRequiredService<DailyPricesMarketHistory>(),
-        var other => throw new SettingsException($"--history must be cache or daily, not '{other}'."),
+        "feed" => Feed(parse.GetValue(FeedTape) ?? Path.Combine(services.GetRequiredService<DataFolder>().Root, "feed"), services),
+        var other => throw new SettingsException($"--history must be cache, daily or feed, not '{other}'."),
     };
+
+    private static FeedTapeMarketHistory Feed(string path, IServiceProvider services)
+    {
+        try
+        {
+            return new FeedTapeMarketHistory(path, services.GetService<IMarketDataStore>(), services.GetRequiredService<ILogger<FeedTapeMarketHistory>>());
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new SettingsException(e.Message);
+        }
+    }
 }

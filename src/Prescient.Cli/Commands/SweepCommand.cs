@@ -12,7 +12,7 @@ namespace Prescient.Cli.Commands;
 
 /// <summary>
 /// <c>prescient sweep --from D --to D --grid name=a:b:step --grid name=a,b [--sort sharpe] [--split 0.7]
-/// [--strategy NAME] [--step 1h|1d] [--history cache|daily]</c>: one backtest a grid point (and one each
+/// [--strategy NAME] [--step 1h|1d] [--history cache|daily|feed [--feed-tape PATH]]</c>: one backtest a grid point (and one each
 /// in-sample and out-of-sample) on every core, then a table and the files of <c>backtests/sweep_…</c>.
 /// </summary>
 internal static class SweepCommand

@@ -222,7 +222,9 @@ public sealed class BacktestEngine
             var market = _byMarket[signal.MarketId];
             var (yesBook, noBook) = _books.Books(market.Yes, market.No, market.Row.ConditionId, market.LatestYesPrice!.Value, market.Tick, market.Row.MinOrderSize, now);
             var buysYes = signal.TokenId == market.Yes;
-            var decision = _executor.Decide(signal, market.AsOf!.ToMarket(), buysYes ? yesBook : noBook, buysYes ? noBook : yesBook, Portfolio, now, _source);
+            var decision = _hook?.Refuse(signal, _step) is { } refused
+                ? ExecutionDecision.Reject(refused)
+                : _executor.Decide(signal, market.AsOf!.ToMarket(), buysYes ? yesBook : noBook, buysYes ? noBook : yesBook, Portfolio, now, _source);
             if (decision.IsTrade)
             {
                 Record(decision.Trade, FillModel.Synthetic);

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Prescient.Domain.Ids;
+using Prescient.Domain.Trading;
+using Prescient.Engine.Calendar;
+using Prescient.Engine.Exits;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.MarketHistory;
 using Prescient.Engine.Markets;
@@ -15,6 +18,7 @@ namespace Prescient.Engine.Backtest;
 /// <c>prescient backtest</c>: the binary markets of the last refresh that have recorded prices, replayed
 /// month by month from an <see cref="IMarketHistory"/> through <see cref="BacktestEngine"/> with the
 /// configured strategy and the paper executor. Only the months' points are in memory, one month at a time.
+/// When the <c>Exits</c> section turns a rule on, <see cref="BacktestExits"/> sells held positions by the paper rules.
 /// </summary>
 public sealed class BacktestService(
     IMarketDataStore store,
@@ -22,8 +26,10 @@ public sealed class BacktestService(
     IOptions<TradingOptions> trading,
     IOptions<BacktestOptions> options,
     TimeProvider time,
-    IEventParser? events = null)
+    IEventParser? events = null,
+    IOptions<ExitOptions>? exits = null)
 {
+    /// <param name="hook">A hook of each step; with exits on, it runs after them.</param>
     public async Task<BacktestResult> RunAsync(BacktestRequest request, IMarketHistory history, IProgress<BacktestProgress>? progress, CancellationToken cancellationToken, IStepHook? hook = null)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -58,7 +64,11 @@ public sealed class BacktestService(
         }
 
         var executor = new PaperExecutor(trading, strategy);
-        var engine = new BacktestEngine(strategy, executor, new SyntheticBookModel(settings), markets, trading.Value.InitialCash, snapshot.Source.Name, hook);
+        var books = new SyntheticBookModel(settings);
+        var exitHook = exits?.Value is { Enabled: true } rules
+            ? new BacktestExits(new ExitExecutor(Options.Create(rules), trading, TradingCalendar.Utc), books, snapshot.Source.Name, hook)
+            : null;
+        var engine = new BacktestEngine(strategy, executor, books, markets, trading.Value.InitialCash, snapshot.Source.Name, exitHook ?? hook);
         var total = (end - start).Ticks / settings.Step.Ticks;
         var buffer = new HistoryPoint[31 * 24];
         HistoryMonth? loaded = null;
@@ -101,7 +111,7 @@ public sealed class BacktestService(
             Options = settings,
             Trades = engine.Trades,
             Days = engine.Days,
-            Rejections = engine.Rejections,
+            Rejections = exitHook is null ? engine.Rejections : Merge(engine.Rejections, exitHook.Rejections),
             Markets = markets.ToDictionary(m => m.Row.MarketId, m => m.Row),
             Categories = await CategoriesAsync(cancellationToken).ConfigureAwait(false),
             TokensWithoutMarket = tokens.Count(t => !used.Contains(t)),
@@ -124,6 +134,17 @@ public sealed class BacktestService(
 
         return all.LastOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new ArgumentException($"Unknown strategy '{name}': the strategies configured are {string.Join(", ", all.Select(s => s.Name).Distinct())}.", nameof(name));
+    }
+
+    private static Dictionary<RejectionReason, int> Merge(IReadOnlyDictionary<RejectionReason, int> buys, IReadOnlyDictionary<RejectionReason, int> exits)
+    {
+        var all = buys.ToDictionary();
+        foreach (var (reason, count) in exits)
+        {
+            all[reason] = all.GetValueOrDefault(reason) + count;
+        }
+
+        return all;
     }
 
     /// <summary>Every point of <paramref name="token"/> in [from, to) into <paramref name="buffer"/> (grown when needed), and how many.</summary>

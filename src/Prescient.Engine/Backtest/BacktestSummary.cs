@@ -28,7 +28,7 @@ public sealed record BacktestSummary
 
     public decimal? Sortino { get; init; }
 
-    /// <summary>Closed positions (settled or sold) with realized P&amp;L &gt; 0 / closed positions.</summary>
+    /// <summary>Closed positions (sold out or settled; a partial exit and the settlement of the rest are one) with realized P&amp;L &gt; 0 / closed positions.</summary>
     public decimal? WinRate { get; init; }
 
     /// <summary>Σ winning P&amp;L / |Σ losing P&amp;L| over closed positions.</summary>
@@ -57,6 +57,12 @@ public sealed record BacktestSummary
     public required int Days { get; init; }
 
     public required int Buys { get; init; }
+
+    /// <summary>Sell records: exits (a partial exit and the later sell of its rest are two).</summary>
+    public int Sells { get; init; }
+
+    /// <summary>The sells by the exit rule that made them: <c>sell_take_profit</c>, <c>sell_stop_loss</c>, <c>sell_before_end</c> (absent: none).</summary>
+    public IReadOnlyDictionary<string, int> Exits { get; init; } = new Dictionary<string, int>();
 
     public required int Settlements { get; init; }
 

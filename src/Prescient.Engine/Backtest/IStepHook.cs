@@ -1,4 +1,5 @@
 using Prescient.Domain.Positions;
+using Prescient.Domain.Signals;
 using Prescient.Domain.Trading;
 
 namespace Prescient.Engine.Backtest;
@@ -10,6 +11,12 @@ namespace Prescient.Engine.Backtest;
 public interface IStepHook
 {
     void OnStep(BacktestStep step);
+
+    /// <summary>
+    /// A refusal of a buy <paramref name="signal"/> of this step before the paper executor decides it (exits:
+    /// a market an exit sold today is not bought back, <see cref="RejectionReason.ExitedToday"/>), or null to let it decide.
+    /// </summary>
+    Rejection? Refuse(Signal signal, BacktestStep step) => null;
 }
 
 /// <summary>What a hook sees of a step: now, the look-ahead-safe window, the markets, the portfolio, and a way to record a ledger record (applied at once).</summary>

@@ -52,6 +52,15 @@ public sealed class ExitExecutor
         _exits.Enabled && ExitIds.AnyExecuted(portfolio, _calendar.DayOf(now), market);
 
     /// <summary>
+    /// The rule that fires on <paramref name="position"/> at <paramref name="bestBid"/> (null: no bid), or null
+    /// when none does or the rules are off: <see cref="ExitRules.Evaluate"/> on these options. A cheap
+    /// pre-check for a caller that builds books only for positions a rule may sell: null here means
+    /// <see cref="Decide"/> gives null too, whatever the book.
+    /// </summary>
+    public ExitTrigger? Trigger(Position position, decimal? bestBid, DateTimeOffset? endDate, DateTimeOffset now) =>
+        _exits.Enabled ? ExitRules.Evaluate(_exits, position, bestBid, endDate, now) : null;
+
+    /// <summary>
     /// Null when no rule fires, the market is closed (settlement's business) or unknown, or the
     /// position's market already sold today. Otherwise the sell, or its rejection: not accepting
     /// orders, no book or a stale one, a refused book, fee unknown, no bid within the floor, or fewer

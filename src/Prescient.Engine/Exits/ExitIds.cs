@@ -20,6 +20,25 @@ public static class ExitIds
         return Enum.GetValues<ExitReason>().Any(r => portfolio.HasExecuted(For(day, market, r)));
     }
 
+    /// <summary>The rule that made a sell with signal id <paramref name="id"/> (its code is the id's tail), or null for another id.</summary>
+    public static ExitReason? ReasonOf(SignalId? id)
+    {
+        if (id is not { } value)
+        {
+            return null;
+        }
+
+        foreach (var reason in Enum.GetValues<ExitReason>())
+        {
+            if (value.Value.EndsWith("-" + Code(reason), StringComparison.Ordinal))
+            {
+                return reason;
+            }
+        }
+
+        return null;
+    }
+
     public static string Code(ExitReason reason) => reason switch
     {
         ExitReason.BeforeEnd => "sell_before_end",

@@ -3,7 +3,7 @@ namespace Prescient.Engine.Sweeps;
 /// <summary>
 /// The names <c>--grid</c> takes and the configuration key each sets for a strategy. A name with a ':'
 /// is a configuration key as it stands (<c>Strategy:Longshot:Stake</c>), so a strategy of one's own can be
-/// swept too. The exit rules are known names, but a backtest does not run exits yet, so they are refused.
+/// swept too. The exit rules (section <c>Exits</c>) are names for every strategy: a backtest runs them.
 /// </summary>
 public static class SweepParameters
 {
@@ -51,14 +51,9 @@ public static class SweepParameters
             return name;
         }
 
-        if (Own(strategy).TryGetValue(name, out var key) || Any.TryGetValue(name, out key))
+        if (Own(strategy).TryGetValue(name, out var key) || Any.TryGetValue(name, out key) || Exits.TryGetValue(name, out key))
         {
             return key;
-        }
-
-        if (Exits.TryGetValue(name, out key))
-        {
-            throw new SweepInputException($"--grid {name} ({key}) cannot be swept yet: backtests do not run exit rules.");
         }
 
         throw new SweepInputException($"--grid {name} is not a parameter of {strategy}; known: {string.Join(", ", Known(strategy))} (or a configuration key such as Strategy:Stake).");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Prescient.Domain.History;
 using Prescient.Engine.Backtest;
+using Prescient.Engine.Exits;
 using Prescient.Storage.Files.Exports;
 using Prescient.Storage.Files.Json;
 
@@ -10,7 +11,7 @@ namespace Prescient.Storage.Files.Backtests;
 /// <summary>
 /// The report files of a backtest under <c>backtests/</c>: <c>backtest_FROM_TO_STRATEGY.json</c> (inputs,
 /// summary, calibration, P&amp;L groups, rejections) and, beside it, <c>…_trades.csv</c> (every record with
-/// its fill model), <c>…_equity.csv</c> (one row per day) and <c>…_summary.csv</c> (one row per figure).
+/// its fill model and, for a sell, the exit rule that made it), <c>…_equity.csv</c> (one row per day) and <c>…_summary.csv</c> (one row per figure).
 /// Same run, same bytes, but for <c>generated_at</c>.
 /// </summary>
 public sealed class BacktestFiles(DataFolder folder) : IBacktestReports
@@ -95,6 +96,12 @@ public sealed class BacktestFiles(DataFolder folder) : IBacktestReports
         yield return ("log_loss", CsvCell.Number(s.LogLoss));
         yield return ("days", CsvCell.Number(s.Days));
         yield return ("buys", CsvCell.Number(s.Buys));
+        yield return ("sells", CsvCell.Number(s.Sells));
+        foreach (var (code, count) in s.Exits)
+        {
+            yield return ("exits_" + code, CsvCell.Number(count));
+        }
+
         yield return ("settlements", CsvCell.Number(s.Settlements));
         yield return ("open_positions", CsvCell.Number(s.OpenPositions));
         foreach (var b in s.Calibration)
@@ -123,6 +130,7 @@ internal static class BacktestColumns
     [
         .. TradeColumns.All.Select(c => new CsvColumn<BacktestTrade>(c.Name, t => c.Cell(t.Trade))),
         new("fill_model", t => CsvCell.Text(t.FillModel)),
+        new("exit_rule", t => t.Trade.Kind == Domain.Trading.TradeKind.Sell && ExitIds.ReasonOf(t.Trade.SignalId) is { } rule ? CsvCell.Text(ExitIds.Code(rule)) : string.Empty),
     ];
 
     public static IReadOnlyList<CsvColumn<PortfolioDay>> Days { get; } =

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Prescient.Engine.Backtest;
+using Prescient.Engine.Exits;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Markets;
 using Prescient.Engine.MarketHistory;
@@ -39,16 +40,16 @@ internal sealed class BacktestHarness
         return row;
     }
 
-    public BacktestService Service(IStrategy? strategy = null, BacktestOptions? options = null)
+    public BacktestService Service(IStrategy? strategy = null, BacktestOptions? options = null, ExitOptions? exits = null)
     {
         var store = new InMemoryMarketDataStore
         {
             Markets = new MarketsSnapshot(Start.AddDays(60), MarketSourceInfo.Sample, Rows),
         };
         strategy ??= new ThresholdStrategy(Options.Create(new ThresholdStrategyOptions()));
-        return new BacktestService(store, [strategy], Options.Create(new TradingOptions()), Options.Create(options ?? new BacktestOptions()), new FrozenClock(Start));
+        return new BacktestService(store, [strategy], Options.Create(new TradingOptions()), Options.Create(options ?? new BacktestOptions()), new FrozenClock(Start), exits: exits is null ? null : Options.Create(exits));
     }
 
-    public Task<BacktestResult> RunAsync(int days, IStrategy? strategy = null, BacktestOptions? options = null) =>
-        Service(strategy, options).RunAsync(new BacktestRequest(DateOnly.FromDateTime(Start.UtcDateTime), DateOnly.FromDateTime(Start.UtcDateTime).AddDays(days - 1)), History, null, CancellationToken.None);
+    public Task<BacktestResult> RunAsync(int days, IStrategy? strategy = null, BacktestOptions? options = null, ExitOptions? exits = null) =>
+        Service(strategy, options, exits).RunAsync(new BacktestRequest(DateOnly.FromDateTime(Start.UtcDateTime), DateOnly.FromDateTime(Start.UtcDateTime).AddDays(days - 1)), History, null, CancellationToken.None);
 }

@@ -44,7 +44,6 @@ public sealed class SweepGridTests
     [InlineData("stake=", "name=a:b:step")]
     [InlineData("threshold=1e2", "not a number")]
     [InlineData("momentum=1,2", "known: half_spread, hours_before_end, level_shares, max_entry_price, max_spread, min_book_depth, stake, stop_loss, take_profit, threshold")]
-    [InlineData("take_profit=0.1,0.2", "backtests do not run exit rules")]
     [InlineData("threshold=0:1000:0.0001", "more than 1000")]
     public void Parse_BadInput_OneLineSayingWhat(string spec, string expected)
     {
@@ -52,6 +51,14 @@ public sealed class SweepGridTests
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Parse_ExitRules_MapToTheExitsSectionForEveryStrategy()
+    {
+        Assert.Equal("Exits:TakeProfit", SweepAxis.Parse("take_profit=0.1,0.2", "threshold").Key);
+        Assert.Equal("Exits:StopLoss", SweepAxis.Parse("stop_loss=0.1:0.3:0.1", "favourite").Key);
+        Assert.Equal("Exits:HoursBeforeEnd", SweepAxis.Parse("hours_before_end=24,48", "longshot").Key);
     }
 
     [Fact]

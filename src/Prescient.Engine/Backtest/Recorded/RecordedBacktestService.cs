@@ -7,6 +7,7 @@ using Prescient.Domain.Positions;
 using Prescient.Domain.Trading;
 using Prescient.Domain.Values;
 using Prescient.Engine.Calendar;
+using Prescient.Engine.Exits;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Quotes;
 using Prescient.Engine.Settlement;
@@ -21,7 +22,8 @@ namespace Prescient.Engine.Backtest.Recorded;
 /// A cycle step settles the held markets that resolved (<see cref="SettlementService"/> on the recorded
 /// lookups), runs the strategy on the recorded markets and quotes (as <see cref="SignalService"/> does)
 /// and decides each signal with <see cref="PaperExecutor.Decide"/> against the recorded books, with the
-/// recorded base fees (as <see cref="ExecutionService"/> does); an end-of-day step settles again and
+/// recorded base fees (as <see cref="ExecutionService"/> does), after the exits when the <c>Exits</c> section
+/// turns a rule on (<see cref="RecordedExits"/>, between the strategy and the buys, as there); an end-of-day step settles again and
 /// marks the positions at the recorded books (<see cref="BookMarks"/>, <see cref="PortfolioValuation"/>),
 /// one <see cref="PortfolioDay"/> per day. Nothing is read or written but the tapes: the ledger is in memory.
 /// </summary>
@@ -31,7 +33,8 @@ public sealed class RecordedBacktestService(
     IOptions<TradingOptions> trading,
     IOptions<BacktestOptions> options,
     TradingCalendar calendar,
-    TimeProvider time)
+    TimeProvider time,
+    IOptions<ExitOptions>? exits = null)
 {
     /// <summary>The name a recorded replay gives as its history in the report.</summary>
     public const string HistoryName = "tape";
@@ -53,6 +56,7 @@ public sealed class RecordedBacktestService(
         var source = new TapeMarketSource(info);
         var settlement = new SettlementService(source, clock, NullLogger<SettlementService>.Instance);
         var executor = new PaperExecutor(trading, strategy);
+        var exiting = new RecordedExits(new ExitExecutor(exits ?? Options.Create(new ExitOptions()), trading, calendar));
         var portfolio = new Portfolio(Usdc.Create(limits.InitialCash));
         var trades = new List<BacktestTrade>();
         var snapshots = new List<PortfolioDay>();
@@ -80,7 +84,7 @@ public sealed class RecordedBacktestService(
                     }
 
                     evaluations += refreshed.Markets.Count;
-                    signals += await TradeAsync(step, refreshed, strategy, executor, portfolio, source, trades, rejections, cancellationToken).ConfigureAwait(false);
+                    signals += await TradeAsync(step, refreshed, strategy, new Deciders(executor, exiting, pass), portfolio, source, trades, rejections, cancellationToken).ConfigureAwait(false);
                 }
                 else if (step.Kind == MarketTapeStepKind.EndOfDay)
                 {
@@ -115,9 +119,14 @@ public sealed class RecordedBacktestService(
         };
     }
 
-    /// <summary>The strategy on the cycle's markets and quotes, then each signal decided against the recorded books, in the strategy's order.</summary>
-    private async Task<int> TradeAsync(MarketTapeStep step, Storage.MarketsSnapshot refreshed, IStrategy strategy, PaperExecutor executor, Portfolio portfolio, TapeMarketSource source, List<BacktestTrade> trades, Dictionary<RejectionReason, int> rejections, CancellationToken cancellationToken)
+    /// <summary>
+    /// The strategy on the cycle's markets and quotes (the portfolio before the exits, as the signal run
+    /// reads it before the execution), then the exits, then each signal decided against the recorded
+    /// books, in the strategy's order.
+    /// </summary>
+    private async Task<int> TradeAsync(MarketTapeStep step, Storage.MarketsSnapshot refreshed, IStrategy strategy, Deciders deciders, Portfolio portfolio, TapeMarketSource source, List<BacktestTrade> trades, Dictionary<RejectionReason, int> rejections, CancellationToken cancellationToken)
     {
+        var (executor, exiting) = (deciders.Buys, deciders.Exits);
         var now = step.At;
         var quotes = new Dictionary<TokenId, TokenQuote>(step.Quotes.Count);
         foreach (var quote in step.Quotes)
@@ -131,12 +140,24 @@ public sealed class RecordedBacktestService(
         var wanted = open.Select(s => (s.MarketId, s.TokenId)).ToArray();
         var books = source.Books(wanted.Select(w => w.TokenId).Concat(Positions.BookMarks.Twins(wanted, markets)));
         var feeRates = new FeeRates(source, NullLogger.Instance);
+        if (exiting.Enabled)
+        {
+            var (sold, refused) = await exiting.SellAsync(portfolio, markets, deciders.Pass, source, feeRates, now, cancellationToken).ConfigureAwait(false);
+            trades.AddRange(sold.Select(t => new BacktestTrade(t, FillModel.RecordedBook)));
+            foreach (var rejection in refused)
+            {
+                rejections[rejection.Reason] = rejections.GetValueOrDefault(rejection.Reason) + 1;
+            }
+        }
+
         foreach (var signal in result.Signals)
         {
             var market = markets.GetValueOrDefault(signal.MarketId);
             var complement = BookGuard.ComplementOf(market, signal.TokenId) is { } other ? books.GetValueOrDefault(other) : null;
             var fees = portfolio.HasExecuted(signal.SignalId) ? null : await feeRates.ResolveAsync(market, signal.TokenId, cancellationToken).ConfigureAwait(false);
-            var decision = executor.Decide(signal, market, books.GetValueOrDefault(signal.TokenId), complement, portfolio, now, source.Info.Name, fees);
+            var decision = exiting.Refuse(signal, portfolio, now) is { } exited
+                ? ExecutionDecision.Reject(exited)
+                : executor.Decide(signal, market, books.GetValueOrDefault(signal.TokenId), complement, portfolio, now, source.Info.Name, fees);
             if (decision.Trade is { } trade)
             {
                 portfolio.Apply(trade);
@@ -161,6 +182,9 @@ public sealed class RecordedBacktestService(
         var snapshot = Positions.PortfolioValuation.Value(portfolio, pass.WithBookMarks(marks), now, info, pass.LookupProblems);
         return History.PortfolioDays.From(snapshot, calendar.DayOf(now), now, info.Name);
     }
+
+    /// <summary>What decides a cycle step's records: the paper executor (buys), the exits, and the step's settlement pass they read.</summary>
+    private sealed record Deciders(PaperExecutor Buys, RecordedExits Exits, SettlementPass Pass);
 
     private static Func<Trade, CancellationToken, Task> Record(Portfolio portfolio, List<BacktestTrade> trades, string fillModel) =>
         (trade, _) =>
