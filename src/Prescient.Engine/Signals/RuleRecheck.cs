@@ -33,8 +33,9 @@ internal static class RuleRecheck
             return skip;
         }
 
-        return result.Buy!.TokenId == signal.TokenId
+        var buy = result.Buy!.Value.TokenId;
+        return buy == signal.TokenId
             ? null
-            : new SkippedMarket(market.EventId, market.Id, market.Question, SkipReason.NotSelected, $"the rule now buys token {result.Buy.TokenId}{describe}, not the signal's token {signal.TokenId}");
+            : new SkippedMarket(market.EventId, market.Id, market.Question, SkipReason.NotSelected, $"the rule now buys token {buy}{describe}, not the signal's token {signal.TokenId}");
     }
 }
