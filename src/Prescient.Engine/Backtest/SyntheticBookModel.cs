@@ -2,6 +2,7 @@ using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Quotes;
+using Prescient.Engine.Signals;
 
 namespace Prescient.Engine.Backtest;
 
@@ -22,7 +23,7 @@ public sealed class SyntheticBookModel
     /// differently). Prices sit on a tick grid and recur, so a run computes each book shape once; the
     /// arrays are shared read-only by the quotes made from them. One model per backtest: not thread-safe.
     /// </summary>
-    private readonly Dictionary<(decimal Price, decimal Step), Sides> _sides = new(new ExactPair());
+    private readonly Dictionary<(decimal Price, decimal Step), BookSides> _sides = new(new ExactPair());
 
     public SyntheticBookModel(BacktestOptions options)
     {
@@ -59,7 +60,7 @@ public sealed class SyntheticBookModel
     public (OrderBook Yes, OrderBook No) Books(TokenId yesToken, TokenId noToken, ConditionId condition, decimal yesPrice, decimal? tick, decimal? minOrderSize, DateTimeOffset at)
     {
         var step = tick is > 0m and < 0.5m ? tick.Value : DefaultTick;
-        var (yesBids, yesAsks, noBids, noAsks) = Levels(yesPrice, step);
+        var (yesBids, yesAsks, noBids, noAsks, _) = Levels(yesPrice, step);
         var yes = OrderBook.Create(yesToken, condition, yesBids.Select(Book), yesAsks.Select(Book)) with { TickSize = step, MinOrderSize = minOrderSize, Timestamp = at, LastTradePrice = yesPrice };
         var no = OrderBook.Create(noToken, condition, noBids.Select(Book), noAsks.Select(Book)) with { TickSize = step, MinOrderSize = minOrderSize, Timestamp = at, LastTradePrice = 1m - yesPrice };
         return (yes, no);
@@ -73,15 +74,24 @@ public sealed class SyntheticBookModel
     public (TokenQuote Yes, TokenQuote No) Quotes(MarketRow row, TokenId yesToken, TokenId noToken, decimal yesPrice, decimal? tick, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var step = tick is > 0m and < 0.5m ? tick.Value : DefaultTick;
-        var (yesBids, yesAsks, noBids, noAsks) = Levels(yesPrice, step);
-        return (
-            Quote(row, yesToken, row.Outcomes.ElementAtOrDefault(0) ?? "Yes", yesBids, yesAsks, step, yesPrice, at),
-            Quote(row, noToken, row.Outcomes.ElementAtOrDefault(1) ?? "No", noBids, noAsks, step, 1m - yesPrice, at));
+        return Quotes(row, yesToken, noToken, Sides(yesPrice, tick), yesPrice, at);
     }
 
+    /// <summary>The four sides of the books around <paramref name="yesPrice"/> (cached: shared, read-only).</summary>
+    internal BookSides Sides(decimal yesPrice, decimal? tick) => Levels(yesPrice, tick is > 0m and < 0.5m ? tick.Value : DefaultTick);
+
+    /// <summary>As <see cref="Quotes(MarketRow, TokenId, TokenId, decimal, decimal?, DateTimeOffset)"/>, on sides already looked up.</summary>
+    internal static (TokenQuote Yes, TokenQuote No) Quotes(MarketRow row, TokenId yesToken, TokenId noToken, BookSides sides, decimal yesPrice, DateTimeOffset at) =>
+        (Quote(row, yesToken, row.Outcomes.ElementAtOrDefault(0) ?? "Yes", sides.YesBids, sides.YesAsks, sides.Step, yesPrice, at),
+         Quote(row, noToken, row.Outcomes.ElementAtOrDefault(1) ?? "No", sides.NoBids, sides.NoAsks, sides.Step, 1m - yesPrice, at));
+
+    /// <summary>What the built-in rules read of the quotes of <see cref="Quotes(MarketRow, TokenId, TokenId, BookSides, decimal, DateTimeOffset)"/>, as values (nothing allocated).</summary>
+    internal static (RuleQuote Yes, RuleQuote No) RuleQuotes(TokenId yesToken, TokenId noToken, string yesOutcome, string noOutcome, BookSides sides, decimal yesPrice) =>
+        (View(yesToken, yesOutcome, sides.YesBids, sides.YesAsks, sides.Step, yesPrice),
+         View(noToken, noOutcome, sides.NoBids, sides.NoAsks, sides.Step, 1m - yesPrice));
+
     /// <summary>The four sides, best first: YES bids and asks a tick apart from the touch, the NO sides their mirror (NO ask = 1 − YES bid).</summary>
-    private Sides Levels(decimal yesPrice, decimal step)
+    private BookSides Levels(decimal yesPrice, decimal step)
     {
         if (!_sides.TryGetValue((yesPrice, step), out var sides))
         {
@@ -92,7 +102,7 @@ public sealed class SyntheticBookModel
         return sides;
     }
 
-    private Sides Compute(decimal yesPrice, decimal step)
+    private BookSides Compute(decimal yesPrice, decimal step)
     {
         var (bid, ask) = Touch(yesPrice, step);
         var bids = 0;
@@ -123,7 +133,7 @@ public sealed class SyntheticBookModel
             noBids[i] = new QuoteLevel(1m - a, _options.LevelShares);
         }
 
-        return new Sides(yesBids, yesAsks, noBids, noAsks);
+        return new BookSides(yesBids, yesAsks, noBids, noAsks, step);
     }
 
     private static TokenQuote Quote(MarketRow row, TokenId token, string outcome, QuoteLevel[] bids, QuoteLevel[] asks, decimal step, decimal last, DateTimeOffset at)
@@ -152,9 +162,14 @@ public sealed class SyntheticBookModel
         };
     }
 
-    private static BookLevel Book(QuoteLevel level) => new(level.Price, level.Size);
+    private static RuleQuote View(TokenId token, string outcome, QuoteLevel[] bids, QuoteLevel[] asks, decimal step, decimal last)
+    {
+        decimal? best = bids.Length > 0 ? bids[0].Price : null;
+        decimal? offer = asks.Length > 0 ? asks[0].Price : null;
+        return new RuleQuote(token, outcome, best, offer, best is { } b && offer is { } a ? (b + a) / 2m : null, last, step, asks);
+    }
 
-    private sealed record Sides(QuoteLevel[] YesBids, QuoteLevel[] YesAsks, QuoteLevel[] NoBids, QuoteLevel[] NoAsks);
+    private static BookLevel Book(QuoteLevel level) => new(level.Price, level.Size);
 
     /// <summary>Equal when both decimals have the same bits (value and scale), unlike decimal equality.</summary>
     private sealed class ExactPair : IEqualityComparer<(decimal Price, decimal Step)>
@@ -173,3 +188,6 @@ public sealed class SyntheticBookModel
         }
     }
 }
+
+/// <summary>The four sides of a synthetic book pair, best first, on the tick <paramref name="Step"/> (USDC): shared read-only by every quote made from them.</summary>
+internal sealed record BookSides(QuoteLevel[] YesBids, QuoteLevel[] YesAsks, QuoteLevel[] NoBids, QuoteLevel[] NoAsks, decimal Step);

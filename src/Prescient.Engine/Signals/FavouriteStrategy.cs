@@ -15,7 +15,7 @@ namespace Prescient.Engine.Signals;
 /// selected market, buy the token whose best ask is within the favourite band (0.80–0.95 by default)
 /// when its book is tight and deep enough. Same interface, execution, risk and fee code as the default.
 /// </summary>
-public sealed class FavouriteStrategy : IStrategy
+public sealed class FavouriteStrategy : IStrategy, IRuleStrategy
 {
     public const string StrategyName = "favourite";
 
@@ -48,6 +48,10 @@ public sealed class FavouriteStrategy : IStrategy
 
     public IReadOnlyDictionary<string, string> Settings { get; }
 
+    MarketSelectionRule IRuleStrategy.Selection => _options.Selection;
+
+    int IRuleStrategy.MarketsPerEvent => _options.MarketsPerEvent;
+
     public StrategyResult Generate(StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -57,4 +61,7 @@ public sealed class FavouriteStrategy : IStrategy
     /// <summary>The favourite rule again on quotes made from the fresh books (band, held, spread, entry price, depth); null when it still buys the signal's token.</summary>
     public SkippedMarket? Recheck(Signal signal, Market market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now) =>
         RuleRecheck.Run(signal, market, yes, no, portfolio, _rule.Check, string.Empty);
+
+    Signal? IRuleStrategy.Evaluate(Extraction.MarketRow market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day) =>
+        _rule.Evaluate(market, yes, no, portfolio, now, day).Signal;
 }

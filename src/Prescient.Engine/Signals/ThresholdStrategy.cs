@@ -16,7 +16,7 @@ namespace Prescient.Engine.Signals;
 /// market is reported skipped with its reason. Signals and skips come out ordered by event id, then
 /// market id.
 /// </summary>
-public sealed class ThresholdStrategy : IStrategy
+public sealed class ThresholdStrategy : IStrategy, IRuleStrategy
 {
     public const string StrategyName = "threshold";
 
@@ -51,6 +51,10 @@ public sealed class ThresholdStrategy : IStrategy
 
     public IReadOnlyDictionary<string, string> Settings { get; }
 
+    MarketSelectionRule IRuleStrategy.Selection => _options.Selection;
+
+    int IRuleStrategy.MarketsPerEvent => _options.MarketsPerEvent;
+
     public StrategyResult Generate(StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -64,4 +68,7 @@ public sealed class ThresholdStrategy : IStrategy
     /// </summary>
     public SkippedMarket? Recheck(Signal signal, Market market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now) =>
         RuleRecheck.Run(signal, market, yes, no, portfolio, _rule.Check, $" ({Code(_options.Side)})");
+
+    Signal? IRuleStrategy.Evaluate(Extraction.MarketRow market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day) =>
+        _rule.Evaluate(market, yes, no, portfolio, now, day, explain: false).Signal;
 }
