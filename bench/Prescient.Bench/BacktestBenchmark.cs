@@ -34,6 +34,7 @@ internal static class BacktestBenchmark
             var engine = new BacktestEngine(strategy, new PaperExecutor(Options.Create(new TradingOptions()), strategy), new SyntheticBookModel(options), replay, 10_000m, "bench");
             var buffer = new HistoryPoint[31 * 24];
             var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var paused = GC.GetTotalPauseDuration();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var loadTime = TimeSpan.Zero;
@@ -58,10 +59,12 @@ internal static class BacktestBenchmark
             }
 
             engine.Finish(end);
+            Console.WriteLine(string.Join(" ", BacktestEngine.T.Select(x => (x / (double)Stopwatch.Frequency).ToString("0.00"))));
+            Array.Clear(BacktestEngine.T);
             var replayTime = watch.Elapsed - loadTime;
             var processor = Process.GetCurrentProcess().TotalProcessorTime - cpu - loadTime;
             Console.WriteLine(FormattableString.Invariant(
-                $"{(withStrategy ? "strategy + paper engine" : "baseline (cursors only)"),-26} markets {markets:N0} × {days} days hourly: {engine.PointsPassed:N0} updates in {replayTime.TotalSeconds:0.00} s = {engine.PointsPassed / replayTime.TotalSeconds:N0} updates/s ({processor.TotalSeconds:0.00} processor-s = {engine.PointsPassed / processor.TotalSeconds:N0} per processor-second); GCs gen0/1/2 {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}; {engine.MarketEvaluations:N0} market evaluations; {engine.Signals:N0} signals; {engine.Trades.Count:N0} records; generating the points {loadTime.TotalSeconds:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB"));
+                $"{(withStrategy ? "strategy + paper engine" : "baseline (cursors only)"),-26} markets {markets:N0} × {days} days hourly: {engine.PointsPassed:N0} updates in {replayTime.TotalSeconds:0.00} s = {engine.PointsPassed / replayTime.TotalSeconds:N0} updates/s ({processor.TotalSeconds:0.00} processor-s = {engine.PointsPassed / processor.TotalSeconds:N0} per processor-second); GCs gen0/1/2 {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3} pausing {(GC.GetTotalPauseDuration() - paused).TotalSeconds:0.00} s; {engine.MarketEvaluations:N0} market evaluations; {engine.Signals:N0} signals; {engine.Trades.Count:N0} records; generating the points {loadTime.TotalSeconds:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB"));
         }
 
         return Task.FromResult(0);

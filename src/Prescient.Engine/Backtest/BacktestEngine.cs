@@ -217,18 +217,17 @@ public sealed class BacktestEngine
             var markets = _events[e];
             MarketEvaluations += markets.Length;
             var count = 0;
-            foreach (var market in markets)
+            for (var i = 0; i < markets.Length; i++)
             {
-                if (ReplayQuotes.Candidate(market, out var candidate))
+                if (ReplayQuotes.Candidate(markets[i]))
                 {
-                    _candidates[count++] = candidate;
+                    _candidates[count++] = new RuleCandidate(markets[i].Row, i);
                 }
             }
 
-            EventSelection.Select(_candidates.AsSpan(0, count), rules, Portfolio, now, day, _signals);
+            EventSelection.Select(_candidates.AsSpan(0, count), new ReplayQuotes.Values(markets), rules, Portfolio, now, day, _signals);
         }
 
-        Array.Clear(_candidates);
         return _signals;
     }
 

@@ -59,22 +59,21 @@ internal sealed class ReplayQuotes(SyntheticBookModel books, bool objects)
     public MarketRow Row(ReplayMarket market) =>
         market.AsOf ?? (market.QuotedPrice is { } price ? AsOf(market.Row, price, market.QuotedSides!) : market.Row with { Closed = false, AcceptingOrders = false });
 
-    /// <summary>The market as a built-in rule's candidate, or false when it is not one (not quoted, or its order book disabled).</summary>
-    public static bool Candidate(ReplayMarket market, out RuleCandidate candidate)
-    {
-        if (market.QuotedPrice is not { } price || !market.Row.EnableOrderBook)
-        {
-            candidate = default;
-            return false;
-        }
-
-        var (yes, no) = SyntheticBookModel.RuleQuotes(market.Yes, market.No, market.YesOutcome, market.NoOutcome, market.QuotedSides!, price);
-        candidate = new RuleCandidate(market.Row, yes, no);
-        return true;
-    }
+    /// <summary>True when the market is a built-in rule's candidate: quoted (so open and accepting orders), its order book enabled.</summary>
+    public static bool Candidate(ReplayMarket market) => market.QuotedPrice is not null && market.Row.EnableOrderBook;
 
     private bool Quotable(ReplayMarket market, long t) =>
         !market.IsClosedAt(t) && market.Latest is { } p && t - p.UnixSeconds <= (long)books.Options.MaxPriceAge.TotalSeconds;
+
+    /// <summary>The quotes in force of one event's markets, as the values the built-in rules read.</summary>
+    public readonly struct Values(ReplayMarket[] markets) : IRuleQuotes
+    {
+        public (RuleQuote Yes, RuleQuote No) QuotesOf(int index)
+        {
+            var market = markets[index];
+            return SyntheticBookModel.RuleQuotes(market.Yes, market.No, market.YesOutcome, market.NoOutcome, market.QuotedSides!, market.QuotedPrice!.Value);
+        }
+    }
 
     private static MarketRow AsOf(MarketRow row, decimal price, BookSides sides)
     {

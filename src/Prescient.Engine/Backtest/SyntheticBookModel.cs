@@ -60,9 +60,9 @@ public sealed class SyntheticBookModel
     public (OrderBook Yes, OrderBook No) Books(TokenId yesToken, TokenId noToken, ConditionId condition, decimal yesPrice, decimal? tick, decimal? minOrderSize, DateTimeOffset at)
     {
         var step = tick is > 0m and < 0.5m ? tick.Value : DefaultTick;
-        var (yesBids, yesAsks, noBids, noAsks, _) = Levels(yesPrice, step);
-        var yes = OrderBook.Create(yesToken, condition, yesBids.Select(Book), yesAsks.Select(Book)) with { TickSize = step, MinOrderSize = minOrderSize, Timestamp = at, LastTradePrice = yesPrice };
-        var no = OrderBook.Create(noToken, condition, noBids.Select(Book), noAsks.Select(Book)) with { TickSize = step, MinOrderSize = minOrderSize, Timestamp = at, LastTradePrice = 1m - yesPrice };
+        var (yesBids, yesAsks, noBids, noAsks) = Levels(yesPrice, step).BookLevels;
+        var yes = OrderBook.Create(yesToken, condition, yesBids, yesAsks) with { TickSize = step, MinOrderSize = minOrderSize, Timestamp = at, LastTradePrice = yesPrice };
+        var no = OrderBook.Create(noToken, condition, noBids, noAsks) with { TickSize = step, MinOrderSize = minOrderSize, Timestamp = at, LastTradePrice = 1m - yesPrice };
         return (yes, no);
     }
 
@@ -169,8 +169,6 @@ public sealed class SyntheticBookModel
         return new RuleQuote(token, outcome, best, offer, best is { } b && offer is { } a ? (b + a) / 2m : null, last, step, asks);
     }
 
-    private static BookLevel Book(QuoteLevel level) => new(level.Price, level.Size);
-
     /// <summary>Equal when both decimals have the same bits (value and scale), unlike decimal equality.</summary>
     private sealed class ExactPair : IEqualityComparer<(decimal Price, decimal Step)>
     {
@@ -190,4 +188,12 @@ public sealed class SyntheticBookModel
 }
 
 /// <summary>The four sides of a synthetic book pair, best first, on the tick <paramref name="Step"/> (USDC): shared read-only by every quote made from them.</summary>
-internal sealed record BookSides(QuoteLevel[] YesBids, QuoteLevel[] YesAsks, QuoteLevel[] NoBids, QuoteLevel[] NoAsks, decimal Step);
+internal sealed record BookSides(QuoteLevel[] YesBids, QuoteLevel[] YesAsks, QuoteLevel[] NoBids, QuoteLevel[] NoAsks, decimal Step)
+{
+    private (BookLevel[], BookLevel[], BookLevel[], BookLevel[])? _book;
+
+    /// <summary>The same sides as the (immutable) levels of an <see cref="OrderBook"/>, made once: YES bids, YES asks, NO bids, NO asks.</summary>
+    public (BookLevel[] YesBids, BookLevel[] YesAsks, BookLevel[] NoBids, BookLevel[] NoAsks) BookLevels => _book ??= (Book(YesBids), Book(YesAsks), Book(NoBids), Book(NoAsks));
+
+    private static BookLevel[] Book(QuoteLevel[] levels) => Array.ConvertAll(levels, l => new BookLevel(l.Price, l.Size));
+}

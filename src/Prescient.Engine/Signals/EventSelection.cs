@@ -72,10 +72,12 @@ internal static class EventSelection
     /// <summary>
     /// The frame of <see cref="Run"/> on one event's <paramref name="candidates"/> (its markets that accept orders
     /// and have a book on both tokens, in any order): ranked by the strategy's selection, the first N evaluated by
-    /// its rule; the signals are appended to <paramref name="signals"/> in market id order. Called event by event
-    /// in event id order, it gives <see cref="Run"/>'s signals, in its order. No skips; nothing allocated but the signals.
+    /// its rule on their <paramref name="quotes"/>; the signals are appended to <paramref name="signals"/> in market id order.
+    /// Called event by event in event id order, it gives <see cref="Run"/>'s signals, in its order. No skips; nothing
+    /// allocated but the signals.
     /// </summary>
-    public static void Select(Span<RuleCandidate> candidates, IRuleStrategy strategy, Portfolio portfolio, DateTimeOffset now, DateOnly day, List<Signal> signals)
+    public static void Select<TQuotes>(Span<RuleCandidate> candidates, TQuotes quotes, IRuleStrategy strategy, Portfolio portfolio, DateTimeOffset now, DateOnly day, List<Signal> signals)
+        where TQuotes : IRuleQuotes
     {
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(signals);
@@ -84,8 +86,8 @@ internal static class EventSelection
         var selected = Math.Min(candidates.Length, strategy.MarketsPerEvent);
         for (var i = 0; i < selected; i++)
         {
-            ref readonly var candidate = ref candidates[i];
-            if (strategy.Evaluate(candidate.Market, candidate.Yes, candidate.No, portfolio, now, day) is { } signal)
+            var (yes, no) = quotes.QuotesOf(candidates[i].Index);
+            if (strategy.Evaluate(candidates[i].Market, yes, no, portfolio, now, day) is { } signal)
             {
                 signals.Add(signal);
             }

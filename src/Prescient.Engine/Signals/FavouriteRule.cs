@@ -29,7 +29,7 @@ internal sealed class FavouriteRule(FavouriteStrategyOptions options, string str
         return check.Skipped is { } skip ? (null, skip) : (Build(market, check, yes, now, day), null);
     }
 
-    public RuleCheck Check(Market market, TokenQuote yes, TokenQuote no, Portfolio portfolio) => Check(RuleMarket.From(market), RuleQuote.From(yes), RuleQuote.From(no), portfolio);
+    public RuleCheck Check(Market market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio) => Check(RuleMarket.From(market), yes, no, portfolio);
 
     private RuleCheck Check(RuleMarket market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio)
     {

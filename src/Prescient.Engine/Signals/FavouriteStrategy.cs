@@ -21,6 +21,7 @@ public sealed class FavouriteStrategy : IStrategy, IRuleStrategy
 
     private readonly FavouriteStrategyOptions _options;
     private readonly FavouriteRule _rule;
+    private readonly RuleChecker _check;
 
     public FavouriteStrategy(IOptions<FavouriteStrategyOptions> options)
     {
@@ -32,6 +33,7 @@ public sealed class FavouriteStrategy : IStrategy, IRuleStrategy
         }
 
         _rule = new FavouriteRule(_options, StrategyName);
+        _check = _rule.Check;
         Settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["min_price"] = Invariant(_options.MinPrice),
@@ -60,7 +62,7 @@ public sealed class FavouriteStrategy : IStrategy, IRuleStrategy
 
     /// <summary>The favourite rule again on quotes made from the fresh books (band, held, spread, entry price, depth); null when it still buys the signal's token.</summary>
     public SkippedMarket? Recheck(Signal signal, Market market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now) =>
-        RuleRecheck.Run(signal, market, yes, no, portfolio, _rule.Check, string.Empty);
+        RuleRecheck.Run(signal, market, yes, no, portfolio, _check, string.Empty);
 
     Signal? IRuleStrategy.Evaluate(Extraction.MarketRow market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day) =>
         _rule.Evaluate(market, yes, no, portfolio, now, day).Signal;

@@ -24,5 +24,11 @@ internal interface IRuleStrategy
     Signal? Evaluate(MarketRow market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day);
 }
 
-/// <summary>One market of an event that accepts orders and has a book on both tokens, with its two quotes.</summary>
-internal readonly record struct RuleCandidate(MarketRow Market, RuleQuote Yes, RuleQuote No);
+/// <summary>One market of an event that accepts orders and has a book on both tokens: its row, and its index in the caller's <see cref="IRuleQuotes"/>.</summary>
+internal readonly record struct RuleCandidate(MarketRow Market, int Index);
+
+/// <summary>Where a caller of <see cref="EventSelection.Select"/> keeps its candidates' quotes: read only for the markets selected.</summary>
+internal interface IRuleQuotes
+{
+    (RuleQuote Yes, RuleQuote No) QuotesOf(int index);
+}

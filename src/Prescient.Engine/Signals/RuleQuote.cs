@@ -1,4 +1,6 @@
+using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
+using Prescient.Domain.Markets;
 using Prescient.Engine.Quotes;
 
 namespace Prescient.Engine.Signals;
@@ -22,5 +24,19 @@ internal readonly record struct RuleQuote(
     {
         ArgumentNullException.ThrowIfNull(quote);
         return new(quote.TokenId, quote.Outcome, quote.BestBid, quote.BestAsk, quote.Mid, quote.LastTradePrice, quote.TickSize, quote.Asks);
+    }
+
+    /// <summary>As <see cref="From(TokenQuote)"/> of <see cref="TokenQuote.From(Market, TokenId, string, OrderBook?)"/> of <paramref name="book"/>, without the quote.</summary>
+    public static RuleQuote From(Market market, OrderBook book, string outcome)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(book);
+        var asks = new QuoteLevel[book.Asks.Count];
+        for (var i = 0; i < asks.Length; i++)
+        {
+            asks[i] = new QuoteLevel(book.Asks[i].Price, book.Asks[i].Size);
+        }
+
+        return new(book.TokenId, outcome, book.BestBid, book.BestAsk, book.Mid, book.LastTradePrice, book.TickSize ?? market.TickSize, asks);
     }
 }

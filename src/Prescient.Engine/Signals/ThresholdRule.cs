@@ -30,7 +30,7 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
     }
 
     /// <summary>The rule's checks alone, in order: the first that fails as a skip, or the numbers a signal is built from (no text formatted when all pass).</summary>
-    public RuleCheck Check(Market market, TokenQuote yes, TokenQuote no, Portfolio portfolio) => Check(RuleMarket.From(market), RuleQuote.From(yes), RuleQuote.From(no), portfolio, explain: true);
+    public RuleCheck Check(Market market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio) => Check(RuleMarket.From(market), yes, no, portfolio, explain: true);
 
     private RuleCheck Check(RuleMarket market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio, bool explain)
     {

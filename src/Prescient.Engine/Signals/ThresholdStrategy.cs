@@ -22,6 +22,8 @@ public sealed class ThresholdStrategy : IStrategy, IRuleStrategy
 
     private readonly ThresholdStrategyOptions _options;
     private readonly ThresholdRule _rule;
+    private readonly RuleChecker _check;
+    private readonly string _describe;
 
     public ThresholdStrategy(IOptions<ThresholdStrategyOptions> options)
     {
@@ -33,6 +35,8 @@ public sealed class ThresholdStrategy : IStrategy, IRuleStrategy
         }
 
         _rule = new ThresholdRule(_options, StrategyName);
+        _check = _rule.Check;
+        _describe = $" ({Code(_options.Side)})";
         Settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["threshold"] = Invariant(_options.Threshold),
@@ -67,7 +71,7 @@ public sealed class ThresholdStrategy : IStrategy, IRuleStrategy
     /// market's selection among its event is not re-run (the other markets' books are not fetched).
     /// </summary>
     public SkippedMarket? Recheck(Signal signal, Market market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now) =>
-        RuleRecheck.Run(signal, market, yes, no, portfolio, _rule.Check, $" ({Code(_options.Side)})");
+        RuleRecheck.Run(signal, market, yes, no, portfolio, _check, _describe);
 
     Signal? IRuleStrategy.Evaluate(Extraction.MarketRow market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day) =>
         _rule.Evaluate(market, yes, no, portfolio, now, day, explain: false).Signal;

@@ -64,6 +64,17 @@ public sealed class BacktestFastPathTests
         Assert.Equal(RuleQuote.From(quotes.No), values.No);
         Assert.Equal(Text(RuleQuote.From(quotes.Yes)), Text(values.Yes));
         Assert.Equal(Text(RuleQuote.From(quotes.No)), Text(values.No));
+
+        // At execution the rules read the fresh books the same way, without making quotes of them.
+        var market = row.ToMarket();
+        var (yesBook, noBook) = model.Books(yes, no, row.ConditionId, price, tick, row.MinOrderSize, At);
+        foreach (var (book, outcome) in new[] { (yesBook, "Up"), (noBook, "Down") })
+        {
+            var expected = RuleQuote.From(TokenQuote.From(market, book.TokenId, outcome, book));
+            var actual = RuleQuote.From(market, book, outcome);
+            Assert.Equal(expected with { Asks = [] }, actual with { Asks = [] });
+            Assert.Equal(Text(expected), Text(actual));
+        }
     }
 
     [Fact]
