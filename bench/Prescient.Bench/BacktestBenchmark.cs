@@ -59,8 +59,6 @@ internal static class BacktestBenchmark
             }
 
             engine.Finish(end);
-            Console.WriteLine(string.Join(" ", BacktestEngine.T.Select(x => (x / (double)Stopwatch.Frequency).ToString("0.00"))));
-            Array.Clear(BacktestEngine.T);
             var replayTime = watch.Elapsed - loadTime;
             var processor = Process.GetCurrentProcess().TotalProcessorTime - cpu - loadTime;
             Console.WriteLine(FormattableString.Invariant(

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
 using Prescient.Engine.Extraction;
@@ -169,21 +170,14 @@ public sealed class SyntheticBookModel
         return new RuleQuote(token, outcome, best, offer, best is { } b && offer is { } a ? (b + a) / 2m : null, last, step, asks);
     }
 
-    /// <summary>Equal when both decimals have the same bits (value and scale), unlike decimal equality.</summary>
+    /// <summary>Equal when both decimals have the same bits (value and scale), unlike decimal equality; the 16 bytes read as two words.</summary>
     private sealed class ExactPair : IEqualityComparer<(decimal Price, decimal Step)>
     {
-        public bool Equals((decimal Price, decimal Step) x, (decimal Price, decimal Step) y) => Same(x.Price, y.Price) && Same(x.Step, y.Step);
+        public bool Equals((decimal Price, decimal Step) x, (decimal Price, decimal Step) y) => Bits(x.Price) == Bits(y.Price) && Bits(x.Step) == Bits(y.Step);
 
         public int GetHashCode((decimal Price, decimal Step) pair) => HashCode.Combine(Bits(pair.Price), Bits(pair.Step));
 
-        private static bool Same(decimal a, decimal b) => Bits(a) == Bits(b);
-
-        private static (int, int, int, int) Bits(decimal d)
-        {
-            Span<int> bits = stackalloc int[4];
-            decimal.GetBits(d, bits);
-            return (bits[0], bits[1], bits[2], bits[3]);
-        }
+        private static (ulong, ulong) Bits(decimal d) => Unsafe.As<decimal, (ulong, ulong)>(ref d);
     }
 }
 
