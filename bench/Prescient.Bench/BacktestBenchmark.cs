@@ -11,10 +11,10 @@ using Prescient.Engine.Trading;
 namespace Prescient.Bench;
 
 /// <summary>
-/// <c>backtest [markets] [days]</c>: hourly prices of N binary markets (a deterministic walk, one event
-/// per 3 markets) replayed hour by hour through <see cref="BacktestEngine"/> (threshold strategy + paper
-/// executor) on one thread, month by month as the service loads them. Baseline in the same run: the
-/// same points through the cursors alone (no strategy, no executor). Prints updates per second (of wall
+/// <c>backtest [markets] [days] [threshold]</c>: hourly prices of N binary markets (a deterministic walk, one
+/// event per 3 markets) replayed hour by hour through <see cref="BacktestEngine"/> (threshold strategy + paper
+/// executor; threshold 0.50 by default, 0.99 for a replay that signals nothing) on one thread, month by month
+/// as the service loads them. Baseline in the same run: the same points through the cursors alone (no strategy, no executor). Prints updates per second (of wall
 /// time, and of processor time: the process's, the collector's threads included, less the time spent
 /// generating the points), the collections each run made, and the peak working set.
 /// </summary>
@@ -24,12 +24,13 @@ internal static class BacktestBenchmark
     {
         var markets = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000;
         var days = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 365;
+        var threshold = args.Length > 3 ? decimal.Parse(args[3], CultureInfo.InvariantCulture) : new ThresholdStrategyOptions().Threshold;
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var rows = Enumerable.Range(1, markets).Select(i => Row(i, start)).ToArray();
         foreach (var withStrategy in new[] { false, true })
         {
             var replay = rows.Select(r => new ReplayMarket(r, r.YesTokenId!.Value, null, null)).ToArray();
-            var strategy = withStrategy ? new ThresholdStrategy(Options.Create(new ThresholdStrategyOptions())) : (IStrategy)new Idle();
+            var strategy = withStrategy ? new ThresholdStrategy(Options.Create(new ThresholdStrategyOptions { Threshold = threshold })) : (IStrategy)new Idle();
             var options = new BacktestOptions { Step = TimeSpan.FromHours(1) };
             var engine = new BacktestEngine(strategy, new PaperExecutor(Options.Create(new TradingOptions()), strategy), new SyntheticBookModel(options), replay, 10_000m, "bench");
             var buffer = new HistoryPoint[31 * 24];

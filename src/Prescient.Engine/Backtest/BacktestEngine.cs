@@ -18,6 +18,8 @@ namespace Prescient.Engine.Backtest;
 /// <see cref="PaperExecutor.Decide"/> against the synthetic books, apply the records; at a day's end,
 /// one <see cref="PortfolioDay"/> marked at the best bids. The same code as paper trading decides;
 /// only the clock and the books differ. Deterministic: markets in id order, no wall clock, no randomness.
+/// A built-in strategy (<see cref="IRuleStrategy"/>) reads the quotes as values (<see cref="ReplayQuotes"/>):
+/// a step then allocates only its signals and their decisions.
 /// </summary>
 public sealed class BacktestEngine
 {
