@@ -11,11 +11,12 @@ using Prescient.Engine.Trading;
 namespace Prescient.Bench;
 
 /// <summary>
-/// <c>backtest [markets] [days]</c>: hourly prices of N binary markets (a deterministic walk, one event
-/// per 3 markets) replayed hour by hour through <see cref="BacktestEngine"/> (threshold strategy + paper
-/// executor) on one thread, month by month as the service loads them. Baseline in the same run: the
-/// same points through the cursors alone (no strategy, no executor). Prints updates per second and
-/// the peak working set.
+/// <c>backtest [markets] [days] [threshold]</c>: hourly prices of N binary markets (a deterministic walk, one
+/// event per 3 markets) replayed hour by hour through <see cref="BacktestEngine"/> (threshold strategy + paper
+/// executor; threshold 0.50 by default, 0.99 for a replay that signals nothing) on one thread, month by month
+/// as the service loads them. Baseline in the same run: the same points through the cursors alone (no strategy, no executor). Prints updates per second (of wall
+/// time, and of processor time: the process's, the collector's threads included, less the time spent
+/// generating the points), the collections each run made, and the peak working set.
 /// </summary>
 internal static class BacktestBenchmark
 {
@@ -23,15 +24,19 @@ internal static class BacktestBenchmark
     {
         var markets = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000;
         var days = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 365;
+        var threshold = args.Length > 3 ? decimal.Parse(args[3], CultureInfo.InvariantCulture) : new ThresholdStrategyOptions().Threshold;
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var rows = Enumerable.Range(1, markets).Select(i => Row(i, start)).ToArray();
         foreach (var withStrategy in new[] { false, true })
         {
             var replay = rows.Select(r => new ReplayMarket(r, r.YesTokenId!.Value, null, null)).ToArray();
-            var strategy = withStrategy ? new ThresholdStrategy(Options.Create(new ThresholdStrategyOptions())) : (IStrategy)new Idle();
+            var strategy = withStrategy ? new ThresholdStrategy(Options.Create(new ThresholdStrategyOptions { Threshold = threshold })) : (IStrategy)new Idle();
             var options = new BacktestOptions { Step = TimeSpan.FromHours(1) };
             var engine = new BacktestEngine(strategy, new PaperExecutor(Options.Create(new TradingOptions()), strategy), new SyntheticBookModel(options), replay, 10_000m, "bench");
             var buffer = new HistoryPoint[31 * 24];
+            var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var paused = GC.GetTotalPauseDuration();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var loadTime = TimeSpan.Zero;
             HistoryMonth? loaded = null;
@@ -56,8 +61,9 @@ internal static class BacktestBenchmark
 
             engine.Finish(end);
             var replayTime = watch.Elapsed - loadTime;
+            var processor = Process.GetCurrentProcess().TotalProcessorTime - cpu - loadTime;
             Console.WriteLine(FormattableString.Invariant(
-                $"{(withStrategy ? "strategy + paper engine" : "baseline (cursors only)"),-26} markets {markets:N0} × {days} days hourly: {engine.PointsPassed:N0} updates in {replayTime.TotalSeconds:0.00} s = {engine.PointsPassed / replayTime.TotalSeconds:N0} updates/s; {engine.MarketEvaluations:N0} market evaluations; {engine.Trades.Count:N0} records; generating the points {loadTime.TotalSeconds:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB"));
+                $"{(withStrategy ? "strategy + paper engine" : "baseline (cursors only)"),-26} markets {markets:N0} × {days} days hourly: {engine.PointsPassed:N0} updates in {replayTime.TotalSeconds:0.00} s = {engine.PointsPassed / replayTime.TotalSeconds:N0} updates/s ({processor.TotalSeconds:0.00} processor-s = {engine.PointsPassed / processor.TotalSeconds:N0} per processor-second); GCs gen0/1/2 {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3} pausing {(GC.GetTotalPauseDuration() - paused).TotalSeconds:0.00} s; {engine.MarketEvaluations:N0} market evaluations; {engine.Signals:N0} signals; {engine.Trades.Count:N0} records; generating the points {loadTime.TotalSeconds:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB"));
         }
 
         return Task.FromResult(0);

@@ -18,6 +18,7 @@ public sealed class Portfolio
 {
     private readonly Dictionary<MarketId, Position> _positions = [];
     private readonly HashSet<SignalId> _executed = [];
+    private readonly Exposures _exposures;
 
     public Portfolio(Usdc initialCash)
     {
@@ -28,6 +29,7 @@ public sealed class Portfolio
 
         InitialCash = initialCash;
         Cash = initialCash;
+        _exposures = new Exposures(_positions);
     }
 
     public Usdc InitialCash { get; }
@@ -55,9 +57,9 @@ public sealed class Portfolio
     public IReadOnlyList<Position> Positions => _positions.Values.OrderBy(p => p.OpenedAt).ThenBy(p => p.MarketId).ToArray();
 
     /// <summary>Σ cost basis of open positions (USDC at risk).</summary>
-    public Usdc Exposure => Usdc.Sum(_positions.Values.Select(p => p.CostBasis));
+    public Usdc Exposure => _exposures.Total;
 
-    public Usdc ExposureIn(EventId eventId) => Usdc.Sum(_positions.Values.Where(p => p.EventId == eventId).Select(p => p.CostBasis));
+    public Usdc ExposureIn(EventId eventId) => _exposures.In(eventId);
 
     public Position? PositionIn(MarketId marketId) => _positions.GetValueOrDefault(marketId);
 
@@ -174,6 +176,7 @@ public sealed class Portfolio
                 break;
         }
 
+        _exposures.Changed();
         Cash = cash;
         FeesPaid += trade.Fees;
         TradeCount++;

@@ -18,6 +18,8 @@ namespace Prescient.Engine.Backtest;
 /// <see cref="PaperExecutor.Decide"/> against the synthetic books, apply the records; at a day's end,
 /// one <see cref="PortfolioDay"/> marked at the best bids. The same code as paper trading decides;
 /// only the clock and the books differ. Deterministic: markets in id order, no wall clock, no randomness.
+/// A built-in strategy (<see cref="IRuleStrategy"/>) reads the quotes as values (<see cref="ReplayQuotes"/>):
+/// a step then allocates only its signals and their decisions.
 /// </summary>
 public sealed class BacktestEngine
 {
@@ -26,11 +28,18 @@ public sealed class BacktestEngine
     private readonly SyntheticBookModel _books;
     private readonly IStepHook? _hook;
     private readonly string _source;
+    private readonly IRuleStrategy? _rules;
+    private readonly ReplayQuotes _quotes;
     private readonly Dictionary<MarketId, ReplayMarket> _byMarket = [];
-    private readonly Dictionary<EventId, ReplayMarket[]> _byEvent;
-    private readonly Dictionary<TokenId, TokenQuote> _quotes = new(TokenKeys.Instance);
-    private readonly HashSet<EventId> _dirty = [];
-    private readonly HashSet<EventId> _retry = [];
+
+    /// <summary>The events in id order, each with its markets in id order; a market's event by its index in <see cref="Markets"/>.</summary>
+    private readonly ReplayMarket[][] _events;
+    private readonly Dictionary<MarketId, int> _eventIndex;
+    private readonly int[] _eventOf;
+    private readonly bool[] _dirty;
+    private readonly List<int> _retry = [];
+    private readonly RuleCandidate[] _candidates;
+    private readonly List<Domain.Signals.Signal> _signals = [];
     private readonly List<BacktestTrade> _trades = [];
     private readonly List<PortfolioDay> _days = [];
     private readonly Dictionary<RejectionReason, int> _rejections = [];
@@ -52,7 +61,15 @@ public sealed class BacktestEngine
             _byMarket.Add(market.Row.MarketId, market);
         }
 
-        _byEvent = Markets.GroupBy(m => m.Row.EventId).ToDictionary(g => g.Key, g => g.ToArray());
+        _events = [.. Markets.GroupBy(m => m.Row.EventId).OrderBy(g => g.Key).Select(g => g.ToArray())];
+        _eventIndex = _events.SelectMany((e, i) => e.Select(m => (m, i))).ToDictionary(p => p.m.Row.MarketId, p => p.i);
+        _eventOf = [.. Markets.Select(m => _eventIndex[m.Row.MarketId])];
+        _dirty = new bool[_events.Length];
+        _candidates = new RuleCandidate[_events.Length == 0 ? 0 : _events.Max(e => e.Length)];
+
+        // A built-in strategy reads the quotes as values; any other gets the quote objects and rows of its context.
+        _rules = strategy as IRuleStrategy;
+        _quotes = new ReplayQuotes(books, objects: _rules is null);
         Portfolio = new Portfolio(Usdc.Create(initialCash));
         Window = new PriceWindow(Markets);
         _step = new BacktestStep(this);
@@ -75,6 +92,8 @@ public sealed class BacktestEngine
 
     public IReadOnlyDictionary<RejectionReason, int> Rejections => _rejections;
 
+    internal Extraction.MarketRow RowOf(ReplayMarket market) => _quotes.Row(market);
+
     /// <summary>Recorded points the cursors have passed (price updates consumed).</summary>
     public long PointsPassed { get; private set; }
 
@@ -95,14 +114,15 @@ public sealed class BacktestEngine
         var t = now.ToUnixTimeSeconds();
         var day = DateOnly.FromDateTime(now.UtcDateTime);
         var newDay = _day != day;
-        foreach (var market in Markets)
+        for (var i = 0; i < Markets.Count; i++)
         {
+            var market = Markets[i];
             var changed = market.Advance(t, out var passed);
             PointsPassed += passed;
-            if (changed || newDay || Refresh(market, t))
+            if (changed || newDay || _quotes.Refresh(market, t))
             {
-                Requote(market, t);
-                _dirty.Add(market.Row.EventId);
+                _quotes.Requote(market, t);
+                _dirty[_eventOf[i]] = true;
             }
         }
 
@@ -140,44 +160,6 @@ public sealed class BacktestEngine
         _trades.Add(new BacktestTrade(trade, fillModel));
     }
 
-    /// <summary>True when the market's quote must go: it closed, or its price went stale.</summary>
-    private bool Refresh(ReplayMarket market, long t) => market.Quotes is not null && !Quotable(market, t);
-
-    private bool Quotable(ReplayMarket market, long t) =>
-        !market.IsClosedAt(t) && market.Latest is { } p && t - p.UnixSeconds <= (long)_books.Options.MaxPriceAge.TotalSeconds;
-
-    private void Requote(ReplayMarket market, long t)
-    {
-        _quotes.Remove(market.Yes);
-        _quotes.Remove(market.No);
-        var closed = market.IsClosedAt(t);
-        if (!Quotable(market, t) || market.LatestYesPrice is not { } price)
-        {
-            market.Quotes = null;
-            market.AsOf = market.Row with { Closed = closed, Active = !closed, AcceptingOrders = false };
-            return;
-        }
-
-        var row = market.Row;
-        var (yes, no) = _books.Quotes(row, market.Yes, market.No, price, market.Tick, market.Latest!.Value.Time);
-        var asOf = row with
-        {
-            Closed = false,
-            Active = true,
-            AcceptingOrders = true,
-            YesPrice = price,
-            NoPrice = 1m - price,
-            BestBid = yes.BestBid,
-            BestAsk = yes.BestAsk,
-            Spread = yes.Spread,
-            LastTradePrice = price,
-        };
-        market.AsOf = asOf;
-        market.Quotes = (yes, no);
-        _quotes[market.Yes] = yes;
-        _quotes[market.No] = no;
-    }
-
     private void Settle(DateTimeOffset now, long t)
     {
         if (Portfolio.TradeCount == 0)
@@ -197,26 +179,14 @@ public sealed class BacktestEngine
 
     private void Trade(DateTimeOffset now, DateOnly day)
     {
-        _dirty.UnionWith(_retry);
+        foreach (var e in _retry)
+        {
+            _dirty[e] = true;
+        }
+
         _retry.Clear();
-        if (_dirty.Count == 0)
-        {
-            return;
-        }
-
-        _context.Clear();
-        foreach (var id in _dirty.Order())
-        {
-            foreach (var market in _byEvent[id])
-            {
-                _context.Add(market.AsOf ?? market.Row with { Closed = false, AcceptingOrders = false });
-            }
-        }
-
-        _dirty.Clear();
-        MarketEvaluations += _context.Count;
-        var result = _strategy.Generate(new StrategyContext(_context, _quotes, Portfolio, now) { Day = day, ExplainSkips = false });
-        foreach (var signal in result.Signals)
+        var signals = _rules is { } rules ? Select(rules, now, day) : Generate(now, day);
+        foreach (var signal in signals)
         {
             Signals++;
             var market = _byMarket[signal.MarketId];
@@ -224,18 +194,74 @@ public sealed class BacktestEngine
             var buysYes = signal.TokenId == market.Yes;
             var decision = _hook?.Refuse(signal, _step) is { } refused
                 ? ExecutionDecision.Reject(refused)
-                : _executor.Decide(signal, market.AsOf!.ToMarket(), buysYes ? yesBook : noBook, buysYes ? noBook : yesBook, Portfolio, now, _source);
+                : _executor.Decide(signal, _quotes.Row(market).ToMarket(), buysYes ? yesBook : noBook, buysYes ? noBook : yesBook, Portfolio, now, _source);
             if (decision.IsTrade)
             {
                 Record(decision.Trade, FillModel.Synthetic);
-                Requote(market, now.ToUnixTimeSeconds());
+                _quotes.Requote(market, now.ToUnixTimeSeconds());
             }
             else
             {
                 _rejections[decision.Rejection.Reason] = _rejections.GetValueOrDefault(decision.Rejection.Reason) + 1;
-                _retry.Add(market.Row.EventId);
+                _retry.Add(_eventIndex[market.Row.MarketId]);
             }
         }
+    }
+
+    /// <summary>The built-in strategy's frame and rule on the dirty events, in event id order, the quotes read as values: the signals <see cref="Generate"/> would give.</summary>
+    private List<Domain.Signals.Signal> Select(IRuleStrategy rules, DateTimeOffset now, DateOnly day)
+    {
+        _signals.Clear();
+        for (var e = 0; e < _events.Length; e++)
+        {
+            if (!_dirty[e])
+            {
+                continue;
+            }
+
+            _dirty[e] = false;
+            var markets = _events[e];
+            MarketEvaluations += markets.Length;
+            var count = 0;
+            for (var i = 0; i < markets.Length; i++)
+            {
+                if (ReplayQuotes.Candidate(markets[i]))
+                {
+                    _candidates[count++] = new RuleCandidate(markets[i].Row, i);
+                }
+            }
+
+            EventSelection.Select(_candidates.AsSpan(0, count), new ReplayQuotes.Values(markets), rules, Portfolio, now, day, _signals);
+        }
+
+        return _signals;
+    }
+
+    /// <summary>The strategy asked through <see cref="IStrategy.Generate"/> on the markets of the dirty events (rows and quotes as of now).</summary>
+    private IReadOnlyList<Domain.Signals.Signal> Generate(DateTimeOffset now, DateOnly day)
+    {
+        _context.Clear();
+        for (var e = 0; e < _events.Length; e++)
+        {
+            if (_dirty[e])
+            {
+                _dirty[e] = false;
+                foreach (var market in _events[e])
+                {
+                    _context.Add(_quotes.Row(market));
+                }
+            }
+        }
+
+        if (_context.Count == 0)
+        {
+            return [];
+        }
+
+        MarketEvaluations += _context.Count;
+        var signals = _strategy.Generate(new StrategyContext(_context, _quotes.Tokens, Portfolio, now) { Day = day, ExplainSkips = false }).Signals;
+        _context.Clear();
+        return signals;
     }
 
     private PortfolioDay Snapshot(DateOnly day, DateTimeOffset at)

@@ -63,7 +63,7 @@ public sealed class BacktestExits(ExitExecutor executor, SyntheticBookModel book
             }
 
             // The rules on the synthetic best bid first: when none fires, Decide would give null too, so no book is built.
-            var quoted = market.Quotes is not null && market.LatestYesPrice is not null;
+            var quoted = market.QuotedPrice is not null && market.LatestYesPrice is not null;
             var bid = quoted ? books.BestBid(market.LatestYesPrice!.Value, market.Tick, position.TokenId == market.Yes) : (decimal?)null;
             if (executor.Trigger(position, bid, market.Row.EndDate, now) is null)
             {
@@ -71,7 +71,7 @@ public sealed class BacktestExits(ExitExecutor executor, SyntheticBookModel book
             }
 
             var (book, complement) = quoted ? Books(market, position.TokenId, now) : (null, null);
-            var asOf = market.AsOf ?? market.Row with { Closed = false, AcceptingOrders = false };
+            var asOf = step.RowOf(market);
             var decision = executor.Decide(position, asOf.ToMarket(), book, complement, step.Portfolio, now, source);
             if (decision?.Trade is { } trade)
             {

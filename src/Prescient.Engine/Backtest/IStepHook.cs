@@ -34,6 +34,9 @@ public sealed class BacktestStep
 
     public IReadOnlyList<ReplayMarket> Markets => _engine.Markets;
 
+    /// <summary>The market's row as the strategy sees it now: as of the quote in force (open, priced at the synthetic book), else not accepting orders.</summary>
+    public Extraction.MarketRow RowOf(ReplayMarket market) => _engine.RowOf(market);
+
     /// <summary>Appends <paramref name="trade"/> (built with the portfolio's <c>Create…</c> methods) to the run's ledger and applies it.</summary>
     public void Record(Trade trade, string fillModel) => _engine.Record(trade, fillModel);
 }

@@ -40,6 +40,8 @@ public sealed class ReplayMarket
         YesResolution = yesResolution;
         CloseAt = closeAt?.ToUnixTimeSeconds();
         Tick = row.TickSize;
+        YesOutcome = row.Outcomes.ElementAtOrDefault(0) ?? "Yes";
+        NoOutcome = row.Outcomes.ElementAtOrDefault(1) ?? "No";
     }
 
     public MarketRow Row { get; }
@@ -68,7 +70,18 @@ public sealed class ReplayMarket
     /// <summary>The loaded month's points at or before now (of <see cref="Series"/>).</summary>
     public ReadOnlySpan<HistoryPoint> Seen => _points.AsSpan(0, _cursor);
 
-    /// <summary>The cached quotes of the two tokens at <see cref="Latest"/>; rebuilt by the engine when the price changes.</summary>
+    /// <summary>The outcome names of the two tokens, as their quotes carry them.</summary>
+    internal string YesOutcome { get; }
+
+    internal string NoOutcome { get; }
+
+    /// <summary>The YES price of the quote in force (that of <see cref="Latest"/> when it was made); null when not quoted.</summary>
+    internal decimal? QuotedPrice { get; set; }
+
+    /// <summary>The synthetic book sides of the quote in force; null when not quoted.</summary>
+    internal BookSides? QuotedSides { get; set; }
+
+    /// <summary>The cached quotes of the two tokens at <see cref="Latest"/>, for a strategy that reads quote objects; rebuilt when the price changes.</summary>
     internal (TokenQuote Yes, TokenQuote No)? Quotes { get; set; }
 
     /// <summary>The row as of now (open, its displayed and best prices those of the synthetic book); rebuilt with <see cref="Quotes"/>.</summary>

@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using Prescient.Domain.Books;
 using Prescient.Domain.Ids;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Quotes;
+using Prescient.Engine.Signals;
 
 namespace Prescient.Engine.Backtest;
 
@@ -22,7 +24,7 @@ public sealed class SyntheticBookModel
     /// differently). Prices sit on a tick grid and recur, so a run computes each book shape once; the
     /// arrays are shared read-only by the quotes made from them. One model per backtest: not thread-safe.
     /// </summary>
-    private readonly Dictionary<(decimal Price, decimal Step), Sides> _sides = new(new ExactPair());
+    private readonly Dictionary<(decimal Price, decimal Step), BookSides> _sides = new(new ExactPair());
 
     public SyntheticBookModel(BacktestOptions options)
     {
@@ -59,9 +61,9 @@ public sealed class SyntheticBookModel
     public (OrderBook Yes, OrderBook No) Books(TokenId yesToken, TokenId noToken, ConditionId condition, decimal yesPrice, decimal? tick, decimal? minOrderSize, DateTimeOffset at)
     {
         var step = tick is > 0m and < 0.5m ? tick.Value : DefaultTick;
-        var (yesBids, yesAsks, noBids, noAsks) = Levels(yesPrice, step);
-        var yes = OrderBook.Create(yesToken, condition, yesBids.Select(Book), yesAsks.Select(Book)) with { TickSize = step, MinOrderSize = minOrderSize, Timestamp = at, LastTradePrice = yesPrice };
-        var no = OrderBook.Create(noToken, condition, noBids.Select(Book), noAsks.Select(Book)) with { TickSize = step, MinOrderSize = minOrderSize, Timestamp = at, LastTradePrice = 1m - yesPrice };
+        var (yesBids, yesAsks, noBids, noAsks) = Levels(yesPrice, step).BookLevels;
+        var yes = OrderBook.Create(yesToken, condition, yesBids, yesAsks) with { TickSize = step, MinOrderSize = minOrderSize, Timestamp = at, LastTradePrice = yesPrice };
+        var no = OrderBook.Create(noToken, condition, noBids, noAsks) with { TickSize = step, MinOrderSize = minOrderSize, Timestamp = at, LastTradePrice = 1m - yesPrice };
         return (yes, no);
     }
 
@@ -73,15 +75,24 @@ public sealed class SyntheticBookModel
     public (TokenQuote Yes, TokenQuote No) Quotes(MarketRow row, TokenId yesToken, TokenId noToken, decimal yesPrice, decimal? tick, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var step = tick is > 0m and < 0.5m ? tick.Value : DefaultTick;
-        var (yesBids, yesAsks, noBids, noAsks) = Levels(yesPrice, step);
-        return (
-            Quote(row, yesToken, row.Outcomes.ElementAtOrDefault(0) ?? "Yes", yesBids, yesAsks, step, yesPrice, at),
-            Quote(row, noToken, row.Outcomes.ElementAtOrDefault(1) ?? "No", noBids, noAsks, step, 1m - yesPrice, at));
+        return Quotes(row, yesToken, noToken, Sides(yesPrice, tick), yesPrice, at);
     }
 
+    /// <summary>The four sides of the books around <paramref name="yesPrice"/> (cached: shared, read-only).</summary>
+    internal BookSides Sides(decimal yesPrice, decimal? tick) => Levels(yesPrice, tick is > 0m and < 0.5m ? tick.Value : DefaultTick);
+
+    /// <summary>As <see cref="Quotes(MarketRow, TokenId, TokenId, decimal, decimal?, DateTimeOffset)"/>, on sides already looked up.</summary>
+    internal static (TokenQuote Yes, TokenQuote No) Quotes(MarketRow row, TokenId yesToken, TokenId noToken, BookSides sides, decimal yesPrice, DateTimeOffset at) =>
+        (Quote(row, yesToken, row.Outcomes.ElementAtOrDefault(0) ?? "Yes", sides.YesBids, sides.YesAsks, sides.Step, yesPrice, at),
+         Quote(row, noToken, row.Outcomes.ElementAtOrDefault(1) ?? "No", sides.NoBids, sides.NoAsks, sides.Step, 1m - yesPrice, at));
+
+    /// <summary>What the built-in rules read of the quotes of <see cref="Quotes(MarketRow, TokenId, TokenId, BookSides, decimal, DateTimeOffset)"/>, as values (nothing allocated).</summary>
+    internal static (RuleQuote Yes, RuleQuote No) RuleQuotes(TokenId yesToken, TokenId noToken, string yesOutcome, string noOutcome, BookSides sides, decimal yesPrice) =>
+        (View(yesToken, yesOutcome, sides.YesBids, sides.YesAsks, sides.Step, yesPrice),
+         View(noToken, noOutcome, sides.NoBids, sides.NoAsks, sides.Step, 1m - yesPrice));
+
     /// <summary>The four sides, best first: YES bids and asks a tick apart from the touch, the NO sides their mirror (NO ask = 1 − YES bid).</summary>
-    private Sides Levels(decimal yesPrice, decimal step)
+    private BookSides Levels(decimal yesPrice, decimal step)
     {
         if (!_sides.TryGetValue((yesPrice, step), out var sides))
         {
@@ -92,7 +103,7 @@ public sealed class SyntheticBookModel
         return sides;
     }
 
-    private Sides Compute(decimal yesPrice, decimal step)
+    private BookSides Compute(decimal yesPrice, decimal step)
     {
         var (bid, ask) = Touch(yesPrice, step);
         var bids = 0;
@@ -123,7 +134,7 @@ public sealed class SyntheticBookModel
             noBids[i] = new QuoteLevel(1m - a, _options.LevelShares);
         }
 
-        return new Sides(yesBids, yesAsks, noBids, noAsks);
+        return new BookSides(yesBids, yesAsks, noBids, noAsks, step);
     }
 
     private static TokenQuote Quote(MarketRow row, TokenId token, string outcome, QuoteLevel[] bids, QuoteLevel[] asks, decimal step, decimal last, DateTimeOffset at)
@@ -152,24 +163,31 @@ public sealed class SyntheticBookModel
         };
     }
 
-    private static BookLevel Book(QuoteLevel level) => new(level.Price, level.Size);
+    private static RuleQuote View(TokenId token, string outcome, QuoteLevel[] bids, QuoteLevel[] asks, decimal step, decimal last)
+    {
+        decimal? best = bids.Length > 0 ? bids[0].Price : null;
+        decimal? offer = asks.Length > 0 ? asks[0].Price : null;
+        return new RuleQuote(token, outcome, best, offer, best is { } b && offer is { } a ? (b + a) / 2m : null, last, step, asks);
+    }
 
-    private sealed record Sides(QuoteLevel[] YesBids, QuoteLevel[] YesAsks, QuoteLevel[] NoBids, QuoteLevel[] NoAsks);
-
-    /// <summary>Equal when both decimals have the same bits (value and scale), unlike decimal equality.</summary>
+    /// <summary>Equal when both decimals have the same bits (value and scale), unlike decimal equality; the 16 bytes read as two words.</summary>
     private sealed class ExactPair : IEqualityComparer<(decimal Price, decimal Step)>
     {
-        public bool Equals((decimal Price, decimal Step) x, (decimal Price, decimal Step) y) => Same(x.Price, y.Price) && Same(x.Step, y.Step);
+        public bool Equals((decimal Price, decimal Step) x, (decimal Price, decimal Step) y) => Bits(x.Price) == Bits(y.Price) && Bits(x.Step) == Bits(y.Step);
 
         public int GetHashCode((decimal Price, decimal Step) pair) => HashCode.Combine(Bits(pair.Price), Bits(pair.Step));
 
-        private static bool Same(decimal a, decimal b) => Bits(a) == Bits(b);
-
-        private static (int, int, int, int) Bits(decimal d)
-        {
-            Span<int> bits = stackalloc int[4];
-            decimal.GetBits(d, bits);
-            return (bits[0], bits[1], bits[2], bits[3]);
-        }
+        private static (ulong, ulong) Bits(decimal d) => Unsafe.As<decimal, (ulong, ulong)>(ref d);
     }
+}
+
+/// <summary>The four sides of a synthetic book pair, best first, on the tick <paramref name="Step"/> (USDC): shared read-only by every quote made from them.</summary>
+internal sealed record BookSides(QuoteLevel[] YesBids, QuoteLevel[] YesAsks, QuoteLevel[] NoBids, QuoteLevel[] NoAsks, decimal Step)
+{
+    private (BookLevel[], BookLevel[], BookLevel[], BookLevel[])? _book;
+
+    /// <summary>The same sides as the (immutable) levels of an <see cref="OrderBook"/>, made once: YES bids, YES asks, NO bids, NO asks.</summary>
+    public (BookLevel[] YesBids, BookLevel[] YesAsks, BookLevel[] NoBids, BookLevel[] NoAsks) BookLevels => _book ??= (Book(YesBids), Book(YesAsks), Book(NoBids), Book(NoAsks));
+
+    private static BookLevel[] Book(QuoteLevel[] levels) => Array.ConvertAll(levels, l => new BookLevel(l.Price, l.Size));
 }

@@ -1,4 +1,5 @@
 using Prescient.Domain.Ids;
+using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Quotes;
@@ -68,6 +69,36 @@ internal static class EventSelection
             skipped.OrderBy(s => s.EventId).ThenBy(s => s.MarketId).ToArray());
     }
 
+    /// <summary>
+    /// The frame of <see cref="Run"/> on one event's <paramref name="candidates"/> (its markets that accept orders
+    /// and have a book on both tokens, in any order): ranked by the strategy's selection, the first N evaluated by
+    /// its rule on their <paramref name="quotes"/>; the signals are appended to <paramref name="signals"/> in market id order.
+    /// Called event by event in event id order, it gives <see cref="Run"/>'s signals, in its order. No skips; nothing
+    /// allocated but the signals.
+    /// </summary>
+    public static void Select<TQuotes>(Span<RuleCandidate> candidates, TQuotes quotes, IRuleStrategy strategy, Portfolio portfolio, DateTimeOffset now, DateOnly day, List<Signal> signals)
+        where TQuotes : IRuleQuotes
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(signals);
+        candidates.Sort(new Ranking(strategy.Selection));
+        var first = signals.Count;
+        var selected = Math.Min(candidates.Length, strategy.MarketsPerEvent);
+        for (var i = 0; i < selected; i++)
+        {
+            var (yes, no) = quotes.QuotesOf(candidates[i].Index);
+            if (strategy.Evaluate(candidates[i].Market, yes, no, portfolio, now, day) is { } signal)
+            {
+                signals.Add(signal);
+            }
+        }
+
+        if (signals.Count - first > 1)
+        {
+            signals.Sort(first, signals.Count - first, BySignalMarket.Instance);
+        }
+    }
+
     /// <summary>Why a market cannot be a candidate (not tradeable, or a token without a book), or null when it can.</summary>
     private static SkippedMarket? Ineligible(MarketRow market, IReadOnlyDictionary<TokenId, TokenQuote> quotes, bool explain, out TokenQuote? yes, out TokenQuote? no)
     {
@@ -114,5 +145,17 @@ internal static class EventSelection
         var chosen = string.Join(", ", ranked.Take(marketsPerEvent).Select(m => $"{m.MarketId} ({MarketRanking.Describe(m, selection)})"));
         var detail = $"ranked {rank} of {ranked.Count} by {Code(selection)} ({MarketRanking.Describe(market, selection)}); selected {chosen}";
         return new SkippedMarket(market.EventId, market.MarketId, market.Question, SkipReason.NotSelected, detail);
+    }
+
+    private readonly struct Ranking(MarketSelectionRule rule) : IComparer<RuleCandidate>
+    {
+        public int Compare(RuleCandidate x, RuleCandidate y) => MarketRanking.Compare(x.Market, y.Market, rule);
+    }
+
+    private sealed class BySignalMarket : IComparer<Signal>
+    {
+        public static readonly BySignalMarket Instance = new();
+
+        public int Compare(Signal? x, Signal? y) => x!.MarketId.CompareTo(y!.MarketId);
     }
 }

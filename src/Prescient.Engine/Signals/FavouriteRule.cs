@@ -19,23 +19,29 @@ internal sealed class FavouriteRule(FavouriteStrategyOptions options, string str
     private const decimal DefaultTick = 0.01m;
     private const string PriceSource = "best_ask";
 
-    public (Signal? Signal, SkippedMarket? Skipped) Evaluate(MarketRow market, TokenQuote yes, TokenQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day)
+    public (Signal? Signal, SkippedMarket? Skipped) Evaluate(MarketRow market, TokenQuote yes, TokenQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day) =>
+        Evaluate(market, RuleQuote.From(yes), RuleQuote.From(no), portfolio, now, day);
+
+    /// <inheritdoc cref="Evaluate(MarketRow, TokenQuote, TokenQuote, Portfolio, DateTimeOffset, DateOnly)"/>
+    public (Signal? Signal, SkippedMarket? Skipped) Evaluate(MarketRow market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day)
     {
         var check = Check(RuleMarket.From(market), yes, no, portfolio);
         return check.Skipped is { } skip ? (null, skip) : (Build(market, check, yes, now, day), null);
     }
 
-    public RuleCheck Check(Market market, TokenQuote yes, TokenQuote no, Portfolio portfolio) => Check(RuleMarket.From(market), yes, no, portfolio);
+    public RuleCheck Check(Market market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio) => Check(RuleMarket.From(market), yes, no, portfolio);
 
-    private RuleCheck Check(RuleMarket market, TokenQuote yes, TokenQuote no, Portfolio portfolio)
+    private RuleCheck Check(RuleMarket market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio)
     {
-        var inBand = new[] { yes, no }.Where(q => q.BestAsk is { } a && a >= options.MinPrice && a <= options.MaxPrice).ToArray();
-        if (inBand.Length == 0)
+        var yesIn = InBand(yes);
+        var noIn = InBand(no);
+        if (!yesIn && !noIn)
         {
             return Skip(market, SkipReason.OutsideBand, $"YES best ask {Maybe(yes.BestAsk)}, NO best ask {Maybe(no.BestAsk)}: neither in the band {Price(options.MinPrice)}–{Price(options.MaxPrice)}");
         }
 
-        var buy = inBand.OrderByDescending(q => q.BestAsk).First();
+        // The dearer of the two in the band; YES on a tie (as a stable sort by descending ask would pick).
+        var buy = yesIn && (!noIn || yes.BestAsk >= no.BestAsk) ? yes : no;
         var side = buy.TokenId == yes.TokenId ? "YES" : "NO";
         if (portfolio.PositionIn(market.Id) is { } held)
         {
@@ -61,7 +67,15 @@ internal sealed class FavouriteRule(FavouriteStrategyOptions options, string str
             return Skip(market, SkipReason.PriceAboveMaximum, $"{side} best ask {Price(ask)} > limit {Price(limit)}");
         }
 
-        var depth = buy.Asks.Where(l => l.Price <= limit).Sum(l => l.Price * l.Size);
+        var depth = 0m;
+        foreach (var level in buy.Asks)
+        {
+            if (level.Price <= limit)
+            {
+                depth += level.Price * level.Size;
+            }
+        }
+
         if (depth < options.MinBookDepth)
         {
             return Skip(market, SkipReason.BookTooThin, $"{side} asks at ≤ {Price(limit)} hold {Usdc(depth)} USDC < minimum {Usdc(options.MinBookDepth)} USDC");
@@ -71,9 +85,9 @@ internal sealed class FavouriteRule(FavouriteStrategyOptions options, string str
         return new RuleCheck(null, buy, yesPrice, ask, ask, limit);
     }
 
-    private Signal Build(MarketRow market, RuleCheck check, TokenQuote yes, DateTimeOffset now, DateOnly day)
+    private Signal Build(MarketRow market, RuleCheck check, in RuleQuote yes, DateTimeOffset now, DateOnly day)
     {
-        var buy = check.Buy!;
+        var buy = check.Buy!.Value;
         var action = buy.TokenId == yes.TokenId ? SignalAction.BuyYes : SignalAction.BuyNo;
         var side = action == SignalAction.BuyYes ? "YES" : "NO";
         var named = string.Equals(buy.Outcome, side, StringComparison.OrdinalIgnoreCase) ? side : $"{side} ({buy.Outcome})";
@@ -100,6 +114,8 @@ internal sealed class FavouriteRule(FavouriteStrategyOptions options, string str
             Reason = $"{side} best ask {Price(check.Ask)} in the favourite band {Price(options.MinPrice)}–{Price(options.MaxPrice)}: buy {named} at ≤ {Price(check.Limit)}, confidence {Price(confidence)}",
         };
     }
+
+    private bool InBand(in RuleQuote quote) => quote.BestAsk is { } a && a >= options.MinPrice && a <= options.MaxPrice;
 
     private static RuleCheck Skip(RuleMarket market, SkipReason reason, string detail) =>
         new(new SkippedMarket(market.EventId, market.Id, market.Question, reason, detail), null, 0m, 0m, 0m, 0m);

@@ -15,12 +15,13 @@ namespace Prescient.Engine.Signals;
 /// selected market, buy the token whose best ask is within the favourite band (0.80–0.95 by default)
 /// when its book is tight and deep enough. Same interface, execution, risk and fee code as the default.
 /// </summary>
-public sealed class FavouriteStrategy : IStrategy
+public sealed class FavouriteStrategy : IStrategy, IRuleStrategy
 {
     public const string StrategyName = "favourite";
 
     private readonly FavouriteStrategyOptions _options;
     private readonly FavouriteRule _rule;
+    private readonly RuleChecker _check;
 
     public FavouriteStrategy(IOptions<FavouriteStrategyOptions> options)
     {
@@ -32,6 +33,7 @@ public sealed class FavouriteStrategy : IStrategy
         }
 
         _rule = new FavouriteRule(_options, StrategyName);
+        _check = _rule.Check;
         Settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["min_price"] = Invariant(_options.MinPrice),
@@ -48,6 +50,10 @@ public sealed class FavouriteStrategy : IStrategy
 
     public IReadOnlyDictionary<string, string> Settings { get; }
 
+    MarketSelectionRule IRuleStrategy.Selection => _options.Selection;
+
+    int IRuleStrategy.MarketsPerEvent => _options.MarketsPerEvent;
+
     public StrategyResult Generate(StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -56,5 +62,8 @@ public sealed class FavouriteStrategy : IStrategy
 
     /// <summary>The favourite rule again on quotes made from the fresh books (band, held, spread, entry price, depth); null when it still buys the signal's token.</summary>
     public SkippedMarket? Recheck(Signal signal, Market market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now) =>
-        RuleRecheck.Run(signal, market, yes, no, portfolio, _rule.Check, string.Empty);
+        RuleRecheck.Run(signal, market, yes, no, portfolio, _check, string.Empty);
+
+    Signal? IRuleStrategy.Evaluate(Extraction.MarketRow market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day) =>
+        _rule.Evaluate(market, yes, no, portfolio, now, day).Signal;
 }

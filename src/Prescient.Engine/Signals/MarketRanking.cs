@@ -6,9 +6,26 @@ namespace Prescient.Engine.Signals;
 internal static class MarketRanking
 {
     public static IReadOnlyList<T> Order<T>(IEnumerable<T> candidates, Func<T, MarketRow> market, MarketSelectionRule rule) =>
-        rule == MarketSelectionRule.SoonestEnd
-            ? candidates.OrderBy(c => market(c).EndDate is null).ThenBy(c => market(c).EndDate).ThenBy(c => market(c).MarketId).ToArray()
-            : candidates.OrderBy(c => Amount(market(c), rule) is null).ThenByDescending(c => Amount(market(c), rule)).ThenBy(c => market(c).MarketId).ToArray();
+        candidates.OrderBy(market, Comparer<MarketRow>.Create((a, b) => Compare(a, b, rule))).ToArray();
+
+    /// <summary>The order of <see cref="Order"/>: below zero when <paramref name="a"/> ranks first; zero only for the same market id.</summary>
+    public static int Compare(MarketRow a, MarketRow b, MarketSelectionRule rule)
+    {
+        int order;
+        if (rule == MarketSelectionRule.SoonestEnd)
+        {
+            order = (a.EndDate is null).CompareTo(b.EndDate is null);
+            order = order != 0 ? order : Nullable.Compare(a.EndDate, b.EndDate);
+        }
+        else
+        {
+            var (x, y) = (Amount(a, rule), Amount(b, rule));
+            order = (x is null).CompareTo(y is null);
+            order = order != 0 ? order : Nullable.Compare(y, x);
+        }
+
+        return order != 0 ? order : a.MarketId.CompareTo(b.MarketId);
+    }
 
     /// <summary>The value the rule ranks by, in words: "liquidity 5000 USDC", "ends 2026-12-01T00:00:00Z".</summary>
     public static string Describe(MarketRow market, MarketSelectionRule rule)

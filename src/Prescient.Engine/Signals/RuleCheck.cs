@@ -1,6 +1,4 @@
-using Prescient.Engine.Quotes;
-
 namespace Prescient.Engine.Signals;
 
 /// <summary>What the rule's checks found: the skip, or the quote to buy and the numbers a signal is built from.</summary>
-internal readonly record struct RuleCheck(SkippedMarket? Skipped, TokenQuote? Buy, decimal YesPrice, decimal Watched, decimal Ask, decimal Limit);
+internal readonly record struct RuleCheck(SkippedMarket? Skipped, RuleQuote? Buy, decimal YesPrice, decimal Watched, decimal Ask, decimal Limit);

@@ -17,7 +17,7 @@ internal static class RuleRecheck
     /// <param name="check">The strategy's rule on the market and its two fresh quotes.</param>
     /// <param name="describe">How the rule names what it buys, for the detail ("" for nothing more than the token).</param>
     public static SkippedMarket? Run(
-        Signal signal, Market market, OrderBook yes, OrderBook no, Portfolio portfolio, Func<Market, TokenQuote, TokenQuote, Portfolio, RuleCheck> check, string describe)
+        Signal signal, Market market, OrderBook yes, OrderBook no, Portfolio portfolio, RuleChecker check, string describe)
     {
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(market);
@@ -25,16 +25,21 @@ internal static class RuleRecheck
         ArgumentNullException.ThrowIfNull(no);
         ArgumentNullException.ThrowIfNull(portfolio);
         ArgumentNullException.ThrowIfNull(check);
-        var yesQuote = TokenQuote.From(market, yes.TokenId, market.Outcomes.ElementAtOrDefault(0)?.Name ?? "Yes", yes);
-        var noQuote = TokenQuote.From(market, no.TokenId, market.Outcomes.ElementAtOrDefault(1)?.Name ?? "No", no);
+        // What the rule reads of TokenQuote.From(market, book.TokenId, outcome, book), without the quotes.
+        var yesQuote = RuleQuote.From(market, yes, market.Outcomes.ElementAtOrDefault(0)?.Name ?? "Yes");
+        var noQuote = RuleQuote.From(market, no, market.Outcomes.ElementAtOrDefault(1)?.Name ?? "No");
         var result = check(market, yesQuote, noQuote, portfolio);
         if (result.Skipped is { } skip)
         {
             return skip;
         }
 
-        return result.Buy!.TokenId == signal.TokenId
+        var buy = result.Buy!.Value.TokenId;
+        return buy == signal.TokenId
             ? null
-            : new SkippedMarket(market.EventId, market.Id, market.Question, SkipReason.NotSelected, $"the rule now buys token {result.Buy.TokenId}{describe}, not the signal's token {signal.TokenId}");
+            : new SkippedMarket(market.EventId, market.Id, market.Question, SkipReason.NotSelected, $"the rule now buys token {buy}{describe}, not the signal's token {signal.TokenId}");
     }
 }
+
+/// <summary>A built-in rule's checks on one market and the values of its two quotes.</summary>
+internal delegate RuleCheck RuleChecker(Market market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio);

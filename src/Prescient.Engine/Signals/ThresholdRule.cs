@@ -19,16 +19,20 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
     private const decimal DefaultTick = 0.01m;
 
     /// <param name="explain">False: skips carry their reason code and an empty detail (a backtest, which reports no skips, formats no text).</param>
-    public (Signal? Signal, SkippedMarket? Skipped) Evaluate(MarketRow market, TokenQuote yes, TokenQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day, bool explain = true)
+    public (Signal? Signal, SkippedMarket? Skipped) Evaluate(MarketRow market, TokenQuote yes, TokenQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day, bool explain = true) =>
+        Evaluate(market, RuleQuote.From(yes), RuleQuote.From(no), portfolio, now, day, explain);
+
+    /// <inheritdoc cref="Evaluate(MarketRow, TokenQuote, TokenQuote, Portfolio, DateTimeOffset, DateOnly, bool)"/>
+    public (Signal? Signal, SkippedMarket? Skipped) Evaluate(MarketRow market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day, bool explain = true)
     {
         var check = Check(RuleMarket.From(market), yes, no, portfolio, explain);
         return check.Skipped is { } skip ? (null, skip) : (Build(market, check, now, day), null);
     }
 
     /// <summary>The rule's checks alone, in order: the first that fails as a skip, or the numbers a signal is built from (no text formatted when all pass).</summary>
-    public RuleCheck Check(Market market, TokenQuote yes, TokenQuote no, Portfolio portfolio) => Check(RuleMarket.From(market), yes, no, portfolio, explain: true);
+    public RuleCheck Check(Market market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio) => Check(RuleMarket.From(market), yes, no, portfolio, explain: true);
 
-    private RuleCheck Check(RuleMarket market, TokenQuote yes, TokenQuote no, Portfolio portfolio, bool explain)
+    private RuleCheck Check(RuleMarket market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio, bool explain)
     {
         var source = Code(options.YesPriceSource);
         var buyNo = options.Side == SignalAction.BuyNo;
@@ -86,7 +90,7 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
 
     private Signal Build(MarketRow market, RuleCheck check, DateTimeOffset now, DateOnly day)
     {
-        var buy = check.Buy!;
+        var buy = check.Buy!.Value;
         var side = options.Side == SignalAction.BuyNo ? "NO" : "YES";
         var confidence = check.Watched - options.Threshold;
         var outcome = buy.Outcome;
@@ -121,7 +125,7 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
         return options.Side == SignalAction.BuyNo ? $"YES {source} {Price(yesPrice)}" : $"NO at 1 − YES {source} {Price(yesPrice)} = {Price(watched)}";
     }
 
-    private decimal? YesPrice(TokenQuote yes) => options.YesPriceSource switch
+    private decimal? YesPrice(in RuleQuote yes) => options.YesPriceSource switch
     {
         YesPriceSource.LastTrade => yes.LastTradePrice,
         YesPriceSource.BestBid => yes.BestBid,

@@ -16,12 +16,14 @@ namespace Prescient.Engine.Signals;
 /// market is reported skipped with its reason. Signals and skips come out ordered by event id, then
 /// market id.
 /// </summary>
-public sealed class ThresholdStrategy : IStrategy
+public sealed class ThresholdStrategy : IStrategy, IRuleStrategy
 {
     public const string StrategyName = "threshold";
 
     private readonly ThresholdStrategyOptions _options;
     private readonly ThresholdRule _rule;
+    private readonly RuleChecker _check;
+    private readonly string _describe;
 
     public ThresholdStrategy(IOptions<ThresholdStrategyOptions> options)
     {
@@ -33,6 +35,8 @@ public sealed class ThresholdStrategy : IStrategy
         }
 
         _rule = new ThresholdRule(_options, StrategyName);
+        _check = _rule.Check;
+        _describe = $" ({Code(_options.Side)})";
         Settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["threshold"] = Invariant(_options.Threshold),
@@ -51,6 +55,10 @@ public sealed class ThresholdStrategy : IStrategy
 
     public IReadOnlyDictionary<string, string> Settings { get; }
 
+    MarketSelectionRule IRuleStrategy.Selection => _options.Selection;
+
+    int IRuleStrategy.MarketsPerEvent => _options.MarketsPerEvent;
+
     public StrategyResult Generate(StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -63,5 +71,8 @@ public sealed class ThresholdStrategy : IStrategy
     /// market's selection among its event is not re-run (the other markets' books are not fetched).
     /// </summary>
     public SkippedMarket? Recheck(Signal signal, Market market, OrderBook yes, OrderBook no, Portfolio portfolio, DateTimeOffset now) =>
-        RuleRecheck.Run(signal, market, yes, no, portfolio, _rule.Check, $" ({Code(_options.Side)})");
+        RuleRecheck.Run(signal, market, yes, no, portfolio, _check, _describe);
+
+    Signal? IRuleStrategy.Evaluate(Extraction.MarketRow market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day) =>
+        _rule.Evaluate(market, yes, no, portfolio, now, day, explain: false).Signal;
 }

@@ -102,7 +102,7 @@ internal static class RejectionDetails
         $"the asks at or below {N(limit)} fill {N(spent)} USDC of the {N(allowed)} USDC allowed ({N(Math.Round(spent / allowed, 4))} of it), below the minimum fill fraction {N(minFraction)}";
 
     /// <summary>A number as the files write it: invariant culture, no trailing zeros, at most 6 places.</summary>
-    public static string N(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    public static string N(decimal value) => Signals.StrategyText.Fixed(value, 0, 6) ?? value.ToString("0.######", CultureInfo.InvariantCulture);
 
     private static string Age(TimeSpan age) =>
         age.TotalSeconds < 120 ? N(Math.Round((decimal)age.TotalSeconds, 1)) + " s"

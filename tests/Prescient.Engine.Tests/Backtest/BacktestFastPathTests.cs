@@ -13,7 +13,7 @@ namespace Prescient.Engine.Tests.Backtest;
 /// <summary>
 /// The replay's fast paths give what the paths they replace gave: quotes made without books equal, field for
 /// field and decimal for decimal (scale included), the quotes made from the synthetic books by
-/// <see cref="TokenQuote.From(MarketRow, TokenId, string, Domain.Books.OrderBook?)"/>; and a strategy asked not to explain its skips
+/// <see cref="TokenQuote.From(MarketRow, TokenId, string, Domain.Books.OrderBook?)"/>, and the values the rules read equal those of the quotes; and a strategy asked not to explain its skips
 /// gives the same signals and the same skip codes.
 /// </summary>
 public sealed class BacktestFastPathTests
@@ -46,6 +46,34 @@ public sealed class BacktestFastPathTests
             var (yesBook, noBook) = model.Books(yes, no, row.ConditionId, price, tick, row.MinOrderSize, At);
             Same(TokenQuote.From(row, yes, "Yes", yesBook), fast.Yes);
             Same(TokenQuote.From(row, no, "No", noBook), fast.No);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Books))]
+    public void RuleQuotes_AnyPriceTickAndBook_EqualWhatTheRulesReadOfTheQuotes(decimal price, decimal? tick, decimal halfSpread, int levels)
+    {
+        var model = new SyntheticBookModel(new BacktestOptions { HalfSpread = halfSpread, Levels = levels, LevelShares = 123.40m });
+        var row = MarketRows.Binary("e1", "m1", At) with { TickSize = tick, Outcomes = ["Up", "Down"] };
+        var (yes, no) = (row.YesTokenId!.Value, row.NoTokenId!.Value);
+
+        var quotes = model.Quotes(row, yes, no, price, tick, At);
+        var values = SyntheticBookModel.RuleQuotes(yes, no, "Up", "Down", model.Sides(price, tick), price);
+
+        Assert.Equal(RuleQuote.From(quotes.Yes), values.Yes);
+        Assert.Equal(RuleQuote.From(quotes.No), values.No);
+        Assert.Equal(Text(RuleQuote.From(quotes.Yes)), Text(values.Yes));
+        Assert.Equal(Text(RuleQuote.From(quotes.No)), Text(values.No));
+
+        // At execution the rules read the fresh books the same way, without making quotes of them.
+        var market = row.ToMarket();
+        var (yesBook, noBook) = model.Books(yes, no, row.ConditionId, price, tick, row.MinOrderSize, At);
+        foreach (var (book, outcome) in new[] { (yesBook, "Up"), (noBook, "Down") })
+        {
+            var expected = RuleQuote.From(TokenQuote.From(market, book.TokenId, outcome, book));
+            var actual = RuleQuote.From(market, book, outcome);
+            Assert.Equal(expected with { Asks = [] }, actual with { Asks = [] });
+            Assert.Equal(Text(expected), Text(actual));
         }
     }
 
@@ -86,6 +114,12 @@ public sealed class BacktestFastPathTests
         Assert.Equal(expected with { Bids = [], Asks = [] }, actual with { Bids = [], Asks = [] });
         Assert.Equal(Text(expected), Text(actual));
     }
+
+    private static string Text(RuleQuote q) =>
+        string.Join(
+            "|",
+            new[] { q.BestBid, q.BestAsk, q.Mid, q.LastTradePrice, q.TickSize }.Select(d => d?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null")
+                .Concat(q.Asks.Select(l => FormattableString.Invariant($"{l.Price}x{l.Size}"))));
 
     private static string Text(TokenQuote q) =>
         string.Join(
