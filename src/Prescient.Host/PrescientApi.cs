@@ -86,6 +86,10 @@ public sealed class PrescientApi : IAsyncDisposable
                 configuration.GetSection(MarketFeedOptions.SectionName).Bind(feed);
                 feed.Url = resources.Backend.WsUrl;
                 builder.Services.AddSingleton(feed);
+                if (FeedTapeSettings.From(configuration, resources.Settings.DataDirectory) is { } tape)
+                {
+                    builder.Services.AddSingleton(tape);
+                }
                 if (configuration.GetValue<bool>($"{IntradayOptions.SectionName}:{nameof(IntradayOptions.Enabled)}"))
                 {
                     builder.Services.AddSingleton<IntradayMode>();

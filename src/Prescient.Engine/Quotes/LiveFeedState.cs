@@ -25,4 +25,10 @@ public sealed record LiveFeedState(
     long Malformed)
 {
     public IntradayActivity? Intraday { get; init; }
+
+    /// <summary>The tape of the frames received (<c>Feed:Record</c>); null when not recording.</summary>
+    public LiveFeedTape? Tape { get; init; }
 }
+
+/// <summary>The feed's tape since the start: frames written (flushed to the day's file), dropped with the writer's buffer full, lost to failed writes.</summary>
+public sealed record LiveFeedTape(long Written, long Dropped, long Failed);

@@ -21,7 +21,8 @@ namespace Prescient.Host.Feed;
 /// book. A <c>market_resolved</c> for a held market runs the settlement pass at once
 /// (<see cref="ExecutionService.SettleAsync"/>: the resolution is confirmed upstream, and the
 /// market settles once whoever sees it first). With the intraday mode on (<see cref="IntradayMode"/>),
-/// book changes of watched markets also drive the strategy between runs.
+/// book changes of watched markets also drive the strategy between runs. With <c>Feed:Record</c> on
+/// (<see cref="FeedTapeSettings"/>), every frame received is also recorded to the day's tape.
 /// </summary>
 public sealed partial class LiveFeedService(
     MarketFeedOptions options,
@@ -34,7 +35,8 @@ public sealed partial class LiveFeedService(
     DashboardNotifier notifier,
     TimeProvider time,
     ILoggerFactory loggers,
-    IntradayMode? intraday = null) : BackgroundService, IMarketFeedSink, ILiveFeedStatus
+    IntradayMode? intraday = null,
+    FeedTapeSettings? tape = null) : BackgroundService, IMarketFeedSink, ILiveFeedStatus
 {
     /// <summary>The cause of the dashboard change a settlement on <c>market_resolved</c> sends.</summary>
     public const string ResolvedCause = "market resolved";
@@ -43,6 +45,7 @@ public sealed partial class LiveFeedService(
     private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly HashSet<TokenId> _subscribed = [];
     private MarketFeedClient? _client;
+    private FeedTapeRecorder? _recorder;
 
     /// <summary>The feed's connections, or null before it started.</summary>
     public FeedStatus? Status => _client?.Status();
@@ -60,6 +63,7 @@ public sealed partial class LiveFeedService(
             status.Malformed)
         {
             Intraday = intraday?.Activity,
+            Tape = _recorder?.Counters is { } tape ? new LiveFeedTape(tape.Written, tape.Dropped, tape.Failed) : null,
         }
         : null;
 
@@ -79,7 +83,10 @@ public sealed partial class LiveFeedService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using var client = new MarketFeedClient(options, this, time, loggers.CreateLogger<MarketFeedClient>());
+        // Declared first, disposed last: the connections stop before the tape writes what it holds and closes.
+        await using var recorder = tape is null ? null : new FeedTapeRecorder(tape.Folder, tape.Buffer, time, loggers.CreateLogger<FeedTapeRecorder>());
+        _recorder = recorder;
+        await using var client = new MarketFeedClient(options, this, time, loggers.CreateLogger<MarketFeedClient>(), recorder);
         _client = client;
         _work.Writer.TryWrite(Work.Watch);
         intraday?.Start(() => _work.Writer.TryWrite(Work.Intraday));

@@ -13,7 +13,7 @@ namespace Prescient.Host.Observability;
 /// What <c>serve</c> adds to the trading and HTTP metrics (meter <see cref="TradingMeter.Name"/>) before
 /// exporting them all on <c>/metrics</c> through prometheus-net: every run (cycle, end of day, intraday)
 /// timed by kind and result as it finishes, and, read when Prometheus scrapes, the live feed's state
-/// (connections, tokens, reconnects, age of the newest message), the time-series writer's counters and
+/// (connections, tokens, reconnects, age of the newest message, frames taped and dropped), the time-series writer's counters and
 /// the work bus (<see cref="BusMetrics"/>).
 /// </summary>
 internal sealed class ServeMetrics(RunGuard guard, ITimeSeriesSink series, ILiveFeedStatus? feed = null, RedisBus? bus = null) : IHostedService
@@ -33,6 +33,8 @@ internal sealed class ServeMetrics(RunGuard guard, ITimeSeriesSink series, ILive
         Meter.CreateObservableGauge("feed_tokens", () => Feed(f => f.Tokens), description: "Tokens subscribed on the market channel.");
         Meter.CreateObservableCounter("feed_reconnects", () => Feed(f => f.Reconnects), description: "Market-channel reconnections since the start.");
         Meter.CreateObservableGauge("feed_lag_seconds", () => Feed(f => f.LastMessageAge?.TotalSeconds ?? 0), description: "Age of the newest market-channel message (seconds).");
+        Meter.CreateObservableCounter("feed_tape_frames_written", () => Feed(f => f.Tape?.Written ?? 0), description: "Market-channel frames written to the feed tape (Feed:Record).");
+        Meter.CreateObservableCounter("feed_tape_frames_dropped", () => Feed(f => (f.Tape?.Dropped ?? 0) + (f.Tape?.Failed ?? 0)), description: "Market-channel frames not recorded: the tape writer's buffer full, or a failed write (the feed never waits for the disk).");
         Meter.CreateObservableCounter("timeseries_points_written", () => Volatile.Read(ref _series)?.Counters.Written ?? 0, description: "Time-series points the InfluxDB writer has sent.");
         Meter.CreateObservableCounter("timeseries_points_dropped", () => Volatile.Read(ref _series)?.Counters.Dropped ?? 0, description: "Time-series points dropped with the writer's buffer full (trading never waits for InfluxDB).");
         Meter.CreateObservableCounter("timeseries_failed_writes", () => Volatile.Read(ref _series)?.Counters.FailedWrites ?? 0, description: "InfluxDB writes that failed and were retried.");

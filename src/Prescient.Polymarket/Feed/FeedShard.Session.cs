@@ -122,6 +122,11 @@ internal sealed partial class FeedShard
         Interlocked.Exchange(ref _lastMessageTicks, _time.GetUtcNow().UtcTicks);
         Interlocked.Increment(ref _frames);
         DrainForgotten();
+        if (!oversized)
+        {
+            _tap?.OnFrame(frame);
+        }
+
         var result = oversized
             ? new FrameResult(FrameOutcome.Malformed, 0, 0, $"frame longer than {_options.MaxFrameBytes} bytes")
             : _parser.Parse(frame, _keeper);

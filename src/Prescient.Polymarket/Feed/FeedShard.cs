@@ -23,6 +23,7 @@ internal sealed partial class FeedShard : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly GuardedSink _sink;
+    private readonly IFeedFrameTap? _tap;
     private readonly MarketFrameParser _parser = new();
     private readonly FeedBookKeeper _keeper;
     private readonly CancellationTokenSource _stop = new();
@@ -38,12 +39,13 @@ internal sealed partial class FeedShard : IAsyncDisposable
     private long _pongs;
     private long _silenceDrops;
 
-    public FeedShard(int index, IEnumerable<TokenId> tokens, MarketFeedOptions options, TimeProvider time, GuardedSink sink, ILogger logger)
+    public FeedShard(int index, IEnumerable<TokenId> tokens, MarketFeedOptions options, TimeProvider time, GuardedSink sink, ILogger logger, IFeedFrameTap? tap = null)
     {
         Index = index;
         _options = options;
         _time = time;
         _sink = sink;
+        _tap = tap;
         _logger = logger;
         _keeper = new FeedBookKeeper(sink);
         _tokens.UnionWith(tokens);

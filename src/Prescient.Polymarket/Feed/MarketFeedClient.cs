@@ -9,7 +9,8 @@ namespace Prescient.Polymarket.Feed;
 /// at most <see cref="MarketFeedOptions.MaxTokensPerConnection"/> each (shards); adding or removing
 /// tokens changes subscriptions on the live connections without reconnecting. Each shard keeps its
 /// tokens' local books and reports to the <see cref="IMarketFeedSink"/>; see <see cref="FeedShard"/>
-/// for keep-alive, silence detection and reconnects. Thread-safe.
+/// for keep-alive, silence detection and reconnects. A <see cref="IFeedFrameTap"/> (the tape recorder)
+/// sees every frame as received. Thread-safe.
 /// </summary>
 public sealed class MarketFeedClient : IAsyncDisposable
 {
@@ -20,9 +21,10 @@ public sealed class MarketFeedClient : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly GuardedSink _sink;
     private readonly ILogger _logger;
+    private readonly IFeedFrameTap? _tap;
     private bool _disposed;
 
-    public MarketFeedClient(MarketFeedOptions options, IMarketFeedSink sink, TimeProvider? time = null, ILogger<MarketFeedClient>? logger = null)
+    public MarketFeedClient(MarketFeedOptions options, IMarketFeedSink sink, TimeProvider? time = null, ILogger<MarketFeedClient>? logger = null, IFeedFrameTap? tap = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sink);
@@ -36,6 +38,7 @@ public sealed class MarketFeedClient : IAsyncDisposable
         _time = time ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _sink = new GuardedSink(sink, _logger);
+        _tap = tap;
     }
 
     /// <summary>Adds tokens (already subscribed ones are ignored), filling shards before opening new connections.</summary>
@@ -59,7 +62,7 @@ public sealed class MarketFeedClient : IAsyncDisposable
             while (fresh.Count > 0)
             {
                 var batch = Take(fresh, _options.MaxTokensPerConnection);
-                var shard = new FeedShard(_shards.Count, batch, _options, _time, _sink, _logger);
+                var shard = new FeedShard(_shards.Count, batch, _options, _time, _sink, _logger, _tap);
                 _shards.Add(shard);
                 Own(batch, shard);
             }
