@@ -57,7 +57,8 @@ public sealed partial class FeedTapeRecorder : IFeedFrameTap, IAsyncDisposable
 
     public void OnFrame(ReadOnlySpan<byte> frame)
     {
-        if (frame.IsEmpty)
+        // The keep-alive replies carry no market data: a tape holds the market's messages only.
+        if (frame.IsEmpty || frame.SequenceEqual("PONG"u8))
         {
             return;
         }
