@@ -36,14 +36,14 @@ public sealed class BacktestExitsCommandTests : IDisposable
         Assert.True(backtest.ExitCode == 0, backtest.Error);
         Assert.Contains("Exits", backtest.Output, StringComparison.Ordinal);
         var stem = Path.Combine(Folder.Root, "backtests", $"backtest_{From}_{To}_threshold");
-        var trades = Rows(await File.ReadAllBytesAsync(stem + "_trades.csv"));
+        var trades = CsvRows.Read(await File.ReadAllBytesAsync(stem + "_trades.csv"));
         var (kind, rule, signal) = (Array.IndexOf(trades[0], "kind"), Array.IndexOf(trades[0], "exit_rule"), Array.IndexOf(trades[0], "signal_id"));
         var sells = trades[1..].Where(r => r[kind] == "sell").ToArray();
         Assert.NotEmpty(sells);
         Assert.All(sells, s => Assert.Matches("^sell_(take_profit|stop_loss)$", s[rule]));
         Assert.All(sells, s => Assert.EndsWith("-" + s[rule], s[signal], StringComparison.Ordinal));
         Assert.All(trades[1..].Where(r => r[kind] != "sell"), r => Assert.Equal(string.Empty, r[rule]));
-        var figures = Rows(await File.ReadAllBytesAsync(stem + "_summary.csv")).Skip(1).ToDictionary(r => r[0], r => r[1]);
+        var figures = CsvRows.Read(await File.ReadAllBytesAsync(stem + "_summary.csv")).Skip(1).ToDictionary(r => r[0], r => r[1]);
         Assert.Equal(sells.Length.ToString(CultureInfo.InvariantCulture), figures["sells"]);
         var summary = JsonNode.Parse(await File.ReadAllTextAsync(stem + ".json"))!["summary"]!;
         Assert.Equal(sells.Length, (int)summary["sells"]!);
@@ -51,7 +51,7 @@ public sealed class BacktestExitsCommandTests : IDisposable
         // The sweep's point with the same rules is that backtest; without them it sells nothing.
         var sweep = await RunAsync(plain, "sweep", "--from", From, "--to", To, "--grid", "take_profit=0.05,100", "--grid", "stop_loss=0.05,0.99", "--parallel", "1");
         Assert.True(sweep.ExitCode == 0, sweep.Error);
-        var rows = Rows(await File.ReadAllBytesAsync(Path.Combine(Folder.Root, "backtests", $"sweep_{From}_{To}_threshold.csv")));
+        var rows = CsvRows.Read(await File.ReadAllBytesAsync(Path.Combine(Folder.Root, "backtests", $"sweep_{From}_{To}_threshold.csv")));
         var point = rows.Single(r => r[0] == "0.05" && r[1] == "0.05");
         Assert.Equal(figures["final_equity"], point[Array.IndexOf(rows[0], "final_equity")]);
         Assert.Equal(figures["total_return"], point[Array.IndexOf(rows[0], "return")]);
@@ -68,18 +68,6 @@ public sealed class BacktestExitsCommandTests : IDisposable
     }
 
     public void Dispose() => _dir.Dispose();
-
-    private static string[][] Rows(byte[] csv)
-    {
-        using var reader = CsvReader.Create(new MemoryStream(csv), CsvReaderOptions.Default with { HasHeader = false }, leaveOpen: false);
-        var rows = new List<string[]>();
-        while (reader.Read())
-        {
-            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i))]);
-        }
-
-        return [.. rows];
-    }
 
     private string Write(string name, string text)
     {

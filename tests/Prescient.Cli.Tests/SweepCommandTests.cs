@@ -43,7 +43,7 @@ public sealed class SweepCommandTests : IDisposable
         var stem = Path.Combine(Folder.Root, "backtests", $"sweep_{From}_{To}_threshold");
         var csv = await File.ReadAllBytesAsync(stem + ".csv");
         Assert.True(csv.AsSpan().StartsWith(Encoding.UTF8.Preamble));
-        var rows = Rows(csv);
+        var rows = CsvRows.Read(csv);
         Assert.Equal(["threshold", "stake", "return", "cagr", "max_drawdown", "sharpe"], rows[0][..6]);
         Assert.Contains("is_sharpe", rows[0]);
         Assert.Contains("oos_sharpe", rows[0]);
@@ -69,7 +69,7 @@ public sealed class SweepCommandTests : IDisposable
         var config = Write("point.json", "{" + Sample + """, "Strategy": { "Threshold": 0.6, "Stake": 50 } }""");
         var backtest = await RunAsync(config, "backtest", "--from", From, "--to", To);
         Assert.True(backtest.ExitCode == 0, backtest.Error);
-        var figures = Rows(await File.ReadAllBytesAsync(Path.Combine(Folder.Root, "backtests", $"backtest_{From}_{To}_threshold_summary.csv")))
+        var figures = CsvRows.Read(await File.ReadAllBytesAsync(Path.Combine(Folder.Root, "backtests", $"backtest_{From}_{To}_threshold_summary.csv")))
             .Skip(1).ToDictionary(r => r[0], r => r[1]);
         Assert.Equal(figures["final_equity"], point[Array.IndexOf(rows[0], "final_equity")]);
         Assert.Equal(figures["total_return"], point[Array.IndexOf(rows[0], "return")]);
@@ -94,18 +94,6 @@ public sealed class SweepCommandTests : IDisposable
     }
 
     public void Dispose() => _dir.Dispose();
-
-    private static string[][] Rows(byte[] csv)
-    {
-        using var reader = CsvReader.Create(new MemoryStream(csv), CsvReaderOptions.Default with { HasHeader = false }, leaveOpen: false);
-        var rows = new List<string[]>();
-        while (reader.Read())
-        {
-            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i))]);
-        }
-
-        return [.. rows];
-    }
 
     private string Write(string name, string text)
     {
