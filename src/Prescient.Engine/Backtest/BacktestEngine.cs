@@ -19,9 +19,9 @@ namespace Prescient.Engine.Backtest;
 /// one <see cref="PortfolioDay"/> marked at the best bids. The same code as paper trading decides;
 /// only the clock and the books differ. Deterministic: markets in id order, no wall clock, no randomness.
 /// A built-in strategy (<see cref="IRuleStrategy"/>) reads the quotes as values (<see cref="ReplayQuotes"/>):
-/// a step then allocates only its signals and their decisions.
+/// a step then allocates only its signals and their decisions. The signal path is in <c>BacktestEngine.Signals.cs</c>.
 /// </summary>
-public sealed class BacktestEngine
+public sealed partial class BacktestEngine
 {
     private readonly IStrategy _strategy;
     private readonly PaperExecutor _executor;
@@ -175,93 +175,6 @@ public sealed class BacktestEngine
                 Record(Portfolio.CreateSettlement(position.MarketId, Price.Create(payout), now, _source), FillModel.Resolution);
             }
         }
-    }
-
-    private void Trade(DateTimeOffset now, DateOnly day)
-    {
-        foreach (var e in _retry)
-        {
-            _dirty[e] = true;
-        }
-
-        _retry.Clear();
-        var signals = _rules is { } rules ? Select(rules, now, day) : Generate(now, day);
-        foreach (var signal in signals)
-        {
-            Signals++;
-            var market = _byMarket[signal.MarketId];
-            var (yesBook, noBook) = _books.Books(market.Yes, market.No, market.Row.ConditionId, market.LatestYesPrice!.Value, market.Tick, market.Row.MinOrderSize, now);
-            var buysYes = signal.TokenId == market.Yes;
-            var decision = _hook?.Refuse(signal, _step) is { } refused
-                ? ExecutionDecision.Reject(refused)
-                : _executor.Decide(signal, _quotes.Row(market).ToMarket(), buysYes ? yesBook : noBook, buysYes ? noBook : yesBook, Portfolio, now, _source);
-            if (decision.IsTrade)
-            {
-                Record(decision.Trade, FillModel.Synthetic);
-                _quotes.Requote(market, now.ToUnixTimeSeconds());
-            }
-            else
-            {
-                _rejections[decision.Rejection.Reason] = _rejections.GetValueOrDefault(decision.Rejection.Reason) + 1;
-                _retry.Add(_eventIndex[market.Row.MarketId]);
-            }
-        }
-    }
-
-    /// <summary>The built-in strategy's frame and rule on the dirty events, in event id order, the quotes read as values: the signals <see cref="Generate"/> would give.</summary>
-    private List<Domain.Signals.Signal> Select(IRuleStrategy rules, DateTimeOffset now, DateOnly day)
-    {
-        _signals.Clear();
-        for (var e = 0; e < _events.Length; e++)
-        {
-            if (!_dirty[e])
-            {
-                continue;
-            }
-
-            _dirty[e] = false;
-            var markets = _events[e];
-            MarketEvaluations += markets.Length;
-            var count = 0;
-            for (var i = 0; i < markets.Length; i++)
-            {
-                if (ReplayQuotes.Candidate(markets[i]))
-                {
-                    _candidates[count++] = new RuleCandidate(markets[i].Row, i);
-                }
-            }
-
-            EventSelection.Select(_candidates.AsSpan(0, count), new ReplayQuotes.Values(markets), rules, Portfolio, now, day, _signals);
-        }
-
-        return _signals;
-    }
-
-    /// <summary>The strategy asked through <see cref="IStrategy.Generate"/> on the markets of the dirty events (rows and quotes as of now).</summary>
-    private IReadOnlyList<Domain.Signals.Signal> Generate(DateTimeOffset now, DateOnly day)
-    {
-        _context.Clear();
-        for (var e = 0; e < _events.Length; e++)
-        {
-            if (_dirty[e])
-            {
-                _dirty[e] = false;
-                foreach (var market in _events[e])
-                {
-                    _context.Add(_quotes.Row(market));
-                }
-            }
-        }
-
-        if (_context.Count == 0)
-        {
-            return [];
-        }
-
-        MarketEvaluations += _context.Count;
-        var signals = _strategy.Generate(new StrategyContext(_context, _quotes.Tokens, Portfolio, now) { Day = day, ExplainSkips = false }).Signals;
-        _context.Clear();
-        return signals;
     }
 
     private PortfolioDay Snapshot(DateOnly day, DateTimeOffset at)

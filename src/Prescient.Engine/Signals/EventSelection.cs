@@ -79,11 +79,9 @@ internal static class EventSelection
     public static void Select<TQuotes>(Span<RuleCandidate> candidates, TQuotes quotes, IRuleStrategy strategy, Portfolio portfolio, DateTimeOffset now, DateOnly day, List<Signal> signals)
         where TQuotes : IRuleQuotes
     {
-        ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(signals);
-        candidates.Sort(new Ranking(strategy.Selection));
+        var selected = Rank(candidates, strategy);
         var first = signals.Count;
-        var selected = Math.Min(candidates.Length, strategy.MarketsPerEvent);
         for (var i = 0; i < selected; i++)
         {
             var (yes, no) = quotes.QuotesOf(candidates[i].Index);
@@ -97,6 +95,32 @@ internal static class EventSelection
         {
             signals.Sort(first, signals.Count - first, BySignalMarket.Instance);
         }
+    }
+
+    /// <summary>How many signals <see cref="Select"/> would append for this event, with none built (<see cref="IRuleStrategy.Holds"/>).</summary>
+    public static int Holding<TQuotes>(Span<RuleCandidate> candidates, TQuotes quotes, IRuleStrategy strategy, Portfolio portfolio)
+        where TQuotes : IRuleQuotes
+    {
+        var selected = Rank(candidates, strategy);
+        var holding = 0;
+        for (var i = 0; i < selected; i++)
+        {
+            var (yes, no) = quotes.QuotesOf(candidates[i].Index);
+            if (strategy.Holds(candidates[i].Market, yes, no, portfolio))
+            {
+                holding++;
+            }
+        }
+
+        return holding;
+    }
+
+    /// <summary>Sorts the candidates by the strategy's selection; how many of the first are selected.</summary>
+    private static int Rank(Span<RuleCandidate> candidates, IRuleStrategy strategy)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        candidates.Sort(new Ranking(strategy.Selection));
+        return Math.Min(candidates.Length, strategy.MarketsPerEvent);
     }
 
     /// <summary>Why a market cannot be a candidate (not tradeable, or a token without a book), or null when it can.</summary>

@@ -31,6 +31,9 @@ internal sealed class FavouriteRule(FavouriteStrategyOptions options, string str
 
     public RuleCheck Check(Market market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio) => Check(RuleMarket.From(market), yes, no, portfolio);
 
+    /// <summary>Whether <see cref="Evaluate(MarketRow, in RuleQuote, in RuleQuote, Portfolio, DateTimeOffset, DateOnly)"/> gives a signal, with no signal built.</summary>
+    public bool Holds(MarketRow market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio) => Check(RuleMarket.From(market), yes, no, portfolio).Skipped is null;
+
     private RuleCheck Check(RuleMarket market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio)
     {
         var yesIn = InBand(yes);

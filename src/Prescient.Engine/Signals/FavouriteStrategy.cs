@@ -54,6 +54,8 @@ public sealed class FavouriteStrategy : IStrategy, IRuleStrategy
 
     int IRuleStrategy.MarketsPerEvent => _options.MarketsPerEvent;
 
+    decimal IRuleStrategy.Stake => _options.Stake;
+
     public StrategyResult Generate(StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -66,4 +68,6 @@ public sealed class FavouriteStrategy : IStrategy, IRuleStrategy
 
     Signal? IRuleStrategy.Evaluate(Extraction.MarketRow market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day) =>
         _rule.Evaluate(market, yes, no, portfolio, now, day).Signal;
+
+    bool IRuleStrategy.Holds(Extraction.MarketRow market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio) => _rule.Holds(market, yes, no, portfolio);
 }

@@ -16,12 +16,18 @@ internal interface IRuleStrategy
 
     int MarketsPerEvent { get; }
 
+    /// <summary>The stake of every signal the rule makes (USDC).</summary>
+    decimal Stake { get; }
+
     /// <summary>
     /// The rule on one selected market: a signal or null. <paramref name="market"/> is the market's row as
     /// extracted; the rule reads of it only what a replay leaves as it is (ids, texts, tick size), the prices
     /// as of now coming from <paramref name="yes"/> and <paramref name="no"/>.
     /// </summary>
     Signal? Evaluate(MarketRow market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day);
+
+    /// <summary>Whether <see cref="Evaluate"/> gives a signal on these quotes, with no signal built.</summary>
+    bool Holds(MarketRow market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio);
 }
 
 /// <summary>One market of an event that accepts orders and has a book on both tokens: its row, and its index in the caller's <see cref="IRuleQuotes"/>.</summary>

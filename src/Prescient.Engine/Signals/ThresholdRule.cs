@@ -29,6 +29,9 @@ internal sealed class ThresholdRule(ThresholdStrategyOptions options, string str
         return check.Skipped is { } skip ? (null, skip) : (Build(market, check, now, day), null);
     }
 
+    /// <summary>Whether <see cref="Evaluate(MarketRow, in RuleQuote, in RuleQuote, Portfolio, DateTimeOffset, DateOnly, bool)"/> gives a signal, with no signal built and no text formatted.</summary>
+    public bool Holds(MarketRow market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio) => Check(RuleMarket.From(market), yes, no, portfolio, explain: false).Skipped is null;
+
     /// <summary>The rule's checks alone, in order: the first that fails as a skip, or the numbers a signal is built from (no text formatted when all pass).</summary>
     public RuleCheck Check(Market market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio) => Check(RuleMarket.From(market), yes, no, portfolio, explain: true);
 

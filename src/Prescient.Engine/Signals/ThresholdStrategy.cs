@@ -59,6 +59,8 @@ public sealed class ThresholdStrategy : IStrategy, IRuleStrategy
 
     int IRuleStrategy.MarketsPerEvent => _options.MarketsPerEvent;
 
+    decimal IRuleStrategy.Stake => _options.Stake;
+
     public StrategyResult Generate(StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -75,4 +77,6 @@ public sealed class ThresholdStrategy : IStrategy, IRuleStrategy
 
     Signal? IRuleStrategy.Evaluate(Extraction.MarketRow market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio, DateTimeOffset now, DateOnly day) =>
         _rule.Evaluate(market, yes, no, portfolio, now, day, explain: false).Signal;
+
+    bool IRuleStrategy.Holds(Extraction.MarketRow market, in RuleQuote yes, in RuleQuote no, Portfolio portfolio) => _rule.Holds(market, yes, no, portfolio);
 }

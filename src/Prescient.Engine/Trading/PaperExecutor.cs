@@ -178,6 +178,19 @@ public sealed class PaperExecutor
         return ExecutionDecision.Execute(portfolio.CreateBuy(signal, attempt.Fill, now, source), attempt.Fill);
     }
 
+    /// <summary>
+    /// True when a buy of <paramref name="stake"/> cannot be made whatever its market and books: the account's
+    /// exposure plus the stake (capped at the cash above the reserve, as <see cref="Decide"/> caps it) passes
+    /// <see cref="TradingOptions.MaxTotalExposure"/>, so <see cref="Decide"/> refuses it, at its total exposure
+    /// check or at an earlier one. A backtest asks this before it builds a signal's books.
+    /// </summary>
+    public bool ExceedsTotalExposure(decimal stake, Portfolio portfolio)
+    {
+        ArgumentNullException.ThrowIfNull(portfolio);
+        var spendable = portfolio.Cash.Value - _options.CashReserve;
+        return spendable > 0m && portfolio.Exposure.Value + Math.Min(stake, spendable) > _options.MaxTotalExposure;
+    }
+
     /// <summary>The checks that hold a fill to its signal, on books already known to be present and fresh; null when they pass.</summary>
     private ExecutionDecision? SignalCheck(Signal signal, Market market, OrderBook book, OrderBook? complement, Portfolio portfolio, DateTimeOffset now, decimal limit)
     {

@@ -3,6 +3,7 @@ using Prescient.Domain.Books;
 using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
+using Prescient.Domain.Trading;
 using Prescient.Engine.Backtest;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Storage;
@@ -20,36 +21,46 @@ namespace Prescient.Engine.Tests.Backtest;
 /// </summary>
 public sealed class BacktestRulePathTests
 {
-    public static TheoryData<string, MarketSelectionRule, int> Strategies => new()
+    /// <summary>Name, selection, markets per event, and the total exposure limit: 250 USDC is reached after two buys of 100, and holds the account full for most of the run.</summary>
+    public static TheoryData<string, MarketSelectionRule, int, decimal> Strategies => new()
     {
-        { "threshold buy_no", MarketSelectionRule.HighestLiquidity, 1 },
-        { "threshold buy_yes", MarketSelectionRule.SoonestEnd, 2 },
-        { "threshold last_trade", MarketSelectionRule.HighestVolume, 1 },
-        { "favourite", MarketSelectionRule.HighestLiquidity, 1 },
-        { "favourite", MarketSelectionRule.SoonestEnd, 3 },
+        { "threshold buy_no", MarketSelectionRule.HighestLiquidity, 1, 8_000m },
+        { "threshold buy_yes", MarketSelectionRule.SoonestEnd, 2, 8_000m },
+        { "threshold last_trade", MarketSelectionRule.HighestVolume, 1, 8_000m },
+        { "favourite", MarketSelectionRule.HighestLiquidity, 1, 8_000m },
+        { "favourite", MarketSelectionRule.SoonestEnd, 3, 8_000m },
+        { "threshold buy_no", MarketSelectionRule.HighestLiquidity, 1, 250m },
+        { "threshold buy_yes", MarketSelectionRule.SoonestEnd, 2, 250m },
+        { "favourite", MarketSelectionRule.SoonestEnd, 3, 250m },
     };
 
     [Theory]
     [MemberData(nameof(Strategies))]
-    public async Task RunAsync_BuiltInStrategy_GivesTheRunOfTheSameStrategyAskedThroughGenerate(string name, MarketSelectionRule selection, int perEvent)
+    public async Task RunAsync_BuiltInStrategy_GivesTheRunOfTheSameStrategyAskedThroughGenerate(string name, MarketSelectionRule selection, int perEvent, decimal maxTotalExposure)
     {
         var strategy = Strategy(name, selection, perEvent);
         Assert.IsAssignableFrom<IRuleStrategy>(strategy);
         var harness = Universe();
 
-        var values = await RunAsync(harness, strategy);
-        var objects = await RunAsync(harness, new Opaque(strategy));
+        var values = await RunAsync(harness, strategy, maxTotalExposure);
+        var objects = await RunAsync(harness, new Opaque(strategy), maxTotalExposure);
 
         Assert.NotEmpty(values.Trades);
         Assert.Contains(values.Trades, t => t.FillModel == FillModel.Resolution);
         Assert.NotEmpty(values.Rejections);
+        if (maxTotalExposure < 300m)
+        {
+            // Full for most of the run: the steps the built-in path counts without building a signal are most of its refusals.
+            Assert.True(values.Rejections.GetValueOrDefault(RejectionReason.TotalExposureLimit) > values.Rejections.Where(r => r.Key != RejectionReason.TotalExposureLimit).Sum(r => r.Value));
+        }
+
         Assert.Equal(Text(objects.Trades), Text(values.Trades));
         Assert.Equal(Text(objects.Days), Text(values.Days));
         Assert.Equal(objects.Rejections.OrderBy(r => r.Key), values.Rejections.OrderBy(r => r.Key));
         Assert.Equal((objects.Signals, objects.MarketEvaluations, objects.PointsPassed), (values.Signals, values.MarketEvaluations, values.PointsPassed));
     }
 
-    /// <summary>24 markets in 8 events over 20 days: prices sweeping 0.05–0.95 on 1- and 0.5-cent grids, liquidity, volume and ends apart, some resolving early, some with hours missing (stale quotes).</summary>
+    /// <summary>24 markets in 8 events over 20 days: prices sweeping (hourly or held for two or three hours) 0.05–0.95 on 1- and 0.5-cent grids, liquidity, volume and ends apart, some resolving early, some with hours missing (stale quotes).</summary>
     private static BacktestHarness Universe()
     {
         var harness = new BacktestHarness();
@@ -76,16 +87,18 @@ public sealed class BacktestRulePathTests
         return harness;
     }
 
+    /// <summary>A walk that moves every hour, every second or every third hour (a refused market whose price holds is asked again all the same).</summary>
     private static decimal Price(int market, int hour)
     {
+        hour /= 1 + (market % 3);
         var wave = ((hour * (market + 3)) + (market * 11)) % 91;
         return 0.05m + (wave / 100m) + (market % 6 == 5 ? 0.005m : 0m);
     }
 
-    private static async Task<BacktestResult> RunAsync(BacktestHarness harness, IStrategy strategy)
+    private static async Task<BacktestResult> RunAsync(BacktestHarness harness, IStrategy strategy, decimal maxTotalExposure)
     {
         var store = new InMemoryMarketDataStore { Markets = new MarketsSnapshot(BacktestHarness.Start.AddDays(60), MarketSourceInfo.Sample, harness.Rows) };
-        var trading = new TradingOptions { InitialCash = 900m };
+        var trading = new TradingOptions { InitialCash = 900m, MaxTotalExposure = maxTotalExposure };
         var service = new BacktestService(store, [strategy], Options.Create(trading), Options.Create(new BacktestOptions { Step = TimeSpan.FromHours(1), MaxPriceAge = TimeSpan.FromHours(2) }), new FrozenClock(BacktestHarness.Start));
         var day = DateOnly.FromDateTime(BacktestHarness.Start.UtcDateTime);
         return await service.RunAsync(new BacktestRequest(day, day.AddDays(19)), harness.History, null, CancellationToken.None);

@@ -224,6 +224,40 @@ public sealed class PaperExecutorTests
         AssertRejected(RejectionReason.TotalExposureLimit, decision, "total exposure would be 100 + 100 = 200 USDC, above the limit 150 USDC");
     }
 
+    /// <summary>The backtest's early refusal is Decide's total exposure check: true exactly where Decide refuses for it (the stake capped at the cash above the reserve).</summary>
+    [Theory]
+    [InlineData(10_000, 199.99, true)]
+    [InlineData(10_000, 200, false)]
+    [InlineData(650, 149.99, true)]
+    [InlineData(650, 150, false)]
+    public void ExceedsTotalExposure_IsTrueWhereDecideRefusesForTotalExposure(decimal cash, decimal maxTotalExposure, bool exceeds)
+    {
+        var executor = Executor(new TradingOptions { MaxTotalExposure = maxTotalExposure });
+        var held = Row("8");
+        var row = Row("9");
+        var portfolio = new Portfolio(Usdc.Create(cash));
+        portfolio.Apply(executor.DecideMirrored(BuyNo(held), held, NoBook(held, (0.50m, 1_000m)), portfolio, Now, "sample").Trade!);
+
+        var decision = executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), portfolio, Now, "sample");
+
+        Assert.Equal(exceeds, executor.ExceedsTotalExposure(100m, portfolio));
+        Assert.Equal(exceeds, decision.Rejection?.Reason == RejectionReason.TotalExposureLimit);
+        Assert.Equal(!exceeds, decision.IsTrade);
+    }
+
+    [Fact]
+    public void ExceedsTotalExposure_NoCashAboveTheReserve_IsFalseAndDecideRefusesForCash()
+    {
+        var executor = Executor(new TradingOptions { MaxTotalExposure = 150m });
+        var held = Row("8");
+        var row = Row("9");
+        var portfolio = new Portfolio(Usdc.Create(600m));
+        portfolio.Apply(executor.DecideMirrored(BuyNo(held), held, NoBook(held, (0.50m, 1_000m)), portfolio, Now, "sample").Trade!);
+
+        Assert.False(executor.ExceedsTotalExposure(100m, portfolio));
+        AssertRejected(RejectionReason.CashReserve, executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), portfolio, Now, "sample"), "reserve");
+    }
+
     [Fact]
     public void Decide_BestAskAboveSignalLimit_IsPriceAboveMaximum()
     {
