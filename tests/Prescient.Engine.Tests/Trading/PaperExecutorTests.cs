@@ -214,10 +214,8 @@ public sealed class PaperExecutorTests
     public void Decide_TotalExposureWouldPassTheLimit_IsTotalExposureLimit()
     {
         var executor = Executor(new TradingOptions { MaxTotalExposure = 150m });
-        var held = Row("8");
         var row = Row("9");
-        var portfolio = new Portfolio(Usdc.Create(10_000m));
-        portfolio.Apply(executor.DecideMirrored(BuyNo(held), held, NoBook(held, (0.50m, 1_000m)), portfolio, Now, "sample").Trade!);
+        var portfolio = HoldingOne(executor, 10_000m);
 
         var decision = executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), portfolio, Now, "sample");
 
@@ -233,10 +231,8 @@ public sealed class PaperExecutorTests
     public void ExceedsTotalExposure_IsTrueWhereDecideRefusesForTotalExposure(decimal cash, decimal maxTotalExposure, bool exceeds)
     {
         var executor = Executor(new TradingOptions { MaxTotalExposure = maxTotalExposure });
-        var held = Row("8");
         var row = Row("9");
-        var portfolio = new Portfolio(Usdc.Create(cash));
-        portfolio.Apply(executor.DecideMirrored(BuyNo(held), held, NoBook(held, (0.50m, 1_000m)), portfolio, Now, "sample").Trade!);
+        var portfolio = HoldingOne(executor, cash);
 
         var decision = executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), portfolio, Now, "sample");
 
@@ -249,10 +245,8 @@ public sealed class PaperExecutorTests
     public void ExceedsTotalExposure_NoCashAboveTheReserve_IsFalseAndDecideRefusesForCash()
     {
         var executor = Executor(new TradingOptions { MaxTotalExposure = 150m });
-        var held = Row("8");
         var row = Row("9");
-        var portfolio = new Portfolio(Usdc.Create(600m));
-        portfolio.Apply(executor.DecideMirrored(BuyNo(held), held, NoBook(held, (0.50m, 1_000m)), portfolio, Now, "sample").Trade!);
+        var portfolio = HoldingOne(executor, 600m);
 
         Assert.False(executor.ExceedsTotalExposure(100m, portfolio));
         AssertRejected(RejectionReason.CashReserve, executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), portfolio, Now, "sample"), "reserve");
@@ -295,6 +289,15 @@ public sealed class PaperExecutorTests
     public void Constructor_InvalidOptions_Throws()
     {
         Assert.Throws<ArgumentException>(() => Executor(new TradingOptions { MaxBookAge = TimeSpan.Zero }));
+    }
+
+    /// <summary>An account of <paramref name="cash"/> that bought 100 USDC of NO in market 8 (event 8) at 0.50.</summary>
+    private static Portfolio HoldingOne(PaperExecutor executor, decimal cash)
+    {
+        var held = Row("8");
+        var portfolio = new Portfolio(Usdc.Create(cash));
+        portfolio.Apply(executor.DecideMirrored(BuyNo(held), held, NoBook(held, (0.50m, 1_000m)), portfolio, Now, "sample").Trade!);
+        return portfolio;
     }
 
     private static void AssertRejected(RejectionReason reason, ExecutionDecision decision, string detailContains)
