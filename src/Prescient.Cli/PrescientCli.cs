@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Prescient.Cli.Commands;
@@ -10,6 +11,17 @@ namespace Prescient.Cli;
 /// <summary>The <c>prescient</c> command: parses, runs, and turns any failure into one line and a non-zero exit.</summary>
 public static class PrescientCli
 {
+    /// <summary>
+    /// Whether the build has the commands that run on the JIT only (serve, worker, config, db, history,
+    /// fills, backtest, sweep): true but in the native build (PublishAot, Prescient.Cli.csproj), where
+    /// the switch is false at compile time, so those commands and what only they use (ASP.NET Core's
+    /// API, SignalR and OpenAPI, the Redis bus, the PostgreSQL store's tools) are left out of the program.
+    /// </summary>
+    [FeatureSwitchDefinition(JitOnlyCommandsSwitch)]
+    internal static bool JitOnlyCommands => !AppContext.TryGetSwitch(JitOnlyCommandsSwitch, out var on) || on;
+
+    private const string JitOnlyCommandsSwitch = "Prescient.Cli.JitOnlyCommands";
+
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
@@ -33,14 +45,18 @@ public static class PrescientCli
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(SimulateCommand.Create(context));
-        root.Subcommands.Add(HistoryCommand.Create(context));
-        root.Subcommands.Add(FillsCommand.Create(context));
-        root.Subcommands.Add(BacktestCommand.Create(context));
-        root.Subcommands.Add(SweepCommand.Create(context));
-        root.Subcommands.Add(DbCommand.Create(context));
-        root.Subcommands.Add(WorkerCommand.Create(context));
-        root.Subcommands.Add(ConfigCommand.Create(context));
-        root.Subcommands.Add(ServeCommand.Create(context));
+        if (JitOnlyCommands)
+        {
+            root.Subcommands.Add(HistoryCommand.Create(context));
+            root.Subcommands.Add(FillsCommand.Create(context));
+            root.Subcommands.Add(BacktestCommand.Create(context));
+            root.Subcommands.Add(SweepCommand.Create(context));
+            root.Subcommands.Add(DbCommand.Create(context));
+            root.Subcommands.Add(WorkerCommand.Create(context));
+            root.Subcommands.Add(ConfigCommand.Create(context));
+            root.Subcommands.Add(ServeCommand.Create(context));
+        }
+
         root.Subcommands.Add(SampleCommand.Create(context));
 
         var parse = root.Parse(args);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Configuration;
@@ -72,7 +73,7 @@ public static class PolymarketServiceCollectionExtensions
         return services.AddPolymarket(configure);
     }
 
-    private static void AddClient<TClient>(
+    private static void AddClient<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TClient>(
         IServiceCollection services,
         string pipelineName,
         Func<PolymarketOptions, Uri> baseAddress,

@@ -75,7 +75,7 @@ public sealed class DataFolderLock : IDisposable
             // Not flushed to disk: the OS lock ends with its process (or the machine), so what these
             // files say of the holder only matters while it runs, and the next holder rewrites both.
             stream.Flush();
-            AtomicFile.WriteAllBytes(folder.LockOwnerFile, JsonSerializer.SerializeToUtf8Bytes(owner, PrescientJson.Options), durable: false);
+            AtomicFile.WriteAllBytes(folder.LockOwnerFile, JsonSerializer.SerializeToUtf8Bytes(owner, PrescientJson.Options.TypeInfo<LockOwner>()), durable: false);
             var stale = folder.DeleteStaleTempFiles();
             return new DataFolderLock(stream, folder, owner.Since, stale);
         }
@@ -138,7 +138,7 @@ public sealed class DataFolderLock : IDisposable
     {
         try
         {
-            return JsonSerializer.Deserialize<LockOwner>(File.ReadAllBytes(folder.LockOwnerFile), PrescientJson.Options);
+            return JsonSerializer.Deserialize(File.ReadAllBytes(folder.LockOwnerFile), PrescientJson.Options.TypeInfo<LockOwner>());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 
 namespace Prescient.Engine.Signals;
@@ -17,6 +18,12 @@ internal static class StrategyAssembly
         if (!File.Exists(full))
         {
             throw StrategyCatalog.Invalid($"Strategy:Assembly {full} does not exist.");
+        }
+
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            // The native build (PublishAot, ./prescient with PRESCIENT_AOT=1) has no JIT to run another assembly's code.
+            throw StrategyCatalog.Invalid($"Strategy:Assembly {full} cannot be loaded by the native build: run the command on the JIT build (./prescient without PRESCIENT_AOT=1).");
         }
 
         Assembly assembly;

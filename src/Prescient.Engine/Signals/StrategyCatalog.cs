@@ -12,11 +12,12 @@ namespace Prescient.Engine.Signals;
 /// </summary>
 public static class StrategyCatalog
 {
-    /// <summary>The built-in strategies by name.</summary>
-    public static IReadOnlyDictionary<string, Type> BuiltIn { get; } = new SortedDictionary<string, Type>(StringComparer.Ordinal)
+    /// <summary>The built-in strategies by name, each made by a generic call so that an ahead-of-time
+    /// compiled build keeps its constructor.</summary>
+    private static readonly SortedDictionary<string, Func<IServiceProvider, IStrategy>> BuiltIn = new(StringComparer.Ordinal)
     {
-        [ThresholdStrategy.StrategyName] = typeof(ThresholdStrategy),
-        [FavouriteStrategy.StrategyName] = typeof(FavouriteStrategy),
+        [ThresholdStrategy.StrategyName] = s => ActivatorUtilities.CreateInstance<ThresholdStrategy>(s),
+        [FavouriteStrategy.StrategyName] = s => ActivatorUtilities.CreateInstance<FavouriteStrategy>(s),
     };
 
     public static IStrategy Create(IServiceProvider services)
@@ -42,7 +43,7 @@ public static class StrategyCatalog
 
         if (BuiltIn.TryGetValue(name, out var builtIn))
         {
-            return (IStrategy)ActivatorUtilities.CreateInstance(services, builtIn);
+            return builtIn(services);
         }
 
         var known = string.Join(", ", BuiltIn.Keys.Concat(declared).Distinct().Order(StringComparer.Ordinal));

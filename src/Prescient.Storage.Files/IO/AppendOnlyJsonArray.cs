@@ -166,7 +166,7 @@ public sealed class AppendOnlyJsonArray<T>
 
     private static byte[] Serialize(T record)
     {
-        var line = JsonSerializer.SerializeToUtf8Bytes(record, PrescientJson.CompactOptions);
+        var line = JsonSerializer.SerializeToUtf8Bytes(record, PrescientJson.CompactOptions.TypeInfo<T>());
         return line.Length > 0 && line[0] == (byte)'{' && !line.AsSpan().Contains((byte)'\n')
             ? line
             : throw new ArgumentException($"A record of {typeof(T).Name} must serialize to a JSON object on one line.", nameof(record));

@@ -89,7 +89,7 @@ internal static class LayoutReader
 
         try
         {
-            return JsonSerializer.Deserialize<T>(line, PrescientJson.CompactOptions)
+            return JsonSerializer.Deserialize(line, PrescientJson.CompactOptions.TypeInfo<T>())
                 ?? throw Corrupt(path, lines.LineNumber, "the record is null");
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException)

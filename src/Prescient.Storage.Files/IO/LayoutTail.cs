@@ -69,7 +69,7 @@ internal sealed record LayoutTail(long Length, IReadOnlyList<byte[]> Records, bo
         {
             for (var i = 0; i < records.Length; i++)
             {
-                if (JsonSerializer.Deserialize<T>(Records[i], PrescientJson.CompactOptions) is not { } record)
+                if (JsonSerializer.Deserialize(Records[i], PrescientJson.CompactOptions.TypeInfo<T>()) is not { } record)
                 {
                     return null;
                 }

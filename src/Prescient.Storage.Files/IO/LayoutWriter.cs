@@ -98,7 +98,7 @@ internal static class LayoutWriter
     {
         try
         {
-            return element.Deserialize<T>(PrescientJson.Options) is not null;
+            return element.Deserialize(PrescientJson.Options.TypeInfo<T>()) is not null;
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException)
         {

@@ -117,7 +117,7 @@ internal sealed class JsonEnvelopeWriter : IPendingOutput
         _item.ResetWrittenCount();
         RawJson.WriteLinePrefix(writer, _item);
         _itemWriter.Reset(_item);
-        JsonSerializer.Serialize(_itemWriter, item, PrescientJson.CompactOptions);
+        JsonSerializer.Serialize(_itemWriter, item, PrescientJson.CompactOptions.TypeInfo<T>());
         _itemWriter.Flush();
         writer.WriteRawValue(_item.WrittenSpan, skipInputValidation: true);
     }

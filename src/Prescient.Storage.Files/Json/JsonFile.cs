@@ -24,7 +24,7 @@ public static class JsonFile
             path,
             async (stream, ct) =>
             {
-                await JsonSerializer.SerializeAsync(stream, value, options, ct).ConfigureAwait(false);
+                await JsonSerializer.SerializeAsync(stream, value, options.TypeInfo<T>(), ct).ConfigureAwait(false);
                 await stream.WriteAsync("\n"u8.ToArray(), ct).ConfigureAwait(false);
             },
             cancellationToken);
@@ -54,8 +54,8 @@ public static class JsonFile
             {
                 // A small file (a portfolio, a checkpoint) in one read and one synchronous parse; a large one streamed.
                 var value = stream.Length <= WholeReadLimit
-                    ? JsonSerializer.Deserialize<T>(await ReadWholeAsync(stream, cancellationToken).ConfigureAwait(false), PrescientJson.Options)
-                    : await JsonSerializer.DeserializeAsync<T>(stream, PrescientJson.Options, cancellationToken).ConfigureAwait(false);
+                    ? JsonSerializer.Deserialize(await ReadWholeAsync(stream, cancellationToken).ConfigureAwait(false), PrescientJson.Options.TypeInfo<T>())
+                    : await JsonSerializer.DeserializeAsync(stream, PrescientJson.Options.TypeInfo<T>(), cancellationToken).ConfigureAwait(false);
                 return value ?? throw Corrupt(path, "the file holds JSON null.");
             }
             catch (JsonException ex)
@@ -79,7 +79,7 @@ public static class JsonFile
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(json, PrescientJson.Options) ?? throw Corrupt(name, "the document holds JSON null.");
+            return JsonSerializer.Deserialize(json, PrescientJson.Options.TypeInfo<T>()) ?? throw Corrupt(name, "the document holds JSON null.");
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
@@ -88,7 +88,7 @@ public static class JsonFile
     }
 
     /// <summary>The bytes <see cref="WriteAsync{T}"/> writes for <paramref name="value"/>: the JSON and a final newline.</summary>
-    public static byte[] Serialize<T>(T value) => [.. JsonSerializer.SerializeToUtf8Bytes(value, PrescientJson.Options), (byte)'\n'];
+    public static byte[] Serialize<T>(T value) => [.. JsonSerializer.SerializeToUtf8Bytes(value, PrescientJson.Options.TypeInfo<T>()), (byte)'\n'];
 
     private static async Task<byte[]> ReadWholeAsync(FileStream stream, CancellationToken cancellationToken)
     {

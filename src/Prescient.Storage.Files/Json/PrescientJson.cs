@@ -36,6 +36,19 @@ public static class PrescientJson
         Encoder = Options.Encoder,
     };
 
+    /// <summary>
+    /// The metadata of <typeparamref name="T"/> under <paramref name="options"/> (<see cref="Options"/> or
+    /// <see cref="CompactOptions"/>): generated at build time for the types of <see cref="PrescientJsonContext"/>,
+    /// built by reflection for any other where reflection is on (not in an ahead-of-time compiled build).
+    /// Serializing through it instead of through the options alone is what lets the trimming analysis
+    /// of such a build see that no reflection is asked for.
+    /// </summary>
+    public static JsonTypeInfo<T> TypeInfo<T>(this JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    }
+
     private static JsonSerializerOptions CreateCompactOptions()
     {
         var options = new JsonSerializerOptions(Options) { WriteIndented = false };
@@ -62,7 +75,11 @@ public static class PrescientJson
             // accents and quotes as they are instead of \uXXXX escapes (characters outside the
             // Basic Multilingual Plane, such as emoji, are still escaped by this encoder).
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(PrescientJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+            // An ahead-of-time compiled build (PublishAot) turns reflection off: there every type read
+            // or written must be in the generated context.
+            TypeInfoResolver = JsonSerializer.IsReflectionEnabledByDefault
+                ? JsonTypeInfoResolver.Combine(PrescientJsonContext.Default, new DefaultJsonTypeInfoResolver())
+                : PrescientJsonContext.Default,
         };
         options.Converters.Add(new UtcDateTimeOffsetConverter());
         options.Converters.Add(new QuoteLevelConverter());

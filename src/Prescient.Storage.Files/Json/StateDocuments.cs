@@ -36,5 +36,5 @@ public static class StateDocuments
     public static (DateTimeOffset? GeneratedAt, string? Source) Header(ReadOnlySpan<byte> json, string name) =>
         JsonFile.Parse<DocumentHeader>(json, name) is var h ? (h.GeneratedAt, h.Source) : default;
 
-    private sealed record DocumentHeader(DateTimeOffset? GeneratedAt, string? Source);
+    internal sealed record DocumentHeader(DateTimeOffset? GeneratedAt, string? Source);
 }

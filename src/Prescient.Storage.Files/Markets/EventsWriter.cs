@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Prescient.Domain.Markets;
 using Prescient.Engine.Extraction;
+using Prescient.Engine.Filters;
 using Prescient.Engine.Refresh;
 using Prescient.Engine.Storage;
 using Prescient.Storage.Files.Exports;
@@ -157,6 +158,6 @@ internal sealed class EventsWriter : IEventsWriter
     {
         WriteSource(writer);
         writer.WritePropertyName("filters");
-        JsonSerializer.Serialize(writer, _run.Filters, PrescientJson.Options);
+        JsonSerializer.Serialize(writer, _run.Filters, PrescientJson.Options.TypeInfo<TradingFilterOptions>());
     }
 }

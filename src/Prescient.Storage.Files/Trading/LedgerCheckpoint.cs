@@ -43,7 +43,7 @@ internal sealed record LedgerCheckpoint(long LedgerBytes, int LedgerRecords, str
 
         // Replaced whole but not flushed to disk: after a power cut it is the last one written (which
         // vouches only for the files it was written with), or unreadable; either way, one replay.
-        AtomicFile.WriteAllBytes(path, [.. JsonSerializer.SerializeToUtf8Bytes(checkpoint, PrescientJson.Options), (byte)'\n'], durable: false);
+        AtomicFile.WriteAllBytes(path, [.. JsonSerializer.SerializeToUtf8Bytes(checkpoint, PrescientJson.Options.TypeInfo<LedgerCheckpoint>()), (byte)'\n'], durable: false);
     }
 
     /// <summary>The checkpoint, or null when there is none or it cannot be read (the caller replays).</summary>
