@@ -7,6 +7,14 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/ensure-sdk.sh"
 source "$root/scripts/ensure-tzdata.sh"
 source "$root/scripts/ensure-chromium.sh"
+# The native program of the short commands (Native AOT), which NativeProgramTests hold to the JIT
+# build: clang and lld link it (installed when missing); built when a source changed (about two
+# minutes from nothing on two cores). A failure here fails that test, not the others.
+if "$root/scripts/ensure-native-toolchain.sh" && "$root/scripts/build-native.sh"; then
+  export PRESCIENT_NATIVE_PROGRAM="$root/artifacts/cli-aot/prescient"
+else
+  echo "test.sh: no native program; NativeProgramTests will say so" >&2
+fi
 # The integration tests run against real servers (PostgreSQL, Prometheus, …), started here from
 # Debian's packages (installed when missing) and stopped at the end, whatever happens.
 "$root/scripts/services" up || echo "test.sh: a server did not start; the tests that need it will say so" >&2

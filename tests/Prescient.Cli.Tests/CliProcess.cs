@@ -30,22 +30,24 @@ internal sealed class CliProcess : IDisposable
 
     public Task<string> Error { get; }
 
-    public static CliProcess Start(params string[] args)
+    public static CliProcess Start(params string[] args) =>
+        StartProgram(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [CliAssembly(), .. args]);
+
+    /// <summary>Any program, <paramref name="program"/> (the native build of the CLI), with its output drained as <see cref="Start"/>'s.</summary>
+    public static CliProcess StartProgram(string program, params string[] args)
     {
-        var cli = CliAssembly();
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(cli);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
 
-        return new CliProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start " + cli));
+        return new CliProcess(Process.Start(info) ?? throw new InvalidOperationException($"could not start {program} {string.Join(' ', args)}"));
     }
 
     /// <summary>Completes once the process has printed <paramref name="text"/> (lines joined by spaces, as a narrow console wraps them), or faults when it closed its output without.</summary>

@@ -22,8 +22,8 @@ internal static class StrategyAssembly
 
         if (!RuntimeFeature.IsDynamicCodeSupported)
         {
-            // The native build (PublishAot, ./prescient with PRESCIENT_AOT=1) has no JIT to run another assembly's code.
-            throw StrategyCatalog.Invalid($"Strategy:Assembly {full} cannot be loaded by the native build: run the command on the JIT build (./prescient without PRESCIENT_AOT=1).");
+            // The native build (PublishAot, scripts/build-native.sh) has no JIT to run another assembly's code.
+            throw StrategyCatalog.Invalid($"Strategy:Assembly {full} cannot be loaded by the native build: run the command on the JIT build (PRESCIENT_NATIVE=0 ./prescient …).");
         }
 
         Assembly assembly;

@@ -1,0 +1,65 @@
+using Prescient.Testing;
+
+namespace Prescient.Cli.Tests;
+
+/// <summary>
+/// The native program of the short commands (scripts/build-native.sh: Native AOT, reflection off for JSON,
+/// trimmed) against the build these tests run, on the same sources: a simulation writes the same files,
+/// byte for byte, and the read commands print the same tables. A document a short command reads or writes
+/// that the generated JSON metadata lacks works on the JIT build and fails only here. scripts/test.sh builds
+/// the program and names it in <c>PRESCIENT_NATIVE_PROGRAM</c>.
+/// </summary>
+public sealed class NativeProgramTests
+{
+    [Fact]
+    public async Task Simulate_OnTheNativeProgram_WritesTheFilesOfTheJitBuild_AndTheReadCommandsPrintTheSame()
+    {
+        var program = Environment.GetEnvironmentVariable("PRESCIENT_NATIVE_PROGRAM");
+        Assert.False(string.IsNullOrEmpty(program), "PRESCIENT_NATIVE_PROGRAM is not set: scripts/test.sh builds the native program (scripts/build-native.sh) and sets it");
+        Assert.True(File.Exists(program), $"no native program at {program}");
+        using var jit = new TempDirectory();
+        using var native = new TempDirectory();
+
+        var jitRun = await RunAsync(CliProcess.Start("simulate", "--days", "4", "--data", jit.Path));
+        var nativeRun = await RunAsync(CliProcess.StartProgram(program, "simulate", "--days", "4", "--data", native.Path));
+
+        Assert.Equal((0, string.Empty), (jitRun.Exit, jitRun.Error));
+        Assert.Equal((0, string.Empty), (nativeRun.Exit, nativeRun.Error));
+        var files = Files(jit.Path);
+        Assert.Contains("trades/paper_trades.json", files);
+        Assert.Contains("trades/portfolio.json", files);
+        Assert.Equal(files, Files(native.Path));
+        foreach (var file in files)
+        {
+            Assert.True(
+                File.ReadAllBytes(Path.Combine(jit.Path, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(native.Path, file))),
+                $"{file} differs between the JIT build and the native program");
+        }
+
+        foreach (var command in new[] { "positions", "trades", "check" })
+        {
+            var expected = await RunAsync(CliProcess.Start(command, "--data", jit.Path));
+            var actual = await RunAsync(CliProcess.StartProgram(program, command, "--data", jit.Path));
+            Assert.Equal(0, expected.Exit);
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    /// <summary>The data folder's files by relative path, sorted; the logs (wall-clock stamps on every line) left out.</summary>
+    private static string[] Files(string root) =>
+        [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith("logs/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)];
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(CliProcess process)
+    {
+        using (process)
+        {
+            var output = await process.Output;
+            var error = await process.Error;
+            await process.Process.WaitForExitAsync();
+            return (process.Process.ExitCode, output, error);
+        }
+    }
+}
