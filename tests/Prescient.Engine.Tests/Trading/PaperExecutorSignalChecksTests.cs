@@ -170,11 +170,4 @@ public sealed class PaperExecutorSignalChecksTests
         Assert.True(decision.IsTrade, decision.Rejection?.Detail);
         Assert.Equal(row.YesTokenId, decision.Trade.TokenId);
     }
-
-    private static void AssertRejected(RejectionReason reason, ExecutionDecision decision, string detailContains)
-    {
-        Assert.False(decision.IsTrade, "expected a rejection, got a trade");
-        Assert.Equal(reason, decision.Rejection.Reason);
-        Assert.Contains(detailContains, decision.Rejection.Detail, StringComparison.Ordinal);
-    }
 }

@@ -197,62 +197,6 @@ public sealed class PaperExecutorTests
     }
 
     [Fact]
-    public void Decide_EventExposureWouldPassTheLimit_IsEventExposureLimit()
-    {
-        var executor = Executor(new TradingOptions { MaxExposurePerEvent = 150m });
-        var held = Row("7");
-        var row = Row("7");
-        var portfolio = new Portfolio(Usdc.Create(10_000m));
-        portfolio.Apply(executor.DecideMirrored(BuyNo(held), held, NoBook(held, (0.50m, 1_000m)), portfolio, Now, "sample").Trade!);
-
-        var decision = executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), portfolio, Now, "sample");
-
-        AssertRejected(RejectionReason.EventExposureLimit, decision, "exposure in event 7 would be 100 + 100 = 200 USDC, above the limit 150 USDC");
-    }
-
-    [Fact]
-    public void Decide_TotalExposureWouldPassTheLimit_IsTotalExposureLimit()
-    {
-        var executor = Executor(new TradingOptions { MaxTotalExposure = 150m });
-        var row = Row("9");
-        var portfolio = HoldingOne(executor, 10_000m);
-
-        var decision = executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), portfolio, Now, "sample");
-
-        AssertRejected(RejectionReason.TotalExposureLimit, decision, "total exposure would be 100 + 100 = 200 USDC, above the limit 150 USDC");
-    }
-
-    /// <summary>The backtest's early refusal is Decide's total exposure check: true exactly where Decide refuses for it (the stake capped at the cash above the reserve).</summary>
-    [Theory]
-    [InlineData(10_000, 199.99, true)]
-    [InlineData(10_000, 200, false)]
-    [InlineData(650, 149.99, true)]
-    [InlineData(650, 150, false)]
-    public void ExceedsTotalExposure_IsTrueWhereDecideRefusesForTotalExposure(decimal cash, decimal maxTotalExposure, bool exceeds)
-    {
-        var executor = Executor(new TradingOptions { MaxTotalExposure = maxTotalExposure });
-        var row = Row("9");
-        var portfolio = HoldingOne(executor, cash);
-
-        var decision = executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), portfolio, Now, "sample");
-
-        Assert.Equal(exceeds, executor.ExceedsTotalExposure(100m, portfolio));
-        Assert.Equal(exceeds, decision.Rejection?.Reason == RejectionReason.TotalExposureLimit);
-        Assert.Equal(!exceeds, decision.IsTrade);
-    }
-
-    [Fact]
-    public void ExceedsTotalExposure_NoCashAboveTheReserve_IsFalseAndDecideRefusesForCash()
-    {
-        var executor = Executor(new TradingOptions { MaxTotalExposure = 150m });
-        var row = Row("9");
-        var portfolio = HoldingOne(executor, 600m);
-
-        Assert.False(executor.ExceedsTotalExposure(100m, portfolio));
-        AssertRejected(RejectionReason.CashReserve, executor.DecideMirrored(BuyNo(row), row, NoBook(row, (0.50m, 1_000m)), portfolio, Now, "sample"), "reserve");
-    }
-
-    [Fact]
     public void Decide_BestAskAboveSignalLimit_IsPriceAboveMaximum()
     {
         var row = Row();
@@ -289,22 +233,5 @@ public sealed class PaperExecutorTests
     public void Constructor_InvalidOptions_Throws()
     {
         Assert.Throws<ArgumentException>(() => Executor(new TradingOptions { MaxBookAge = TimeSpan.Zero }));
-    }
-
-    /// <summary>An account of <paramref name="cash"/> that bought 100 USDC of NO in market 8 (event 8) at 0.50.</summary>
-    private static Portfolio HoldingOne(PaperExecutor executor, decimal cash)
-    {
-        var held = Row("8");
-        var portfolio = new Portfolio(Usdc.Create(cash));
-        portfolio.Apply(executor.DecideMirrored(BuyNo(held), held, NoBook(held, (0.50m, 1_000m)), portfolio, Now, "sample").Trade!);
-        return portfolio;
-    }
-
-    private static void AssertRejected(RejectionReason reason, ExecutionDecision decision, string detailContains)
-    {
-        Assert.False(decision.IsTrade, "expected a rejection, got a trade");
-        Assert.Null(decision.Fill);
-        Assert.Equal(reason, decision.Rejection.Reason);
-        Assert.Contains(detailContains, decision.Rejection.Detail, StringComparison.Ordinal);
     }
 }

@@ -6,6 +6,7 @@ using Prescient.Domain.Ids;
 using Prescient.Domain.Markets;
 using Prescient.Domain.Positions;
 using Prescient.Domain.Signals;
+using Prescient.Domain.Trading;
 using Prescient.Engine.Extraction;
 using Prescient.Engine.Markets;
 using Prescient.Engine.Signals;
@@ -117,4 +118,21 @@ internal static class TradingData
         AcceptingOrders = !closed,
         EnableOrderBook = true,
     };
+
+    /// <summary>An account of <paramref name="cash"/> that bought 100 USDC of NO in market 8 (event 8) at 0.50.</summary>
+    public static Portfolio HoldingOne(PaperExecutor executor, decimal cash)
+    {
+        var held = Row("8");
+        var portfolio = new Portfolio(Usdc.Create(cash));
+        portfolio.Apply(executor.DecideMirrored(BuyNo(held), held, NoBook(held, (0.50m, 1_000m)), portfolio, Now, "sample").Trade!);
+        return portfolio;
+    }
+
+    public static void AssertRejected(RejectionReason reason, ExecutionDecision decision, string detailContains)
+    {
+        Assert.False(decision.IsTrade, "expected a rejection, got a trade");
+        Assert.Null(decision.Fill);
+        Assert.Equal(reason, decision.Rejection.Reason);
+        Assert.Contains(detailContains, decision.Rejection.Detail, StringComparison.Ordinal);
+    }
 }
