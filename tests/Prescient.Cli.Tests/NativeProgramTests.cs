@@ -43,7 +43,19 @@ public sealed class NativeProgramTests
             Assert.Equal(0, expected.Exit);
             Assert.Equal(expected, actual);
         }
+
+        // status shows the files' ages against the wall clock, so only its equity row is compared.
+        var jitStatus = await RunAsync(CliProcess.Start("status", "--data", jit.Path));
+        var nativeStatus = await RunAsync(CliProcess.StartProgram(program, "status", "--data", jit.Path));
+        Assert.Equal((0, 0), (jitStatus.Exit, nativeStatus.Exit));
+        Assert.Equal(EquityRow(jitStatus.Output), EquityRow(nativeStatus.Output));
     }
+
+    /// <summary>The equity status prints (its output's lines come joined by spaces).</summary>
+    private static string EquityRow(string status) =>
+        System.Text.RegularExpressions.Regex.Match(status, @"│ Equity +│ +([0-9,.]+) │").Groups[1].Value is { Length: > 0 } equity
+            ? equity
+            : throw new Xunit.Sdk.XunitException("status printed no equity row: " + status);
 
     /// <summary>The data folder's files by relative path, sorted; the logs (wall-clock stamps on every line) left out.</summary>
     private static string[] Files(string root) =>
