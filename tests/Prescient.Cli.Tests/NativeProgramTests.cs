@@ -5,7 +5,7 @@ namespace Prescient.Cli.Tests;
 /// <summary>
 /// The native program of the short commands (scripts/build-native.sh: Native AOT, reflection off for JSON,
 /// trimmed) against the build these tests run, on the same sources: a simulation writes the same files,
-/// byte for byte, and the read commands print the same tables. A document a short command reads or writes
+/// byte for byte (and the CSVs <c>export</c> writes again), and the read commands print the same tables. A document a short command reads or writes
 /// that the generated JSON metadata lacks works on the JIT build and fails only here. scripts/test.sh builds
 /// the program and names it in <c>PRESCIENT_NATIVE_PROGRAM</c>.
 /// </summary>
@@ -25,16 +25,17 @@ public sealed class NativeProgramTests
 
         Assert.Equal((0, string.Empty), (jitRun.Exit, jitRun.Error));
         Assert.Equal((0, string.Empty), (nativeRun.Exit, nativeRun.Error));
-        var files = Files(jit.Path);
+        var files = AssertSameFiles(jit.Path, native.Path);
         Assert.Contains("trades/paper_trades.json", files);
         Assert.Contains("trades/portfolio.json", files);
-        Assert.Equal(files, Files(native.Path));
-        foreach (var file in files)
-        {
-            Assert.True(
-                File.ReadAllBytes(Path.Combine(jit.Path, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(native.Path, file))),
-                $"{file} differs between the JIT build and the native program");
-        }
+
+        // export rewrites the CSVs from the JSON files alone: each build on its own folder, the same bytes.
+        File.Delete(Path.Combine(jit.Path, "exports", "trades_summary.csv"));
+        File.Delete(Path.Combine(native.Path, "exports", "trades_summary.csv"));
+        var jitExport = await RunAsync(CliProcess.Start("export", "--data", jit.Path));
+        var nativeExport = await RunAsync(CliProcess.StartProgram(program, "export", "--data", native.Path));
+        Assert.Equal((0, 0), (jitExport.Exit, nativeExport.Exit));
+        Assert.Contains("exports/trades_summary.csv", AssertSameFiles(jit.Path, native.Path));
 
         foreach (var command in new[] { "positions", "trades", "check" })
         {
@@ -56,6 +57,21 @@ public sealed class NativeProgramTests
         System.Text.RegularExpressions.Regex.Match(status, @"│ Equity +│ +([0-9,.]+) │").Groups[1].Value is { Length: > 0 } equity
             ? equity
             : throw new Xunit.Sdk.XunitException("status printed no equity row: " + status);
+
+    /// <summary>Both folders hold the same files (<see cref="Files"/>), byte for byte; their relative paths.</summary>
+    private static string[] AssertSameFiles(string jit, string native)
+    {
+        var files = Files(jit);
+        Assert.Equal(files, Files(native));
+        foreach (var file in files)
+        {
+            Assert.True(
+                File.ReadAllBytes(Path.Combine(jit, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(native, file))),
+                $"{file} differs between the JIT build and the native program");
+        }
+
+        return files;
+    }
 
     /// <summary>The data folder's files by relative path, sorted; the logs (wall-clock stamps on every line) left out.</summary>
     private static string[] Files(string root) =>
