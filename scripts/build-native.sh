@@ -23,7 +23,7 @@ fi
 exec 9>"$root/artifacts/.native.lock"
 if [ "$background" = 1 ]; then
   flock -n 9 || exit 0
-  if [ -f "$aot/.failed" ] && ! stale "$aot/.failed" "$aot/.failed"; then
+  if native_failed; then
     exit 0
   fi
   renice -n 19 $$ >/dev/null 2>&1 || true

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sourced by ./prescient and scripts/build-native.sh: whether a build is stale.
+# Sourced by ./prescient, scripts/build-native.sh and scripts/ensure-native-toolchain.sh: whether a build is stale.
 # stale STAMP FILE: true when the build that touched STAMP (at its start) and made FILE is missing,
 # or a file under src/, a build setting or one of the build scripts is newer than STAMP.
 stale() {
@@ -18,4 +18,9 @@ esac
 # Whether clang and lld, which link the native program, are here (scripts/ensure-native-toolchain.sh installs them).
 native_toolchain() {
   command -v clang >/dev/null 2>&1 && command -v ld.lld >/dev/null 2>&1
+}
+
+# Whether the last native build (into $aot) failed and no source changed since: not tried again until one does.
+native_failed() {
+  [ -f "$aot/.failed" ] && ! stale "$aot/.failed" "$aot/.failed"
 }

@@ -3,14 +3,10 @@
 # the Debian package chromium when /usr/bin/chromium is missing. Sourced by test.sh; exports
 # PRESCIENT_CHROMIUM with the browser's path for the tests.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh"
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Chromium for the browser tests (Debian package chromium)..." >&2
-  sudo_cmd=""
-  if [ "$(id -u)" -ne 0 ]; then
-    sudo_cmd="sudo"
-  fi
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q chromium >/dev/null 2>&1 \
-    || { $sudo_cmd apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q chromium >/dev/null; }
+  apt_install chromium || true
 fi
 if [ ! -x /usr/bin/chromium ]; then
   echo "error: Chromium is missing (/usr/bin/chromium) and could not be installed (apt-get install chromium)" >&2

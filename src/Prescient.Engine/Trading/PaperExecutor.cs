@@ -157,10 +157,9 @@ public sealed class PaperExecutor
             return Reject(signal, RejectionReason.EventExposureLimit, RejectionDetails.EventExposure(signal.EventId, eventExposure.Value, stake.Value, _options.MaxExposurePerEvent));
         }
 
-        var exposure = portfolio.Exposure;
-        if ((exposure + stake).Value > _options.MaxTotalExposure)
+        if (OverTotalExposure(portfolio, stake))
         {
-            return Reject(signal, RejectionReason.TotalExposureLimit, RejectionDetails.TotalExposure(exposure.Value, stake.Value, _options.MaxTotalExposure));
+            return Reject(signal, RejectionReason.TotalExposureLimit, RejectionDetails.TotalExposure(portfolio.Exposure.Value, stake.Value, _options.MaxTotalExposure));
         }
 
         var attempt = BookWalker.Buy(book, stake, Price.Create(limit), fees, Price.From(tick), Shares.From(minOrderSize));
@@ -187,9 +186,12 @@ public sealed class PaperExecutor
     public bool ExceedsTotalExposure(decimal stake, Portfolio portfolio)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
-        var spendable = portfolio.Cash.Value - _options.CashReserve;
-        return spendable > 0m && portfolio.Exposure.Value + Math.Min(stake, spendable) > _options.MaxTotalExposure;
+        var spendable = portfolio.Cash - Usdc.Create(_options.CashReserve);
+        return spendable.Value > 0m && OverTotalExposure(portfolio, Usdc.Min(Usdc.Create(stake), spendable));
     }
+
+    /// <summary>Decide's total exposure check: the account's exposure plus <paramref name="stake"/> (already capped at the spendable cash) passes the limit.</summary>
+    private bool OverTotalExposure(Portfolio portfolio, Usdc stake) => (portfolio.Exposure + stake).Value > _options.MaxTotalExposure;
 
     /// <summary>The checks that hold a fill to its signal, on books already known to be present and fresh; null when they pass.</summary>
     private ExecutionDecision? SignalCheck(Signal signal, Market market, OrderBook book, OrderBook? complement, Portfolio portfolio, DateTimeOffset now, decimal limit)
